@@ -1,0 +1,43 @@
+"""newsweave: read many news reports about one event and say, with evidence, what they say together.
+
+The library is the product; the CLI is a thin layer over it::
+
+    import newsweave
+    result = newsweave.brief(["examples/harbour-bridge"])
+    print(newsweave.render(result.briefing, "md"))
+
+Heavy modules (spaCy, trafilatura) load lazily, on first use.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0.dev0"
+
+__all__ = ["__version__", "brief", "read_inputs", "render"]
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+if TYPE_CHECKING:  # pragma: no cover
+    from newsweave.pipeline import brief
+    from newsweave.read import read_inputs
+    from newsweave.render import render
+
+
+def __getattr__(name: str) -> Any:
+    # Lazy re-exports keep `import newsweave` (and so `newsweave --help`) light.
+    if name == "brief":
+        from newsweave.pipeline import brief
+
+        return brief
+    if name == "read_inputs":
+        from newsweave.read import read_inputs
+
+        return read_inputs
+    if name == "render":
+        from newsweave.render import render
+
+        return render
+    raise AttributeError(f"module 'newsweave' has no attribute {name!r}")

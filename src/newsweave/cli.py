@@ -1,0 +1,157 @@
+"""The ``newsweave`` command: parse arguments, call the library, write the result.
+
+Exit codes: 0 success; 1 some inputs were rejected (listed on stderr, the rest processed);
+2 usage error or a failure that stopped the run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+import logging
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from newsweave import __version__
+from newsweave.errors import NewsweaveError
+
+app = typer.Typer(
+    name="newsweave",
+    help=(
+        "Read many news reports about the same events and say, with evidence, what they say "
+        "together.\n\nExample:  newsweave brief examples/harbour-bridge --format md"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class Format(enum.StrEnum):
+    json = "json"
+    md = "md"
+
+
+FormatOpt = Annotated[
+    Format, typer.Option("--format", "-f", help="Output format: json (the DESIGN schema) or md.")
+]
+OutputOpt = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write here instead of standard output.")
+]
+VerboseOpt = Annotated[
+    int, typer.Option("--verbose", "-v", count=True, help="More logging on stderr (-v, -vv).")
+]
+DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"newsweave {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """Read many news reports about the same events and say what they say together."""
+
+
+@app.command()
+def brief(
+    inputs: Annotated[
+        list[str], typer.Argument(help="Files, folders, URLs or feeds; all one story.")
+    ],
+    fmt: FormatOpt = Format.md,
+    output: OutputOpt = None,
+    model: Annotated[
+        str | None, typer.Option(help="spaCy model name or path (default: en_core_web_sm).")
+    ] = None,
+    max_bytes: Annotated[
+        int | None, typer.Option(help="Reject inputs larger than this many bytes.")
+    ] = None,
+    verbose: VerboseOpt = 0,
+    debug: DebugOpt = False,
+) -> None:
+    """Write one briefing for INPUTS, treated as a single story.
+
+    Example:  newsweave brief examples/harbour-bridge --format json -o briefing.json
+    """
+    with _boundary(verbose, debug):
+        from newsweave.pipeline import brief as run_brief
+        from newsweave.render import render
+        from newsweave.settings import load_settings
+
+        settings = load_settings(spacy_model=model, max_bytes=max_bytes)
+        with _progress() as hook:
+            briefing = run_brief(inputs, settings, progress=hook)
+        _write(render(briefing, fmt.value), output)
+        code = _report_rejected([(r.input, r.reason) for r in briefing.rejected])
+    raise typer.Exit(code)
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise NewsweaveError(f"{output}: cannot write output ({exc.strerror})") from None
+
+
+def _report_rejected(rejected: list[tuple[str, str]]) -> int:
+    for name, reason in rejected:
+        print(f"rejected: {name}: {reason}", file=sys.stderr)
+    return 1 if rejected else 0
+
+
+@contextlib.contextmanager
+def _boundary(verbose: int, debug: bool) -> Iterator[None]:
+    """Turn library errors into one line on stderr and exit code 2."""
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        yield
+    except NewsweaveError as exc:
+        if debug:
+            raise
+        print(f"newsweave: error: {exc}", file=sys.stderr)
+        raise typer.Exit(2) from None
+    except KeyboardInterrupt:
+        print("newsweave: interrupted", file=sys.stderr)
+        raise typer.Exit(130) from None
+
+
+@contextlib.contextmanager
+def _progress() -> Iterator[Callable[[str, int | None], Callable[[int], None]] | None]:
+    """Rich progress bars on stderr, only when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bars:
+
+        def hook(stage: str, total: int | None) -> Callable[[int], None]:
+            task = bars.add_task(stage, total=total)
+
+            def advance(n: int) -> None:
+                bars.advance(task, n)
+
+            return advance
+
+        yield hook
+
+
+def main(argv: list[str] | None = None) -> Any:
+    """Console-script entry point."""
+    return app(args=argv)

@@ -1,0 +1,264 @@
+"""The data every newsweave stage takes and returns: frozen, typed, with provenance.
+
+Every extracted item points back into an article's *original* text through a
+:class:`Span` (article id plus character offsets). Nothing here does I/O or NLP.
+
+Example:
+    >>> art = Article("a1", "Wire", "Dam opens", "Dam opens\\n\\nThe dam opened.")
+    >>> Span("a1", 11, 26).text(art)
+    'The dam opened.'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "OTHER"]
+QuoteKind = Literal["direct", "partial", "indirect"]
+FactKind = Literal["consensus", "shared", "single"]
+VariantRelation = Literal["conflict", "naming"]
+Precision = Literal["day", "week", "month", "year"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Characters ``start:end`` of the original text of article ``article_id``.
+
+    Example:
+        >>> Span("a1", 0, 3).length
+        3
+    """
+
+    article_id: str
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span {self.start}:{self.end} in article {self.article_id}")
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+    def text(self, article: Article) -> str:
+        """The characters this span covers in ``article``."""
+        if article.id != self.article_id:
+            raise ValueError(f"span of article {self.article_id} read against article {article.id}")
+        return article.text[self.start : self.end]
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    """A span that cleaning marked as boilerplate, and why.
+
+    Example:
+        >>> Removed(Span("a1", 0, 14), "navigation").reason
+        'navigation'
+    """
+
+    span: Span
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news report as read from its source; ``text`` is never rewritten.
+
+    ``title_span`` is where the headline stands inside ``text`` when the input carried it
+    in the body (plain-text files); titles from metadata have no span.
+    """
+
+    id: str
+    source: str
+    title: str | None
+    text: str
+    url: str | None = None
+    path: str | None = None
+    published: dt.date | None = None
+    published_inferred: bool = False
+    lang: str | None = None
+    title_span: Span | None = None
+    removed: tuple[Removed, ...] = ()
+    meta: tuple[tuple[str, str], ...] = ()
+
+    def kept_spans(self) -> tuple[Span, ...]:
+        """The parts of ``text`` that are neither removed boilerplate nor the headline.
+
+        Example:
+            >>> ad = Removed(Span("a", 0, 2), "promo")
+            >>> a = Article("a", "s", None, "ad\\nbody", removed=(ad,))
+            >>> [s.text(a) for s in a.kept_spans()]
+            ['\\nbody']
+        """
+        cuts = sorted(
+            [(r.span.start, r.span.end) for r in self.removed]
+            + ([(self.title_span.start, self.title_span.end)] if self.title_span else [])
+        )
+        spans: list[Span] = []
+        pos = 0
+        for start, end in cuts:
+            if start > pos:
+                spans.append(Span(self.id, pos, start))
+            pos = max(pos, end)
+        if pos < len(self.text):
+            spans.append(Span(self.id, pos, len(self.text)))
+        return tuple(spans)
+
+
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    """An input that could not be read, with a reason a user can act on.
+
+    Example:
+        >>> Rejected("x.bin", "binary file (NUL bytes)").input
+        'x.bin'
+    """
+
+    input: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of an article; ``paragraph`` counts kept blocks from 0."""
+
+    span: Span
+    paragraph: int
+    is_title: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A named-entity mention, with the role or title written beside it, if any.
+
+    ``label`` is the corrected spaCy label; ``role`` covers e.g. "Kremlin spokesman" in
+    "Kremlin spokesman Dmitry Peskov" or "Russia's minister for natural resources" in an
+    apposition.
+    """
+
+    span: Span
+    text: str
+    label: str
+    sentence: int
+    role: Span | None = None
+    role_text: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    """The NLP layer of one article: sentences and entity mentions, in text order."""
+
+    article: Article
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One person, organisation or place, resolved across all articles of a story.
+
+    Example:
+        >>> e = Entity("e1", "Kim Jong Un", "PERSON", aliases=("Kim Jong-un", "Mr Kim"))
+        >>> e.type
+        'PERSON'
+    """
+
+    id: str
+    name: str
+    type: EntityType
+    aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    mentions: tuple[Span, ...] = ()
+
+    @property
+    def article_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(m.article_id for m in self.mentions))
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who a quote is attributed to: the name as written and the resolved entity."""
+
+    name: str
+    entity_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A statement attributed to a speaker."""
+
+    id: str
+    span: Span
+    text: str
+    kind: QuoteKind
+    speaker: Speaker | None = None
+    cue: Span | None = None
+    group: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """One value of a disputed detail and the articles that give it."""
+
+    value: str
+    article_ids: tuple[str, ...]
+    relation: VariantRelation = "conflict"
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A statement aligned across articles, with its evidence sentences."""
+
+    id: str
+    text: str
+    kind: FactKind
+    support: tuple[Span, ...]
+    variants: tuple[Variant, ...] = ()
+
+    @property
+    def article_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(s.article_id for s in self.support))
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One timeline row: a date at a stated precision and the evidence for it."""
+
+    when: str
+    precision: Precision
+    text: str
+    support: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SummarySentence:
+    """A summary sentence with the articles it rests on."""
+
+    text: str
+    article_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """A group of articles about one event."""
+
+    id: str
+    title: str
+    article_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Briefing:
+    """Everything newsweave says about one story."""
+
+    story: Story
+    articles: tuple[Article, ...]
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    timeline: tuple[Event, ...] = ()
+    summary: tuple[SummarySentence, ...] = ()
+    rejected: tuple[Rejected, ...] = field(default=())

@@ -1,0 +1,110 @@
+"""The one place that wires the stages together: inputs → :class:`Briefing`.
+
+Example:
+    >>> import newsweave
+    >>> briefing = newsweave.brief(["examples/harbour-bridge"])  # doctest: +SKIP
+    >>> [e.name for e in briefing.entities[:3]]  # doctest: +SKIP
+    ['Port Calder', 'Elena Varga', 'Ana Lucia Pereira']
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from newsweave.clean import clean_article
+from newsweave.model import Article, Briefing, Rejected, Story
+from newsweave.settings import Settings
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+
+# progress(stage, total) returns advance(n); the CLI hooks Rich bars here, tests pass nothing.
+ProgressHook = Callable[[str, int | None], Callable[[int], None]]
+
+_WORD = re.compile(r"\w+")
+
+
+def brief(
+    inputs: Iterable[str],
+    settings: Settings | None = None,
+    *,
+    progress: ProgressHook | None = None,
+) -> Briefing:
+    """Read ``inputs`` (files, folders, URLs) as one story and brief it.
+
+    Unreadable inputs do not stop the run: they are listed in ``Briefing.rejected``.
+    """
+    from newsweave.read import read_inputs
+
+    settings = settings or Settings()
+    inputs = list(inputs)
+    advance = progress("read", len(inputs)) if progress else None
+    result = read_inputs(inputs, settings, progress=(lambda _name: advance(1)) if advance else None)
+    return brief_articles(result.articles, settings, rejected=result.rejected, progress=progress)
+
+
+def brief_articles(
+    articles: Sequence[Article],
+    settings: Settings | None = None,
+    *,
+    rejected: Sequence[Rejected] = (),
+    nlp: Language | None = None,
+    progress: ProgressHook | None = None,
+) -> Briefing:
+    """Brief ``articles`` that are already read (cleaning, annotation, entities, …)."""
+    from newsweave.annotate import annotate, split_blocks
+    from newsweave.entities import resolve_entities
+
+    settings = settings or Settings()
+    cleaned = tuple(clean_article(article) for article in articles)
+    advance = None
+    if progress is not None:
+        blocks = sum(
+            1
+            for a in cleaned
+            for kept in a.kept_spans()
+            for _ in split_blocks(a.text, kept.start, kept.end)
+        )
+        advance = progress("annotate", blocks + sum(a.title_span is not None for a in cleaned))
+    annotations = annotate(cleaned, settings, nlp=nlp, progress=advance)
+    entities = resolve_entities(annotations)
+    return Briefing(
+        story=make_story(cleaned),
+        articles=cleaned,
+        entities=entities,
+        rejected=tuple(rejected),
+    )
+
+
+def make_story(articles: Sequence[Article]) -> Story:
+    """A story over ``articles``: a stable id and the most representative headline.
+
+    The headline chosen is the one sharing the most words with the other headlines.
+
+    Example:
+        >>> a = Article("a", "x", "Dam bursts in Lowvale", "")
+        >>> b = Article("b", "y", "Lowvale dam bursts, thousands flee", "")
+        >>> c = Article("c", "z", "Storm hits coast", "")
+        >>> make_story([a, b, c]).title
+        'Dam bursts in Lowvale'
+    """
+    ids = tuple(a.id for a in articles)
+    digest = hashlib.sha256("\n".join(sorted(ids)).encode()).hexdigest()[:12]
+    titles = [a.title for a in articles if a.title]
+    if not titles:
+        first = next((a.text.strip().split("\n", 1)[0] for a in articles if a.text.strip()), "")
+        return Story(f"s-{digest}", first[:120] or "Untitled story", ids)
+    words = [set(_WORD.findall(t.lower())) for t in titles]
+
+    def centrality(i: int) -> float:
+        return sum(
+            len(words[i] & words[j]) / (len(words[i] | words[j]) or 1)
+            for j in range(len(titles))
+            if j != i
+        )
+
+    best = max(range(len(titles)), key=lambda i: (centrality(i), -i))
+    return Story(f"s-{digest}", titles[best], ids)

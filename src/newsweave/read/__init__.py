@@ -1,0 +1,196 @@
+"""Read news reports from files, folders and URLs into :class:`~newsweave.model.Article` s.
+
+Every input becomes at least one article or a :class:`~newsweave.model.Rejected` record
+with a reason; one bad file never stops a run. The same article read twice is kept once.
+
+Example:
+    >>> from pathlib import Path
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     _ = (Path(tmp) / "wire.txt").write_text("Dam opens\\n\\nThe dam opened.")
+    ...     result = read_inputs([tmp, tmp + "/missing.txt"])
+    >>> [a.source for a in result.articles], [r.reason for r in result.rejected]
+    (['wire'], ['no such file or folder'])
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from newsweave.errors import InputError
+from newsweave.model import Article, Rejected
+from newsweave.read._article import Origin, Outcome, article_id, same_text
+from newsweave.read._dispatch import read_file, read_url, sniff
+from newsweave.read.web import Fetched, check_url, fetch, looks_like_url, make_client
+from newsweave.settings import Settings
+
+if TYPE_CHECKING:
+    import httpx
+
+__all__ = [
+    "Fetched",
+    "Origin",
+    "ReadResult",
+    "article_id",
+    "fetch",
+    "read_inputs",
+    "sniff",
+]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class ReadResult:
+    """The articles read, in input order, and the inputs that could not be read."""
+
+    articles: tuple[Article, ...]
+    rejected: tuple[Rejected, ...]
+
+
+def read_inputs(
+    inputs: Iterable[str],
+    settings: Settings | None = None,
+    *,
+    client: httpx.Client | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> ReadResult:
+    """Read files, folders and http(s) URLs into articles.
+
+    Folders are read recursively in sorted order, skipping hidden names and symlinks
+    that point outside the folder. Files are read by suffix (``.txt .md``, ``.html``,
+    ``.json .jsonl``, ``.xml .rss .atom``), else by their first bytes; URLs by content type.
+
+    Args:
+        inputs: paths of files or folders, or http(s) URLs.
+        settings: limits (``max_bytes``, ``max_files``, ``fetch_timeout``…); defaults if None.
+        client: an httpx client for URLs. Given one, feed entries that are only teasers
+            have their pages fetched too; without one, a client is made for URL inputs
+            (and used for teasers of feeds read from URLs) and closed at the end.
+        progress: called with each file or URL once it has been read.
+
+    Returns:
+        Articles (first copy of each id) and rejected inputs with reasons.
+
+    Raises:
+        InputError: a folder holds more than ``settings.max_files`` files.
+    """
+    settings = settings or Settings()
+    outcomes: list[Outcome] = []
+    own_client: httpx.Client | None = None
+    try:
+        for raw in inputs:
+            if raw.lower().startswith(("http://", "https://")):
+                if client is None and own_client is None:
+                    own_client = make_client(settings)
+                outcomes.extend(read_url(raw, settings, client or own_client))
+                _tell(progress, raw)
+                continue
+            if not raw.strip():
+                outcomes.append(Rejected(raw, "empty input name"))
+                continue
+            path = Path(raw)
+            if path.is_dir():
+                files = list_folder(path, raw, settings)
+                if not files:
+                    outcomes.append(Rejected(raw, "folder has no files (hidden names skipped)"))
+                for label, file in files:
+                    outcomes.extend(read_file(file, label, settings, client=client))
+                    _tell(progress, label)
+            elif path.exists() or path.is_symlink():
+                outcomes.extend(read_file(path, raw, settings, client=client))
+                _tell(progress, raw)
+            elif looks_like_url(raw):
+                outcomes.append(Rejected(raw, check_url(raw) or "not an http(s) URL"))
+            else:
+                outcomes.append(Rejected(raw, "no such file or folder"))
+    finally:
+        if own_client is not None:
+            own_client.close()
+    articles, rejected = _dedupe(outcomes)
+    return ReadResult(articles=articles, rejected=rejected)
+
+
+def _tell(progress: Callable[[str], None] | None, name: str) -> None:
+    if progress is not None:
+        progress(name)
+
+
+def list_folder(folder: Path, given: str, settings: Settings) -> list[tuple[str, Path]]:
+    """The files under ``folder`` as ``(label, path)``, sorted by relative path.
+
+    Hidden names (``.git``, ``.DS_Store``) are skipped, and so are symlinks that lead
+    outside the folder. Labels join ``given`` (the folder as the user wrote it) with
+    the relative path.
+
+    Raises:
+        InputError: more than ``settings.max_files`` files.
+    """
+    root = folder.resolve()
+    found: list[tuple[tuple[str, ...], Path]] = []
+    for rel, file in _walk(folder, (), root, {root}):
+        found.append((rel, file))
+        if len(found) > settings.max_files:
+            raise InputError(
+                f"{given}: more than {settings.max_files} files (NEWSWEAVE_MAX_FILES);"
+                " pass a smaller folder or raise the limit"
+            )
+    found.sort(key=lambda item: item[0])
+    return [(str(Path(given, *rel)), file) for rel, file in found]
+
+
+def _walk(
+    folder: Path, rel: tuple[str, ...], root: Path, seen: set[Path]
+) -> Iterator[tuple[tuple[str, ...], Path]]:
+    try:
+        entries = sorted(folder.iterdir(), key=lambda p: p.name)
+    except OSError as err:
+        log.warning("%s: cannot list folder (%s)", folder, err.strerror or err)
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_symlink():
+            target = entry.resolve()
+            if not target.is_relative_to(root):
+                log.info("%s: skipped, a symlink that leads outside the folder", entry)
+                continue
+        if entry.is_dir():
+            real = entry.resolve()
+            if real in seen:  # a symlink loop, or a second link to a folder already read
+                continue
+            seen.add(real)
+            yield from _walk(entry, (*rel, entry.name), root, seen)
+        else:
+            yield (*rel, entry.name), entry
+
+
+def _dedupe(outcomes: list[Outcome]) -> tuple[tuple[Article, ...], tuple[Rejected, ...]]:
+    first: dict[str, Article] = {}
+    rejected: list[Rejected] = []
+    for outcome in outcomes:
+        if isinstance(outcome, Rejected):
+            rejected.append(outcome)
+            continue
+        kept = first.get(outcome.id)
+        if kept is None:
+            first[outcome.id] = outcome
+        elif same_text(kept.text, outcome.text):
+            log.debug("%s: same article as %s, kept once", _where(outcome), _where(kept))
+        else:
+            # Two records that share an id but not a text: dropping either would lose news.
+            rejected.append(
+                Rejected(
+                    _where(outcome),
+                    f"id {outcome.id!r} already used by {_where(kept)} for a different text",
+                )
+            )
+    return tuple(first.values()), tuple(rejected)
+
+
+def _where(article: Article) -> str:
+    return article.path or article.url or article.source

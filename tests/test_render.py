@@ -1,0 +1,52 @@
+"""render: JSON contract and Markdown escaping of hostile article text."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsweave.errors import UnknownComponentError
+from newsweave.model import Article, Briefing, Entity, Rejected, Removed, Span, Story
+from newsweave.render import render, renderer_names
+
+HOSTILE = "<script>alert(1)</script> [click](javascript:alert(2)) | *bold* `code`"
+
+
+def _briefing() -> Briefing:
+    article = Article(
+        "a1", HOSTILE, HOSTILE, "x" * 40, removed=(Removed(Span("a1", 0, 5), "navigation"),)
+    )
+    entity = Entity(
+        "e1", HOSTILE, "PERSON", aliases=(HOSTILE,), roles=(HOSTILE,), mentions=(Span("a1", 0, 1),)
+    )
+    return Briefing(
+        Story("s-1", HOSTILE, ("a1",)),
+        (article,),
+        entities=(entity,),
+        rejected=(Rejected("bad.bin", HOSTILE),),
+    )
+
+
+def test_markdown_escapes_everything_from_articles() -> None:
+    md = render(_briefing(), "md")
+    assert "<script>" not in md
+    assert "[click](" not in md  # the bracket is escaped, so no link forms
+    assert "\\<script\\>" in md
+    for line in md.splitlines():
+        if line.startswith("| ") and "Source" not in line and "---" not in line:
+            assert line.count(" | ") == 3  # a '|' in a title must not add a column
+
+
+def test_json_round_trips_text_unchanged() -> None:
+    data = json.loads(render(_briefing(), "json"))
+    assert data["story"]["title"] == HOSTILE
+    assert data["articles"][0]["removed"] == [{"start": 0, "end": 5, "reason": "navigation"}]
+    assert data["entities"][0]["mentions"] == 1
+    assert data["rejected"] == [{"input": "bad.bin", "reason": HOSTILE}]
+
+
+def test_unknown_format_lists_the_available_ones() -> None:
+    with pytest.raises(UnknownComponentError, match="available: json, md"):
+        render(_briefing(), "pdf")
+    assert renderer_names() == ("json", "md")

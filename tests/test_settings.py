@@ -1,0 +1,43 @@
+"""settings: defaults, environment, overrides and errors that name the setting."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsweave.errors import ConfigError
+from newsweave.settings import Settings, load_settings
+
+
+def test_environment_then_overrides() -> None:
+    env = {
+        "NEWSWEAVE_MAX_BYTES": "2048",
+        "NEWSWEAVE_PROGRESS": "yes",
+        "NEWSWEAVE_FETCH_TIMEOUT": "3.5",
+    }
+    settings = load_settings(env)
+    assert (settings.max_bytes, settings.progress, settings.fetch_timeout) == (2048, True, 3.5)
+    assert load_settings(env, max_bytes=10).max_bytes == 10
+    assert load_settings({}, max_bytes=None) == Settings()
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"NEWSWEAVE_MAX_BYTES": "lots"}, "NEWSWEAVE_MAX_BYTES='lots': expected a int"),
+        ({"NEWSWEAVE_MAX_BYTES": "0"}, "max_bytes = 0"),
+        ({"NEWSWEAVE_BATCH_SIZE": "-1"}, "batch_size = -1"),
+    ],
+)
+def test_bad_values_name_the_setting(env: dict[str, str], message: str) -> None:
+    with pytest.raises(ConfigError, match=message.replace("(", r"\(")):
+        load_settings(env)
+
+
+def test_unknown_override_is_an_error() -> None:
+    with pytest.raises(ConfigError, match="unknown settings: colour"):
+        load_settings({}, colour="red")
+
+
+def test_replace_checks() -> None:
+    with pytest.raises(ConfigError):
+        Settings().replace(fetch_timeout=0)
