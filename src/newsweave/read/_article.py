@@ -165,18 +165,26 @@ def utf8_error(data: bytes) -> str | None:
     return None
 
 
+def decode_bom(data: bytes) -> tuple[str | None, str | None] | None:
+    """Decode ``data`` by its byte-order mark: ``(text, reason)``, or None without a BOM."""
+    codec = bom_codec(data)
+    if not codec:
+        return None
+    try:
+        return data.decode(codec), None
+    except UnicodeDecodeError as err:
+        return None, f"bad {codec} text (byte 0x{data[err.start]:02x} at offset {err.start})"
+
+
 def decode_declared(data: bytes, charset: str | None) -> tuple[str | None, str | None]:
     """Decode markup bytes: a BOM, then UTF-8, then ``charset``; returns ``(text, reason)``.
 
     Exactly one of the two is None. A declared charset decodes leniently (bad bytes become
     U+FFFD) because pages that declare one are commonly a few bytes off it.
     """
-    codec = bom_codec(data)
-    if codec:
-        try:
-            return data.decode(codec), None
-        except UnicodeDecodeError as err:
-            return None, f"bad {codec} text (byte 0x{data[err.start]:02x} at offset {err.start})"
+    by_bom = decode_bom(data)
+    if by_bom is not None:
+        return by_bom
     where = utf8_error(data)
     if where is None:
         return data.decode("utf-8"), None

@@ -18,7 +18,7 @@ from newsweave.read._article import (
     BINARY_REASON,
     Origin,
     article_id,
-    bom_codec,
+    decode_bom,
     has_nul,
     utf8_error,
 )
@@ -41,12 +41,9 @@ def decode_text(data: bytes) -> tuple[str | None, str | None]:
         >>> decode_text(b"ok \\x81")[1]
         'not UTF-8 (byte 0x81 at offset 3) and not Windows-1252 text; save it as UTF-8'
     """
-    codec = bom_codec(data)
-    if codec:
-        try:
-            return data.decode(codec), None
-        except UnicodeDecodeError as err:
-            return None, f"bad {codec} text (byte 0x{data[err.start]:02x} at offset {err.start})"
+    by_bom = decode_bom(data)
+    if by_bom is not None:
+        return by_bom
     if has_nul(data):
         return None, BINARY_REASON
     where = utf8_error(data)
