@@ -66,6 +66,17 @@ def test_short_and_spelled_names_join_the_full_name() -> None:
     assert peskov.type == "PERSON"
 
 
+def test_shortened_given_names_join() -> None:
+    entities = resolve_entities(
+        _story(
+            [("Douglas Owsley", "PERSON"), ("Owsley", "PERSON")],
+            [("Doug Owsley", "PERSON"), ("Dougal Brand", "PERSON"), ("Doug Brandt", "PERSON")],
+        )
+    )
+    assert _find(entities, "Doug Owsley").name == "Douglas Owsley"
+    assert _find(entities, "Dougal Brand") is not _find(entities, "Doug Brandt")
+
+
 def test_acronyms_and_place_prefixed_organisations_join() -> None:
     entities = resolve_entities(
         _story(

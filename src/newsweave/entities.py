@@ -148,6 +148,7 @@ def _join_short_names(groups: dict[str, _Group]) -> None:
         if single and group.kind() == "ORG" and not group.surface().isupper():
             group.labels["PERSON"] += sum(group.labels.values())
             people.append(group)
+    _join_short_given_names(people)
     for short in sorted(people, key=lambda g: len(g.tokens)):
         n = len(short.tokens)
         candidates = [
@@ -158,6 +159,20 @@ def _join_short_names(groups: dict[str, _Group]) -> None:
         if candidates:
             best = max(candidates, key=lambda g: (len(g.root().mentions), len(g.tokens)))
             _union(short, best)
+
+
+def _join_short_given_names(people: list[_Group]) -> None:
+    """Join "Doug Owsley" to "Douglas Owsley": one family name, a shortened given name."""
+    by_last: dict[str, list[_Group]] = defaultdict(list)
+    for group in people:
+        if len(group.tokens) == 2:
+            by_last[group.tokens[1]].append(group)
+    for groups in by_last.values():
+        for a in groups:
+            for b in groups:
+                first_a, first_b = a.tokens[0], b.tokens[0]
+                if a is not b and len(first_a) >= 3 and first_b.startswith(first_a):
+                    _union(a, b)
 
 
 def _initials(surface: str) -> str:
@@ -234,7 +249,10 @@ def _build(groups: Iterable[_Group]) -> tuple[Entity, ...]:
         for g in members:
             labels.update(g.labels)
         longest = max(len(g.tokens) for g in members)
-        main = max((g for g in members if len(g.tokens) == longest), key=lambda g: len(g.mentions))
+        main = max(
+            (g for g in members if len(g.tokens) == longest),
+            key=lambda g: (len(g.mentions), len(g.key), g.key),
+        )
         name = main.surface()
         forms = Counter(m.text for m in mentions)
         aliases = tuple(f for f, _ in forms.most_common() if f != name)
