@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsweave.clean import clean_article
@@ -41,7 +42,9 @@ def brief(
 
     settings = settings or Settings()
     inputs = list(inputs)
-    advance = progress("read", len(inputs)) if progress else None
+    # A folder's file count is unknown until it is walked: then the bar just counts.
+    total = None if any(Path(i).is_dir() for i in inputs) else len(inputs)
+    advance = progress("read", total) if progress else None
     result = read_inputs(inputs, settings, progress=(lambda _name: advance(1)) if advance else None)
     return brief_articles(result.articles, settings, rejected=result.rejected, progress=progress)
 
