@@ -48,6 +48,10 @@ def test_brief_json_follows_the_schema(nlp, tmp_path: Path) -> None:
     assert data["entities"]
     assert all(e["articles"] for e in data["entities"])
     assert data["rejected"] == []
+    assert data["quotes"]
+    for quote in data["quotes"]:
+        assert {"id", "text", "kind", "speaker", "article", "start", "end", "group"} <= set(quote)
+        assert quote["kind"] in {"direct", "partial", "indirect"}
 
 
 def test_markdown_to_stdout_by_default(nlp) -> None:
@@ -55,6 +59,7 @@ def test_markdown_to_stdout_by_default(nlp) -> None:
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("# ")
     assert "## Who and what is named" in result.stdout
+    assert "## Who said what" in result.stdout
 
 
 def test_rejected_inputs_exit_1_and_are_listed(nlp, tmp_path: Path) -> None:

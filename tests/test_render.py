@@ -7,7 +7,17 @@ import json
 import pytest
 
 from newsweave.errors import UnknownComponentError
-from newsweave.model import Article, Briefing, Entity, Rejected, Removed, Span, Story
+from newsweave.model import (
+    Article,
+    Briefing,
+    Entity,
+    Quote,
+    Rejected,
+    Removed,
+    Span,
+    Speaker,
+    Story,
+)
 from newsweave.render import render, renderer_names
 
 HOSTILE = "<script>alert(1)</script> [click](javascript:alert(2)) | *bold* `code`"
@@ -20,10 +30,23 @@ def _briefing() -> Briefing:
     entity = Entity(
         "e1", HOSTILE, "PERSON", aliases=(HOSTILE,), roles=(HOSTILE,), mentions=(Span("a1", 0, 1),)
     )
+    other = Article("a2", "Other Wire", "t", "x" * 40)
+    quotes = (
+        Quote("q1", Span("a1", 0, 5), HOSTILE, "direct", Speaker(HOSTILE, "e1"), group="g1"),
+        Quote(
+            "q2",
+            Span("a2", 0, 5),
+            "a different <b>wording</b>",
+            "direct",
+            Speaker(HOSTILE, "e1"),
+            group="g1",
+        ),
+    )
     return Briefing(
-        Story("s-1", HOSTILE, ("a1",)),
-        (article,),
+        Story("s-1", HOSTILE, ("a1", "a2")),
+        (article, other),
         entities=(entity,),
+        quotes=quotes,
         rejected=(Rejected("bad.bin", HOSTILE),),
     )
 
@@ -36,6 +59,14 @@ def test_markdown_escapes_everything_from_articles() -> None:
     for line in md.splitlines():
         if line.startswith("| ") and "Source" not in line and "---" not in line:
             assert line.count(" | ") == 3  # a '|' in a title must not add a column
+
+
+def test_who_said_what_lists_outlets_and_wording() -> None:
+    md = render(_briefing(), "md")
+    section = md.split("## Who said what", 1)[1].split("\n## ", 1)[0]
+    assert "Other Wire" in section
+    assert "differs:" in section
+    assert "<b>" not in section
 
 
 def test_json_round_trips_text_unchanged() -> None:

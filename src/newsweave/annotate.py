@@ -18,13 +18,14 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newsweave.errors import ModelError
-from newsweave.model import Annotation, Article, Mention, Sentence, Span
+from newsweave.model import Annotation, Article, Mention, Sentence, Span, Token
 from newsweave.settings import DEFAULT_SPACY_MODELS, Settings
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
     from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token as SpacyToken
 
 log = logging.getLogger(__name__)
 
@@ -207,14 +208,19 @@ def annotate(
 
     sentences: list[list[Sentence]] = [[] for _ in articles]
     mentions: list[list[Mention]] = [[] for _ in articles]
+    tokens: list[list[Token]] = [[] for _ in articles]
     paragraphs = [0] * len(articles)
     for doc, (index, offset, is_title) in nlp.pipe(
         jobs, as_tuples=True, batch_size=settings.batch_size
     ):
         article = articles[index]
         correct_places(doc)
+        base = len(tokens[index])
+        sentence_of = [len(sentences[index])] * len(doc)
         for sent in doc.sents:
             if sent.text.strip():
+                for i in range(sent.start, sent.end):
+                    sentence_of[i] = len(sentences[index])
                 s, e = _trim(doc.text, sent.start_char, sent.end_char)
                 sentences[index].append(
                     Sentence(Span(article.id, offset + s, offset + e), paragraphs[index], is_title)
@@ -223,12 +229,25 @@ def annotate(
                     mention = _mention(article, offset, ent, len(sentences[index]) - 1)
                     if mention is not None:
                         mentions[index].append(mention)
+        last = max(len(sentences[index]) - 1, 0)
+        tokens[index].extend(
+            Token(
+                offset + tok.idx,
+                offset + tok.idx + len(tok.text),
+                tok.lemma_,
+                tok.pos_,
+                tok.dep_,
+                base + tok.head.i,
+                min(sentence_of[tok.i], last),
+            )
+            for tok in doc
+        )
         if not is_title:
             paragraphs[index] += 1
         if progress is not None:
             progress(1)
     return tuple(
-        Annotation(article, tuple(sentences[i]), tuple(mentions[i]))
+        Annotation(article, tuple(sentences[i]), tuple(mentions[i]), tuple(tokens[i]))
         for i, article in enumerate(articles)
     )
 
@@ -313,7 +332,7 @@ def _role(name: SpacySpan) -> tuple[int, int] | None:
     return None
 
 
-def _is_role_noun(tok: Token) -> bool:
+def _is_role_noun(tok: SpacyToken) -> bool:
     """A noun that can name a person's post: "minister", "researcher", "spokesperson"."""
     lemma = tok.lemma_.lower()
     return tok.pos_ == "NOUN" and (lemma in TITLE_WORDS or lemma.endswith(_AGENT_SUFFIXES))

@@ -148,12 +148,30 @@ class Mention:
 
 
 @dataclass(frozen=True, slots=True)
+class Token:
+    """One token of the parse, as plain data: offsets into the original text.
+
+    ``head`` is the index of the syntactic head in ``Annotation.tokens`` (itself for a root);
+    ``sentence`` indexes ``Annotation.sentences``.
+    """
+
+    start: int
+    end: int
+    lemma: str
+    pos: str
+    dep: str
+    head: int
+    sentence: int
+
+
+@dataclass(frozen=True, slots=True)
 class Annotation:
-    """The NLP layer of one article: sentences and entity mentions, in text order."""
+    """The NLP layer of one article: sentences, tokens and entity mentions, in text order."""
 
     article: Article
     sentences: tuple[Sentence, ...]
     mentions: tuple[Mention, ...]
+    tokens: tuple[Token, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,7 +206,13 @@ class Speaker:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """A statement attributed to a speaker."""
+    """A statement attributed to a speaker.
+
+    ``span`` covers the quoted words (inside the quotation marks for direct and partial
+    quotes, the reported clause for indirect ones). ``speaker_span`` is where the speaker is
+    written (a name, "he", "the Kremlin's spokesperson"); ``role`` is the title written with
+    it; ``via`` names the outlet or agency relaying it ("Interfax quoted Shoigu as saying").
+    """
 
     id: str
     span: Span
@@ -197,6 +221,9 @@ class Quote:
     speaker: Speaker | None = None
     cue: Span | None = None
     group: str | None = None
+    speaker_span: Span | None = None
+    role: str | None = None
+    via: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -60,6 +60,8 @@ def brief_articles(
     """Brief ``articles`` that are already read (cleaning, annotation, entities, …)."""
     from newsweave.annotate import annotate, split_blocks
     from newsweave.entities import resolve_entities
+    from newsweave.quote_groups import group_quotes
+    from newsweave.quotes import extract_quotes
 
     settings = settings or Settings()
     cleaned = tuple(clean_article(article) for article in articles)
@@ -74,10 +76,12 @@ def brief_articles(
         advance = progress("annotate", blocks + sum(a.title_span is not None for a in cleaned))
     annotations = annotate(cleaned, settings, nlp=nlp, progress=advance)
     entities = resolve_entities(annotations)
+    quotes = group_quotes(extract_quotes(annotations, entities))
     return Briefing(
         story=make_story(cleaned),
         articles=cleaned,
         entities=entities,
+        quotes=quotes,
         rejected=tuple(rejected),
     )
 

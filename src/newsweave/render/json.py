@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from newsweave.model import Article, Briefing, Entity
+from newsweave.model import Article, Briefing, Entity, Quote, Span
 
 SCHEMA = "newsweave.briefing/1"
 
@@ -17,7 +17,7 @@ def briefing_dict(briefing: Briefing) -> dict[str, Any]:
         "story": {"id": briefing.story.id, "title": briefing.story.title},
         "articles": [_article(a) for a in briefing.articles],
         "entities": [_entity(e) for e in briefing.entities],
-        "quotes": [],
+        "quotes": [_quote(q) for q in briefing.quotes],
         "facts": [],
         "timeline": [],
         "summary": [],
@@ -48,6 +48,28 @@ def _article(article: Article) -> dict[str, Any]:
         "removed": [
             {"start": r.span.start, "end": r.span.end, "reason": r.reason} for r in article.removed
         ],
+    }
+
+
+def _offsets(span: Span | None) -> dict[str, int] | None:
+    return None if span is None else {"start": span.start, "end": span.end}
+
+
+def _quote(quote: Quote) -> dict[str, Any]:
+    speaker = quote.speaker
+    return {
+        "id": quote.id,
+        "text": quote.text,
+        "kind": quote.kind,
+        "speaker": None if speaker is None else {"name": speaker.name, "entity": speaker.entity_id},
+        "role": quote.role,
+        "via": quote.via,
+        "article": quote.span.article_id,
+        "start": quote.span.start,
+        "end": quote.span.end,
+        "cue": _offsets(quote.cue),
+        "speaker_span": _offsets(quote.speaker_span),
+        "group": quote.group,
     }
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from newsweave.model import Briefing, Entity
+from newsweave.model import Briefing, Entity, Quote
+from newsweave.quote_groups import wording_differences
 
 _TYPE_HEADINGS = {
     "PERSON": "People",
@@ -54,11 +55,63 @@ def render_markdown(briefing: Briefing) -> str:
         removed = ", ".join(f"{n} {reason}" for reason, n in sorted(reasons.items())) or "none"
         title = escape(a.title or "(no headline)")
         out.append(f"| {escape(a.source)} | {title} | {published} | {removed} |")
+    out += _who_said_what(briefing)
     out += _entities(briefing.entities)
     if briefing.rejected:
         out += ["", "## Rejected inputs", ""]
         out += [f"- `{r.input}`: {escape(r.reason)}" for r in briefing.rejected]
     return "\n".join(out) + "\n"
+
+
+_MAX_REPORTED_PER_SPEAKER = 3
+
+
+def _who_said_what(briefing: Briefing) -> list[str]:
+    """Quotes by speaker; a statement several outlets carry is listed once, with wordings."""
+    if not briefing.quotes:
+        return []
+    source = {a.id: a.source for a in briefing.articles}
+    by_speaker: dict[str, list[Quote]] = defaultdict(list)
+    for quote in briefing.quotes:
+        by_speaker[quote.speaker.name if quote.speaker else ""].append(quote)
+    order = sorted(by_speaker, key=lambda s: (s == "", -len(by_speaker[s]), s))
+    out = ["", "## Who said what"]
+    for speaker in order:
+        quotes = by_speaker[speaker]
+        roles = sorted({q.role for q in quotes if q.role}, key=len)
+        heading = escape(speaker) if speaker else "Unattributed"
+        out += ["", f"### {heading}" + (f" ({escape(roles[0])})" if roles else ""), ""]
+        statements: dict[str, list[Quote]] = defaultdict(list)
+        for q in quotes:
+            if q.kind != "indirect":
+                statements[q.group or q.id].append(q)
+        for members in statements.values():
+            out += _statement(members, source)
+        reported = [q for q in quotes if q.kind == "indirect"]
+        for q in reported[:_MAX_REPORTED_PER_SPEAKER]:
+            out.append(f"- reported: {escape(q.text)} — {escape(source[q.span.article_id])}")
+        if len(reported) > _MAX_REPORTED_PER_SPEAKER:
+            out.append(
+                f"- … and {len(reported) - _MAX_REPORTED_PER_SPEAKER} more reported statements"
+            )
+    return out
+
+
+def _statement(members: list[Quote], source: dict[str, str]) -> list[str]:
+    first = members[0]
+    outlets = ", ".join(dict.fromkeys(escape(source[q.span.article_id]) for q in members))
+    partial = " (partial)" if all(q.kind == "partial" for q in members) else ""
+    lines = [f"- “{escape(first.text)}”{partial} — {outlets}"]
+    for other in members[1:]:
+        differences = wording_differences(first.text, other.text)
+        if not differences:
+            continue
+        shown = "; ".join(
+            f"“{escape(a) or '…'}” → “{escape(b) or '…'}”" for a, b in differences[:4]
+        )
+        outlet = escape(source[other.span.article_id])
+        lines.append(f"  - {outlet}: “{escape(other.text)}” (differs: {shown})")
+    return lines
 
 
 def _entities(entities: tuple[Entity, ...]) -> list[str]:
