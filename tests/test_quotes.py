@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from newsweave.model import Article, Briefing, Quote
 from newsweave.pipeline import brief_articles
-from newsweave.quotes import _marks_in
+from newsweave.quote_marks import marks_in
 
 
 def _norm(text: str) -> str:
@@ -201,7 +201,7 @@ def test_headline_quotes_are_partial(nlp) -> None:
 @given(st.text(alphabet=st.sampled_from("ab .,\n“”‘’\"'«»„—:"), max_size=120))
 def test_quote_marks_never_leave_the_text(text: str) -> None:
     previous = 0
-    for mark in _marks_in(text, 0, len(text), is_title=False):
+    for mark in marks_in(text, 0, len(text), is_title=False):
         assert previous <= mark.open_at < mark.start < mark.end <= len(text)
         assert text[mark.start : mark.end] == text[mark.start : mark.end].strip()
         if mark.close_at is not None:

@@ -1,0 +1,90 @@
+"""Quotation marks: the stretches of an article's text that stand between them.
+
+Curly and straight double quotes, guillemets and single curly quotes (told apart from
+apostrophes); a quote left open at the end of its paragraph runs to the paragraph's end.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsweave.model import Annotation
+
+OPENERS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"'}
+
+
+_MAX_QUOTE_CHARS = 3000
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteMark:
+    """The quoted words between one opening and one closing mark (or the block's end)."""
+
+    start: int  # content start (after the opening mark)
+    end: int  # content end (before the closing mark, or block end when unclosed)
+    open_at: int
+    close_at: int | None
+    is_title: bool
+
+
+def find_marks(annotation: Annotation) -> list[QuoteMark]:
+    """Quoted stretches, block by block (a block is a paragraph or the headline)."""
+    text = annotation.article.text
+    blocks: dict[tuple[int, bool], list[int]] = {}
+    for s in annotation.sentences:
+        key = (s.paragraph, s.is_title)
+        block = blocks.setdefault(key, [s.span.start, s.span.end])
+        block[0], block[1] = min(block[0], s.span.start), max(block[1], s.span.end)
+    marks: list[QuoteMark] = []
+    for (_, is_title), (start, end) in sorted(blocks.items(), key=lambda kv: kv[1][0]):
+        marks.extend(marks_in(text, start, end, is_title))
+    return marks
+
+
+def marks_in(text: str, start: int, end: int, is_title: bool) -> list[QuoteMark]:
+    marks = []
+    i = start
+    while i < end:
+        ch = text[i]
+        closer = OPENERS.get(ch)
+        if closer is None or not _can_open(text, i, start):
+            i += 1
+            continue
+        close = _find_close(text, i + 1, end, ch, closer)
+        if close is None and ch in '‘"':
+            i += 1  # an unpaired single or straight mark is an apostrophe or an inch sign
+            continue
+        content_end = close if close is not None else end
+        s, e = i + 1, content_end
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e and e - s <= _MAX_QUOTE_CHARS and any(c.isalpha() for c in text[s:e]):
+            marks.append(QuoteMark(s, e, i, close, is_title))
+        i = (close + 1) if close is not None else end
+    return marks
+
+
+def _can_open(text: str, i: int, block_start: int) -> bool:
+    before = text[i - 1] if i > block_start else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if after.isspace():
+        return False
+    return before.isspace() or before in "([{—–-:/" or text[i] in "“«„"
+
+
+def _find_close(text: str, i: int, end: int, opener: str, closer: str) -> int | None:
+    while i < end:
+        j = text.find(closer, i, end)
+        if j == -1:
+            return None
+        if opener in "“«„":
+            # “… “… — a new opening mark before any close: the first quote is unclosed.
+            k = text.find(opener, i, j) if opener != closer else -1
+            return None if k != -1 else j
+        after = text[j + 1] if j + 1 < len(text) else " "
+        if not after.isalnum():  # ’ in "Kim’s" is an apostrophe, not a close
+            return j
+        i = j + 1
+    return None
