@@ -41,8 +41,10 @@ typecheck: $(STAMP)  ## mypy --strict on src/
 pytest: $(STAMP)  ## the test suite
 	$(BIN)/pytest -q
 
-bench: $(STAMP)  ## print the benchmark figures
+bench: $(STAMP)  ## print the benchmark figures (installs the bench extra: textacy)
+	$(BIN)/pip install --quiet -e '.[bench]'
 	$(BIN)/python bench/brief.py
+	$(BIN)/python bench/quotes.py
 
 clean:  ## remove the virtual environment and caches
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis $(OUT)

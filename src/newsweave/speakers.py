@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from newsweave.annotate import TITLE_WORDS
 from newsweave.model import Annotation, Entity, Mention, Span, Speaker
 from newsweave.quote_marks import QuoteMark, find_marks
 
@@ -137,6 +138,13 @@ def resolve_speaker(
             found = resolve_speaker(ctx, appos, entities, before)
             if found is not None:
                 return found
+        # North Korea’s KCNA state news agency said … — the outlet named inside
+        if ctx.word(i).lower() in _ORG_WORDS | _OUTLET_WORDS:
+            for part in ctx.dependents(i, "compound", "nmod", "poss"):
+                if tokens[part].pos == "PROPN" and mention_at(ctx, part) is not None:
+                    found = resolve_speaker(ctx, part, entities, before)
+                    if found is not None:
+                        return found
         return _resolve_description(ctx, i, entities, before)
     return None
 
@@ -273,6 +281,11 @@ _ORG_WORDS = frozenset(
 )
 
 
+_OUTLET_WORDS = frozenset(
+    {"newspaper", "broadcaster", "outlet", "channel", "daily", "website", "tabloid", "wire"}
+)
+
+
 def _person_shaped(name: str) -> bool:
     words = name.split()
     return 2 <= len(words) <= 3 and all(
@@ -293,28 +306,52 @@ def _resolve_description(
         lo += 1
     description = ctx.text[tokens[lo].start : tokens[hi].end]
     words = {w.lower() for w in re.findall(r"\w+", description)}
+    # "the Russian leader" cannot be the North Korean leader: proper modifiers must agree.
+    proper = _proper_words(description)
     aid = ctx.annotation.article.id
-    best: tuple[int, int, Entity] | None = None
+    span = Span(aid, tokens[lo].start, tokens[hi].end)
+    if ctx.word(i).lower() != head and ctx.word(i).lower().endswith("s"):
+        return Speaker(description), span, None  # "Experts say", "officials said": many people
+    best: tuple[tuple[bool, bool, int, int], Entity] | None = None
     for entity in entities:
         if entity.type not in {"PERSON", "ORG"}:
             continue
         titles = [r.lower() for r in entity.roles] + [entity.name.lower()]
-        if not any(head in re.findall(r"\w+", t) for t in titles):
+        vocabulary = {w for t in titles for w in re.findall(r"\w+", t)}
+        theirs = {w for r in entity.roles for w in _proper_words(r)}
+        if proper and theirs and not proper & theirs:
+            continue
+        # without the title's head noun, only a person with agreeing modifiers will do
+        if head not in vocabulary and not (proper and entity.type == "PERSON"):
             continue
         shared = max(len(words & set(re.findall(r"\w+", t))) for t in titles)
-        last_seen = max(
-            (m.start for m in entity.mentions if m.article_id == aid and m.start < before),
-            default=-1,
+        here = paragraph_at(ctx, before)
+        recent = any(
+            m.article_id == aid and m.start < before and here - paragraph_at(ctx, m.start) <= 2
+            for m in entity.mentions
         )
-        score = (shared, last_seen)
-        if best is None or score > best[:2]:
-            best = (shared, last_seen, entity)
-    span = Span(aid, tokens[lo].start, tokens[hi].end)
+        # the title's head noun first, then shared words, then who was just mentioned, then
+        # who the story is most about ("the Russian leader" → the most-mentioned Russian)
+        score = (head in vocabulary, recent, shared, len(entity.mentions))
+        if best is None or score > best[0]:
+            best = (score, entity)
     if best is None:
         # "US officials said", "the harbour authority said": a speaker we cannot name further
         return Speaker(description), span, None
-    entity = best[2]
+    entity = best[1]
     return Speaker(entity.name, entity.id), span, description
+
+
+def _proper_words(text: str) -> set[str]:
+    """Capitalised words other than titles: "Russian" in "Russian Defence Minister"."""
+    return {
+        w.lower()
+        for w in re.findall(r"\w+", text)
+        if w[:1].isupper() and w.lower() not in TITLE_WORDS and w.lower() not in _GENERIC
+    }
+
+
+_GENERIC = frozenset({"defence", "defense", "foreign", "deputy", "the", "state", "prime"})
 
 
 def entity_by_id(entities: Sequence[Entity], entity_id: str | None) -> Entity | None:

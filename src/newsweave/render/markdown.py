@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from newsweave.model import Briefing, Entity, Quote
 from newsweave.quote_groups import wording_differences
@@ -78,16 +78,27 @@ def _who_said_what(briefing: Briefing) -> list[str]:
     out = ["", "## Who said what"]
     for speaker in order:
         quotes = by_speaker[speaker]
-        roles = sorted({q.role for q in quotes if q.role}, key=len)
+        roles = Counter(q.role for q in quotes if q.role)
+        role = max(roles, key=lambda r: (roles[r], len(r))) if roles else None
         heading = escape(speaker) if speaker else "Unattributed"
-        out += ["", f"### {heading}" + (f" ({escape(roles[0])})" if roles else ""), ""]
+        out += ["", f"### {heading}" + (f" ({escape(role)})" if role else ""), ""]
         statements: dict[str, list[Quote]] = defaultdict(list)
         for q in quotes:
             if q.kind != "indirect":
                 statements[q.group or q.id].append(q)
         for members in statements.values():
             out += _statement(members, source)
-        reported = [q for q in quotes if q.kind == "indirect"]
+        # "he wanted to “remind both countries …”" adds nothing to the quote it wraps
+        quoted = [q.span for q in quotes if q.kind != "indirect"]
+        reported = [
+            q
+            for q in quotes
+            if q.kind == "indirect"
+            and not any(
+                s.article_id == q.span.article_id and q.span.start <= s.start < q.span.end
+                for s in quoted
+            )
+        ]
         for q in reported[:_MAX_REPORTED_PER_SPEAKER]:
             out.append(f"- reported: {escape(q.text)} — {escape(source[q.span.article_id])}")
         if len(reported) > _MAX_REPORTED_PER_SPEAKER:
