@@ -207,3 +207,18 @@ def test_quote_marks_never_leave_the_text(text: str) -> None:
         if mark.close_at is not None:
             assert mark.end <= mark.close_at < len(text)
         previous = mark.start
+
+
+def test_mixed_straight_and_curly_marks(nlp) -> None:
+    text = (
+        "School reopens\n\n"
+        '"We met the staff this morning,” said principal Dana Whitlock. “Counsellors are '
+        'on hand."\n\nThe sign read "Closed", and a "quiet" week followed.\n'
+    )
+    quotes = _quotes(nlp, text)
+    first = _one(quotes, "We met the staff")
+    assert first.text == "We met the staff this morning,"
+    assert first.speaker is not None
+    assert first.speaker.name == "Dana Whitlock"
+    assert _one(quotes, "Counsellors are").text == "Counsellors are on hand."
+    assert _one(quotes, "quiet").kind == "partial"

@@ -72,6 +72,9 @@ CUE_LEMMAS = frozenset(
 # Verbs that colour rather than report, yet still attribute the words they govern.
 CUE_LEMMAS |= frozenset(
     {"speak", "pledge", "demand", "accuse", "dismiss", "label", "dub", "term", "cite", "recall"}
+    # … and the verbs of “…,” he began. / “Open the door!” the crowd yelled. / he posted: "…"
+    | {"begin", "continue", "yell", "shout", "scream", "chant", "exclaim", "joke", "quip"}
+    | {"post", "proclaim", "recount", "text", "email", "whisper", "plead", "read"}
 )
 
 

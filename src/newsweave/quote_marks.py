@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from newsweave.model import Annotation
 
 OPENERS = {"“": "”", "«": "»", "„": "“", "‘": "’", '"': '"'}
+# Scraped and edited copy mixes straight and curly double quotes: "… office,” said Vian.
+_ALSO_CLOSES = {'"': "”", "“": '"'}
 
 
 _MAX_QUOTE_CHARS = 3000
@@ -51,8 +53,10 @@ def marks_in(text: str, start: int, end: int, is_title: bool) -> list[QuoteMark]
             i += 1
             continue
         close = _find_close(text, i + 1, end, ch, closer)
-        if close is None and ch in '‘"':
-            i += 1  # an unpaired single or straight mark is an apostrophe or an inch sign
+        # An unpaired single mark is an apostrophe, and an unpaired straight one an inch
+        # sign — unless it opens the paragraph: a quote running on into the next one.
+        if close is None and (ch == "‘" or (ch == '"' and i != start)):
+            i += 1
             continue
         content_end = close if close is not None else end
         s, e = i + 1, content_end
@@ -75,8 +79,15 @@ def _can_open(text: str, i: int, block_start: int) -> bool:
 
 
 def _find_close(text: str, i: int, end: int, opener: str, closer: str) -> int | None:
+    other = _ALSO_CLOSES.get(opener)
     while i < end:
         j = text.find(closer, i, end)
+        if other is not None:
+            k = text.find(other, i, end)
+            after_k = text[k + 1] if 0 <= k < len(text) - 1 else " "
+            closing_shape = k != -1 and not text[k - 1].isspace() and not after_k.isalnum()
+            if closing_shape and (j == -1 or k < j):
+                j = k
         if j == -1:
             return None
         if opener in "“«„":
