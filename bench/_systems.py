@@ -7,7 +7,7 @@ article text exactly as read, so the gold sets score them with the same code.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -113,3 +113,28 @@ def by_doc(predictions: Iterable[Predicted]) -> dict[str, list[Predicted]]:
     for prediction in predictions:
         grouped.setdefault(prediction.doc, []).append(prediction)
     return grouped
+
+
+def join_interrupted(predictions: Iterable[Predicted], texts: dict[str, str]) -> list[Predicted]:
+    """Join quotes split by their cue into one attribution, as PolNeAR annotates them.
+
+    “It is over,” she said. “We lost.” is one PolNeAR attribution whose content runs from
+    the first fragment to the last; both systems report two quotes. Two direct quotes of
+    one article join when the text between them is short, stays in the paragraph, and
+    they have the same speaker (or the second has none).
+    """
+    out: list[Predicted] = []
+    for p in predictions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.doc == p.doc
+            and prev.kind == p.kind == "direct"
+            and 0 <= p.start - prev.end <= 160
+            and "\n" not in texts.get(p.doc, "")[prev.end : p.start]
+            and (not p.speaker_names or p.speaker_names == prev.speaker_names)
+        ):
+            out[-1] = replace(prev, end=p.end)
+            continue
+        out.append(p)
+    return out

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 from _polnear import load_split, score_spans
 from _seedgold import SeedScores, load_seed_gold, score_seeds
-from _systems import Predicted, by_doc, newsweave_quotes, textacy_quotes
+from _systems import Predicted, by_doc, join_interrupted, newsweave_quotes, textacy_quotes
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -272,7 +272,8 @@ def polnear_table(
     )
     print(header)
     print("-" * len(header))
-    by_system = {run.name: by_doc(run.predictions) for run in runs}
+    texts = {article.name: article.text for article in corpus}
+    by_system = {run.name: by_doc(join_interrupted(run.predictions, texts)) for run in runs}
     for gold_name, label, run, kinds, direct_only in rows:
         scores = score_spans(
             corpus, by_system[run.name], direct_only=direct_only, kinds=kinds
@@ -290,6 +291,10 @@ def polnear_table(
             f"{(f'{100 * src:5.1f}%' if src is not None else 'n/a'):>10} "
             f"{scores['predicted']:>5}  {_seconds(run)}"
         )
+    print(
+        "   quotes split by their cue (“…,” she said. “…”) are joined into one attribution "
+        "for every system, as PolNeAR annotates them"
+    )
     print(f"   {CITRON}")
     print("   source acc: predicted speaker span overlaps the gold source, over overlap matches")
     for run in runs:
