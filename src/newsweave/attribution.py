@@ -7,9 +7,7 @@ previous speaker.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from newsweave.model import Entity, Span, Speaker
+from newsweave.model import Span, Speaker
 from newsweave.quote_marks import OPENERS, QuoteMark
 from newsweave.speakers import (
     ArticleParse,
@@ -92,9 +90,7 @@ _SENTENCE_END = frozenset(".!?")
 Attribution = tuple[Speaker | None, Span | None, Span | None, str | None, str | None]
 
 
-def attribute_after(
-    ctx: ArticleParse, mark: QuoteMark, entities: Sequence[Entity]
-) -> Attribution | None:
+def attribute_after(ctx: ArticleParse, mark: QuoteMark) -> Attribution | None:
     """“…,” Mr Putin said. / “…,” said Michael Kofman, a senior fellow …"""
     if mark.close_at is None:
         return None
@@ -110,15 +106,13 @@ def attribute_after(
             break
     for i in candidates:
         if tokens[i].pos in {"VERB", "AUX"} and tokens[i].lemma.lower() in CUE_LEMMAS:
-            found = speaker_of_cue(ctx, i, entities, mark.start)
+            found = speaker_of_cue(ctx, i, mark.start)
             if found is not None:
                 return found
     return None
 
 
-def attribute_governing(
-    ctx: ArticleParse, mark: QuoteMark, entities: Sequence[Entity]
-) -> Attribution | None:
+def attribute_governing(ctx: ArticleParse, mark: QuoteMark) -> Attribution | None:
     """Mr Putin warned of “serious consequences” / X said: “…” / according to X, “…”."""
     tokens = ctx.annotation.tokens
     inside = ctx.tokens_between(mark.start, mark.end)
@@ -133,12 +127,12 @@ def attribute_governing(
                 break
             if tokens[j].lemma.lower() in CUE_LEMMAS and tokens[j].pos in {"VERB", "AUX"}:
                 outer = outer_reporting_verb(ctx, j)
-                found = speaker_of_cue(ctx, outer, entities, mark.start) if outer != j else None
-                return found or speaker_of_cue(ctx, j, entities, mark.start)
+                found = speaker_of_cue(ctx, outer, mark.start) if outer != j else None
+                return found or speaker_of_cue(ctx, j, mark.start)
             if tokens[j].head == j:
                 break
             j = tokens[j].head
-    return according_to(ctx, sentence, entities, mark.start)
+    return according_to(ctx, sentence, mark.start)
 
 
 def outer_reporting_verb(ctx: ArticleParse, verb: int) -> int:
@@ -156,16 +150,14 @@ def outer_reporting_verb(ctx: ArticleParse, verb: int) -> int:
     return best
 
 
-def according_to(
-    ctx: ArticleParse, sentence: int, entities: Sequence[Entity], before: int
-) -> Attribution | None:
+def according_to(ctx: ArticleParse, sentence: int, before: int) -> Attribution | None:
     """according to Russia's TASS news agency — the object of "according to" speaks."""
     tokens = ctx.annotation.tokens
     span = ctx.annotation.sentences[sentence].span
     for i in ctx.tokens_between(span.start, span.end):
         if tokens[i].lemma.lower() == "accord" and i + 1 < len(tokens):
             for obj in ctx.dependents(i + 1, "pobj") or ctx.dependents(i, "pobj"):
-                found = resolve_speaker(ctx, obj, entities, before)
+                found = resolve_speaker(ctx, obj, before)
                 if found is not None:
                     speaker, speaker_span, role = found
                     cue = Span(ctx.annotation.article.id, tokens[i].start, tokens[i + 1].end)
@@ -173,9 +165,7 @@ def according_to(
     return None
 
 
-def speaker_of_cue(
-    ctx: ArticleParse, verb: int, entities: Sequence[Entity], before: int
-) -> Attribution | None:
+def speaker_of_cue(ctx: ArticleParse, verb: int, before: int) -> Attribution | None:
     tokens = ctx.annotation.tokens
     aid = ctx.annotation.article.id
     # Interfax quoted Hask as saying that … — "saying" speaks for the quoting verb.
@@ -204,7 +194,7 @@ def speaker_of_cue(
             if not subjects:
                 subjects = ctx.dependents(tokens[verb].head, "nsubj")
     for subject in subjects:
-        found = resolve_speaker(ctx, subject, entities, before)
+        found = resolve_speaker(ctx, subject, before)
         if found is not None:
             speaker, speaker_span, role = found
             return speaker, cue, speaker_span, role, via
@@ -240,9 +230,7 @@ def _previous_subject(ctx: ArticleParse, mark: QuoteMark) -> Attribution | None:
     return speaker, None, speaker_span, role, None
 
 
-def attribute_run_on(
-    ctx: ArticleParse, mark: QuoteMark, entities: Sequence[Entity]
-) -> Attribution | None:
+def attribute_run_on(ctx: ArticleParse, mark: QuoteMark) -> Attribution | None:
     """“Nobody wins a long strike. [no closing mark] / “That is why …,” Hask said.
 
     A quote left open at the end of its paragraph goes on in the next, which opens with a
@@ -255,8 +243,6 @@ def attribute_run_on(
         if following is None or ctx.text[current.end : following.open_at].strip():
             return None
         if following.close_at is not None:
-            return attribute_after(ctx, following, entities) or attribute_governing(
-                ctx, following, entities
-            )
+            return attribute_after(ctx, following) or attribute_governing(ctx, following)
         current = following
     return None

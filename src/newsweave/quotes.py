@@ -95,11 +95,11 @@ def extract_quotes(
     entity_at = {(m.article_id, m.start): e for e in entities for m in e.mentions}
     quotes: list[Quote] = []
     for annotation in annotations:
-        quotes.extend(_article_quotes(ArticleParse(annotation, entity_at, entities), entities))
+        quotes.extend(_article_quotes(ArticleParse(annotation, entity_at, entities)))
     return tuple(quotes)
 
 
-def _article_quotes(ctx: ArticleParse, entities: Sequence[Entity]) -> list[Quote]:
+def _article_quotes(ctx: ArticleParse) -> list[Quote]:
     marks = article_marks(ctx)
     quotes: list[Quote] = []
     covered: list[tuple[int, int]] = []
@@ -107,30 +107,30 @@ def _article_quotes(ctx: ArticleParse, entities: Sequence[Entity]) -> list[Quote
     pending = next(mark_iter, None)
     for index, sentence in enumerate(ctx.annotation.sentences):
         while pending is not None and pending.open_at < sentence.span.end:
-            quote = _direct(ctx, pending, entities)
+            quote = _direct(ctx, pending)
             if quote is not None:
                 quotes.append(quote)
                 covered.append((pending.open_at, (pending.close_at or pending.end) + 1))
             pending = next(mark_iter, None)
         if not sentence.is_title:
-            quotes.extend(_indirect(ctx, index, covered, entities))
+            quotes.extend(_indirect(ctx, index, covered))
     return quotes
 
 
-def _direct(ctx: ArticleParse, mark: QuoteMark, entities: Sequence[Entity]) -> Quote | None:
+def _direct(ctx: ArticleParse, mark: QuoteMark) -> Quote | None:
     text = ctx.text
     content = text[mark.start : mark.end]
     attribution = after = None
     if not mark.is_title:
-        after = attribute_after(ctx, mark, entities)
+        after = attribute_after(ctx, mark)
         # A fragment inside a sentence belongs to the verb it hangs from: Kim told his hosts
         # his visit was a “clear manifestation” of …, it reported.
         closing = content.rstrip()[-1:]
         fragment = not _opens_sentence(ctx, mark) and closing not in {",", "?", "!"}
-        governing = attribute_governing(ctx, mark, entities)
+        governing = attribute_governing(ctx, mark)
         attribution = (governing or after) if fragment else (after or governing)
         if attribution is None and mark.close_at is None:
-            attribution = attribute_run_on(ctx, mark, entities)
+            attribution = attribute_run_on(ctx, mark)
     kind = _kind(ctx, mark, content, after is not None)
     if attribution is None and not mark.is_title and kind == "direct":
         attribution = continuation(ctx, mark)
@@ -140,7 +140,7 @@ def _direct(ctx: ArticleParse, mark: QuoteMark, entities: Sequence[Entity]) -> Q
         speaker, cue, speaker_span, role, via = attribution
     if speaker is not None:
         ctx.last_speaker = (
-            entity_by_id(entities, speaker.entity_id),
+            entity_by_id(ctx, speaker.entity_id),
             speaker.name,
             paragraph_at(ctx, mark.start),
         )
@@ -190,9 +190,7 @@ def _ends_with_cue(ctx: ArticleParse, start: int, end: int) -> bool:
     return any(ctx.annotation.tokens[i].lemma.lower() in CUE_LEMMAS for i in words)
 
 
-def _indirect(
-    ctx: ArticleParse, index: int, covered: list[tuple[int, int]], entities: Sequence[Entity]
-) -> list[Quote]:
+def _indirect(ctx: ArticleParse, index: int, covered: list[tuple[int, int]]) -> list[Quote]:
     """Kremlin spokesman Dmitry Peskov said the main topic would be … / according to X, …"""
     tokens = ctx.annotation.tokens
     sentence = ctx.annotation.sentences[index].span
@@ -213,12 +211,12 @@ def _indirect(
             end -= 1
         if end - start < 12 or any(s <= start and end <= e for s, e in covered):
             continue
-        attribution = speaker_of_cue(ctx, i, entities, start)
+        attribution = speaker_of_cue(ctx, i, start)
         if attribution is None:
             continue
         speaker, cue, speaker_span, role, via = attribution
         if speaker is not None:
-            entity = entity_by_id(entities, speaker.entity_id)
+            entity = entity_by_id(ctx, speaker.entity_id)
             ctx.last_speaker = (entity, speaker.name, ctx.paragraph(i))
         out.append(
             Quote(

@@ -27,12 +27,14 @@ class ArticleParse:
     entities: Sequence[Entity] = ()
     starts: list[int] = field(default_factory=list)
     children: list[list[int]] = field(default_factory=list)
+    by_id: dict[str, Entity] = field(default_factory=dict)
     last_speaker: tuple[Entity | None, str, int] | None = None  # (entity, name, paragraph)
     marks: list[QuoteMark] | None = None
 
     def __post_init__(self) -> None:
         tokens = self.annotation.tokens
         self.starts = [t.start for t in tokens]
+        self.by_id = {e.id: e for e in self.entities}
         self.children = [[] for _ in tokens]
         for i, tok in enumerate(tokens):
             if tok.head != i:
@@ -104,14 +106,14 @@ def topic_before(ctx: ArticleParse, offset: int) -> tuple[Speaker, Span, str | N
             for subject in ctx.dependents(i, "nsubj"):
                 if ctx.word(subject).lower() in PRONOUNS:
                     return None  # a pronoun is the last-speaker rule's business
-                found = resolve_speaker(ctx, subject, ctx.entities, offset)
+                found = resolve_speaker(ctx, subject, offset)
                 if found is not None and found[0].entity_id is not None:
                     return found
     return None
 
 
 def resolve_speaker(
-    ctx: ArticleParse, i: int, entities: Sequence[Entity], before: int
+    ctx: ArticleParse, i: int, before: int
 ) -> tuple[Speaker, Span, str | None] | None:
     """The speaker named by the subject token ``i``: a name, a pronoun or a description."""
     tokens = ctx.annotation.tokens
@@ -135,17 +137,17 @@ def resolve_speaker(
     if tokens[i].pos == "NOUN":
         # the top-ranking US military officer, General Mark Milley, said …
         for appos in ctx.dependents(i, "appos"):
-            found = resolve_speaker(ctx, appos, entities, before)
+            found = resolve_speaker(ctx, appos, before)
             if found is not None:
                 return found
         # North Korea’s KCNA state news agency said … — the outlet named inside
         if ctx.word(i).lower() in _ORG_WORDS | _OUTLET_WORDS:
             for part in ctx.dependents(i, "compound", "nmod", "poss"):
                 if tokens[part].pos == "PROPN" and mention_at(ctx, part) is not None:
-                    found = resolve_speaker(ctx, part, entities, before)
+                    found = resolve_speaker(ctx, part, before)
                     if found is not None:
                         return found
-        return _resolve_description(ctx, i, entities, before)
+        return _resolve_description(ctx, i, before)
     return None
 
 
@@ -205,7 +207,7 @@ def _resolve_pronoun(
     # The Kremlin spokesperson dismissed such warnings. “…,” he said. — the last subject …
     topic = topic_before(ctx, before)
     if topic is not None:
-        entity = entity_by_id(ctx.entities, topic[0].entity_id)
+        entity = entity_by_id(ctx, topic[0].entity_id)
         if entity is not None and (kind == "ANY" or _compatible(entity, kind)):
             return topic[0], span, None
     # “…,” he added. — … else the last speaker, if recent …
@@ -295,7 +297,7 @@ def _person_shaped(name: str) -> bool:
 
 
 def _resolve_description(
-    ctx: ArticleParse, i: int, entities: Sequence[Entity], before: int
+    ctx: ArticleParse, i: int, before: int
 ) -> tuple[Speaker, Span, str | None] | None:
     """the Kremlin’s spokesperson / the Russian president / the group → a known entity."""
     tokens = ctx.annotation.tokens
@@ -313,7 +315,7 @@ def _resolve_description(
     if ctx.word(i).lower() != head and ctx.word(i).lower().endswith("s"):
         return Speaker(description), span, None  # "Experts say", "officials said": many people
     best: tuple[tuple[bool, bool, int, int], Entity] | None = None
-    for entity in entities:
+    for entity in ctx.entities:
         if entity.type not in {"PERSON", "ORG"}:
             continue
         titles = [r.lower() for r in entity.roles] + [entity.name.lower()]
@@ -354,7 +356,6 @@ def _proper_words(text: str) -> set[str]:
 _GENERIC = frozenset({"defence", "defense", "foreign", "deputy", "the", "state", "prime"})
 
 
-def entity_by_id(entities: Sequence[Entity], entity_id: str | None) -> Entity | None:
-    if entity_id is None:
-        return None
-    return next((e for e in entities if e.id == entity_id), None)
+def entity_by_id(ctx: ArticleParse, entity_id: str | None) -> Entity | None:
+    """The story entity with ``entity_id``, if any."""
+    return None if entity_id is None else ctx.by_id.get(entity_id)
