@@ -29,8 +29,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 log = logging.getLogger(__name__)
 
-# Labels kept as entity mentions; dates and numbers are the business of dates.py and align.py.
+# Labels kept as entity mentions; dates and numbers are kept apart, as values.
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"})
+VALUE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
 
 HONORIFICS = frozenset(
     {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame"}
@@ -209,6 +210,7 @@ def annotate(
     sentences: list[list[Sentence]] = [[] for _ in articles]
     mentions: list[list[Mention]] = [[] for _ in articles]
     tokens: list[list[Token]] = [[] for _ in articles]
+    values: list[list[Mention]] = [[] for _ in articles]
     paragraphs = [0] * len(articles)
     for doc, (index, offset, is_title) in nlp.pipe(
         jobs, as_tuples=True, batch_size=settings.batch_size
@@ -226,7 +228,11 @@ def annotate(
                     Sentence(Span(article.id, offset + s, offset + e), paragraphs[index], is_title)
                 )
                 for ent in sent.ents:
-                    mention = _mention(article, offset, ent, len(sentences[index]) - 1)
+                    here = len(sentences[index]) - 1
+                    if ent.label_ in VALUE_LABELS:
+                        values[index].append(_value(article, offset, ent, here))
+                        continue
+                    mention = _mention(article, offset, ent, here)
                     if mention is not None:
                         mentions[index].append(mention)
         last = max(len(sentences[index]) - 1, 0)
@@ -247,7 +253,9 @@ def annotate(
         if progress is not None:
             progress(1)
     return tuple(
-        Annotation(article, tuple(sentences[i]), tuple(mentions[i]), tuple(tokens[i]))
+        Annotation(
+            article, tuple(sentences[i]), tuple(mentions[i]), tuple(tokens[i]), tuple(values[i])
+        )
         for i, article in enumerate(articles)
     )
 
@@ -258,6 +266,15 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def _value(article: Article, offset: int, ent: SpacySpan, sentence: int) -> Mention:
+    # "the two hours": the determiner is not part of the value.
+    start_tok = ent.start + (ent.doc[ent.start].lower_ == "the" and len(ent) > 1)
+    s = ent.doc[start_tok].idx
+    e = ent.end_char
+    span = Span(article.id, offset + s, offset + e)
+    return Mention(span, ent.doc.text[s:e], ent.label_, sentence)
 
 
 def _mention(article: Article, offset: int, ent: SpacySpan, sentence: int) -> Mention | None:

@@ -18,7 +18,8 @@ from typing import Literal
 EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "OTHER"]
 QuoteKind = Literal["direct", "partial", "indirect"]
 FactKind = Literal["consensus", "shared", "single"]
-VariantRelation = Literal["conflict", "naming"]
+VariantRelation = Literal["conflict", "naming", "superseded"]
+Detail = Literal["number", "date", "place", "role", "negation"]
 Precision = Literal["day", "week", "month", "year"]
 
 
@@ -166,12 +167,16 @@ class Token:
 
 @dataclass(frozen=True, slots=True)
 class Annotation:
-    """The NLP layer of one article: sentences, tokens and entity mentions, in text order."""
+    """The NLP layer of one article, in text order.
+
+    ``mentions`` are named entities; ``values`` are dates, times, numbers and quantities.
+    """
 
     article: Article
     sentences: tuple[Sentence, ...]
     mentions: tuple[Mention, ...]
     tokens: tuple[Token, ...] = ()
+    values: tuple[Mention, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,17 +232,45 @@ class Quote:
 
 
 @dataclass(frozen=True, slots=True)
+class Statement:
+    """One clause-sized claim of one article: the unit that facts are aligned on.
+
+    ``hedged`` marks a reported expectation ("could meet", "is expected to") rather than
+    a reported event.
+    """
+
+    span: Span
+    sentence: int
+    hedged: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Variant:
-    """One value of a disputed detail and the articles that give it."""
+    """One value of a disputed detail and the articles that give it.
+
+    ``relation`` is ``conflict`` (the values cannot all be true), ``naming`` (two names
+    for the same thing) or ``superseded`` (an earlier expectation that later reports
+    contradict). ``detail`` says what kind of value it is, ``about`` what it is a value
+    of ("killed", "Alexander Kozlov"), and ``evidence`` points at the value in each
+    article.
+    """
 
     value: str
     article_ids: tuple[str, ...]
     relation: VariantRelation = "conflict"
+    detail: Detail = "number"
+    about: str = ""
+    evidence: tuple[Span, ...] = ()
+    hedged: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class Fact:
-    """A statement aligned across articles, with its evidence sentences."""
+    """A statement aligned across articles, with its evidence sentences.
+
+    ``kind`` counts articles: ``consensus`` (three or more), ``shared`` (two) or
+    ``single``. A fact with ``variants`` is one where reports differ on a detail.
+    """
 
     id: str
     text: str
@@ -248,6 +281,24 @@ class Fact:
     @property
     def article_ids(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(s.article_id for s in self.support))
+
+    @property
+    def disputed(self) -> bool:
+        """True when some variant is a real conflict or a superseded expectation."""
+        return any(v.relation != "naming" for v in self.variants)
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """Facts aligned across a story's articles, before their details are compared.
+
+    ``related`` lists pairs of fact indices close enough in meaning that a differing
+    detail between them is a dispute rather than two separate facts, with their score.
+    """
+
+    facts: tuple[Fact, ...]
+    statements: tuple[Statement, ...]
+    related: tuple[tuple[int, int, float], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

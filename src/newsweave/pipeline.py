@@ -58,7 +58,9 @@ def brief_articles(
     progress: ProgressHook | None = None,
 ) -> Briefing:
     """Brief ``articles`` that are already read (cleaning, annotation, entities, …)."""
+    from newsweave.align import align_facts
     from newsweave.annotate import annotate, split_blocks
+    from newsweave.conflicts import find_disputes
     from newsweave.entities import resolve_entities
     from newsweave.quote_groups import group_quotes
     from newsweave.quotes import extract_quotes
@@ -77,11 +79,16 @@ def brief_articles(
     annotations = annotate(cleaned, settings, nlp=nlp, progress=advance)
     entities = resolve_entities(annotations)
     quotes = group_quotes(extract_quotes(annotations, entities))
+    done = progress("align", 1) if progress is not None else None
+    facts = find_disputes(align_facts(annotations, entities, settings), annotations, entities)
+    if done is not None:
+        done(1)
     return Briefing(
         story=make_story(cleaned),
         articles=cleaned,
         entities=entities,
         quotes=quotes,
+        facts=facts,
         rejected=tuple(rejected),
     )
 

@@ -32,6 +32,8 @@ class Settings:
         spacy_model: a spaCy package name or path; empty tries ``DEFAULT_SPACY_MODELS``.
         batch_size: paragraphs per ``nlp.pipe`` batch.
         progress: show progress bars (the CLI turns them off when stderr is not a TTY).
+        embedder: the sentence embedder for aligning statements (see ``newsweave.embed``):
+            ``auto``, ``minilm-onnx``, ``lexical`` or ``sentence-transformers:<model>``.
     """
 
     max_bytes: int = 5_000_000
@@ -41,6 +43,7 @@ class Settings:
     spacy_model: str = ""
     batch_size: int = 256
     progress: bool = False
+    embedder: str = "auto"
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with ``changes`` applied and checked."""

@@ -5,20 +5,21 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from newsweave.model import Article, Briefing, Entity, Quote, Span
+from newsweave.model import Article, Briefing, Entity, Fact, Quote, Span
 
 SCHEMA = "newsweave.briefing/1"
 
 
 def briefing_dict(briefing: Briefing) -> dict[str, Any]:
     """The briefing as plain JSON-ready data."""
+    texts = {a.id: a.text for a in briefing.articles}
     return {
         "schema": SCHEMA,
         "story": {"id": briefing.story.id, "title": briefing.story.title},
         "articles": [_article(a) for a in briefing.articles],
         "entities": [_entity(e) for e in briefing.entities],
         "quotes": [_quote(q) for q in briefing.quotes],
-        "facts": [],
+        "facts": [_fact(f, texts) for f in briefing.facts],
         "timeline": [],
         "summary": [],
         "rejected": [{"input": r.input, "reason": r.reason} for r in briefing.rejected],
@@ -82,4 +83,37 @@ def _entity(entity: Entity) -> dict[str, Any]:
         "roles": list(entity.roles),
         "articles": list(entity.article_ids),
         "mentions": len(entity.mentions),
+    }
+
+
+def _evidence(span: Span, texts: dict[str, str]) -> dict[str, Any]:
+    text = texts.get(span.article_id, "")
+    return {
+        "article": span.article_id,
+        "start": span.start,
+        "end": span.end,
+        "text": text[span.start : span.end],
+    }
+
+
+def _fact(fact: Fact, texts: dict[str, str]) -> dict[str, Any]:
+    return {
+        "id": fact.id,
+        "text": fact.text,
+        "kind": fact.kind,
+        "disputed": fact.disputed,
+        "articles": list(fact.article_ids),
+        "evidence": [_evidence(s, texts) for s in fact.support],
+        "variants": [
+            {
+                "value": v.value,
+                "articles": list(v.article_ids),
+                "relation": v.relation,
+                "detail": v.detail,
+                "about": v.about,
+                "hedged": v.hedged,
+                "evidence": [_evidence(s, texts) for s in v.evidence],
+            }
+            for v in fact.variants
+        ],
     }

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 
-from newsweave.model import Briefing, Entity, Quote
+from newsweave.model import Article, Briefing, Entity, Fact, Quote, Variant
 from newsweave.quote_groups import wording_differences
 
 _TYPE_HEADINGS = {
@@ -55,6 +56,7 @@ def render_markdown(briefing: Briefing) -> str:
         removed = ", ".join(f"{n} {reason}" for reason, n in sorted(reasons.items())) or "none"
         title = escape(a.title or "(no headline)")
         out.append(f"| {escape(a.source)} | {title} | {published} | {removed} |")
+    out += _facts(briefing)
     out += _who_said_what(briefing)
     out += _entities(briefing.entities)
     if briefing.rejected:
@@ -64,6 +66,72 @@ def render_markdown(briefing: Briefing) -> str:
 
 
 _MAX_REPORTED_PER_SPEAKER = 3
+_MAX_SINGLE_PER_SOURCE = 8
+_RELATION_NOTES = {
+    "conflict": "",
+    "naming": " (two names for the same thing)",
+    "superseded": " (an earlier expectation, superseded)",
+}
+
+
+def _facts(briefing: Briefing) -> list[str]:
+    """Corroborated facts, where reports differ, and what one outlet alone reports."""
+    if not briefing.facts:
+        return []
+    articles = {a.id: a for a in briefing.articles}
+
+    def outlets(ids: tuple[str, ...]) -> str:
+        return ", ".join(dict.fromkeys(escape(articles[i].source) for i in ids if i in articles))
+
+    out: list[str] = []
+    corroborated = [f for f in briefing.facts if f.kind != "single" and not f.disputed]
+    if corroborated:
+        out += ["", "## Corroborated", ""]
+        for fact in corroborated:
+            n = len(fact.article_ids)
+            out.append(f"- {escape(fact.text)} — {n} outlets: {outlets(fact.article_ids)}")
+            out += _variant_lines(fact.variants, outlets)
+    disputed = [f for f in briefing.facts if f.disputed]
+    if disputed:
+        out += ["", "## Where reports differ", ""]
+        for fact in disputed:
+            out.append(f"- {escape(fact.text)}")
+            out += _variant_lines(fact.variants, outlets)
+    single = [f for f in briefing.facts if f.kind == "single" and not f.disputed]
+    if single:
+        out += ["", "## Reported by one outlet"]
+        by_source: dict[str, list[Fact]] = defaultdict(list)
+        for fact in single:
+            by_source[fact.article_ids[0]].append(fact)
+        for article_id, facts in by_source.items():
+            article = articles.get(article_id)
+            name = _article_name(article) if article else article_id
+            out += ["", f"### {name}", ""]
+            out += [f"- {escape(f.text)}" for f in facts[:_MAX_SINGLE_PER_SOURCE]]
+            if len(facts) > _MAX_SINGLE_PER_SOURCE:
+                out.append(
+                    f"- … and {len(facts) - _MAX_SINGLE_PER_SOURCE} more (see the JSON output)"
+                )
+    return out
+
+
+def _article_name(article: Article) -> str:
+    title = f": {escape(article.title)}" if article.title else ""
+    return f"{escape(article.source)}{title}"
+
+
+def _variant_lines(
+    variants: tuple[Variant, ...], outlets: Callable[[tuple[str, ...]], str]
+) -> list[str]:
+    lines: list[str] = []
+    for v in variants:
+        about = f"{v.detail} of {v.about}" if v.detail == "role" else v.detail
+        hedge = ", as an expectation" if v.hedged and v.relation != "superseded" else ""
+        note = _RELATION_NOTES[v.relation]
+        lines.append(
+            f"  - {escape(about)}: “{escape(v.value)}” — {outlets(v.article_ids)}{hedge}{note}"
+        )
+    return lines
 
 
 def _who_said_what(briefing: Briefing) -> list[str]:

@@ -1,0 +1,481 @@
+"""Align the statements of a story's articles into facts, each with every article stating it.
+
+The unit is the *statement*: a sentence, or one clause of a long sentence that states
+several things ("Kim arrived at Khasan station, where he met the minister" holds two).
+
+1. **Candidates.** Each statement's nearest neighbours in other articles, by dense
+   embedding (centred on the story, so the words every article shares weigh less) and by
+   TF-IDF over lemmas and resolved entities. Only these pairs are scored, so the cost grows
+   with the number of statements, not with its square.
+2. **Score.** A blend of the centred cosine and the lexical cosine.
+3. **Facts.** Pairs join into facts from the best down (average linkage, so one loose
+   pair cannot chain two facts together). An article counts once per fact. A statement
+   may afterwards join a second fact it states just as well: long sentences state several.
+
+Example:
+    >>> from newsweave.model import Span, Statement
+    >>> [s.hedged for s in (Statement(Span("a", 0, 5), 0), Statement(Span("a", 6, 9), 1, True))]
+    [False, True]
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from bisect import bisect_left
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from newsweave.model import Alignment, Annotation, Entity, Fact, FactKind, Span, Statement, Token
+from newsweave.settings import Settings
+
+# Tuned on tests/data/stories (see docs/facts.md); the seeds are kept for acceptance.
+WEIGHT_DENSE = 0.55
+PAIR_THRESHOLD = 0.18
+LINK_THRESHOLD = 0.10
+ATTACH_THRESHOLD = 0.22
+RELATED_THRESHOLD = 0.12
+NEIGHBOURS = 12
+CENTRING_PRIOR = 20  # statements: how big a story must be before its mean is fully removed
+
+# "where he met the minister", ", while Kim wants food": subordinate clauses that add a fact.
+_SPLIT_MARKS = frozenset(
+    {"while", "whereas", "although", "though", "as", "after", "before", "when", "since"}
+)
+_WH = frozenset({"where", "which", "who", "whom", "whose", "when"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"})
+# Reporting verbs and fillers say who said it, not what happened.
+_LIGHT_LEMMAS = frozenset(
+    {
+        "say",
+        "tell",
+        "report",
+        "add",
+        "state",
+        "accord",
+        "also",
+        "be",
+        "have",
+        "do",
+        "not",
+        "n't",
+        "mr",
+        "mrs",
+        "ms",
+        "later",
+        "then",
+        "there",
+        "now",
+        "just",
+        "so",
+        "very",
+    }
+)
+# Expectation, not event: "could meet", "is expected to", "plans to", "possible venue".
+_HEDGE_AUX = frozenset({"could", "would", "may", "might", "will", "shall", "should"})
+_HEDGE_LEMMAS = frozenset(
+    {
+        "expect",
+        "likely",
+        "possible",
+        "possibly",
+        "probably",
+        "plan",
+        "intend",
+        "schedule",
+        "anticipate",
+        "due",
+        "perhaps",
+        "maybe",
+        "believe",
+    }
+)
+
+Encoder = Callable[[Sequence[str]], "np.ndarray"]
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    statement: Statement
+    article: int  # index into the story's annotations
+    text: str
+    terms: tuple[str, ...]  # content lemmas and entity ids, for the lexical score
+
+
+def split_statements(annotation: Annotation) -> tuple[Statement, ...]:
+    """The statements of one article: its body sentences, long ones split into clauses.
+
+    A clause is split off when it has its own subject and runs to the end of the sentence:
+    a coordinated main clause ("…, and Kim met Putin"), a non-restrictive relative clause
+    ("…, where he met the minister") or a contrasting adverbial clause ("…, while Kim wants
+    food"). Headlines are left out: they repeat what the body says.
+    """
+    tokens = annotation.tokens
+    starts = [t.start for t in tokens]
+    text = annotation.article.text
+    out: list[Statement] = []
+    for index, sentence in enumerate(annotation.sentences):
+        if sentence.is_title:
+            continue
+        lo = bisect_left(starts, sentence.span.start)
+        hi = bisect_left(starts, sentence.span.end)
+        for start, end in _clauses(tokens, lo, hi):
+            span = _trimmed_span(annotation.article.id, text, tokens, start, end)
+            if span is not None:
+                out.append(Statement(span, index, _hedged(tokens[start:end])))
+    return tuple(out)
+
+
+def _clauses(tokens: Sequence[Token], lo: int, hi: int) -> list[tuple[int, int]]:
+    """Token ranges of the clauses of the sentence ``tokens[lo:hi]``."""
+    if hi - lo < 12:
+        return [(lo, hi)]
+    children: dict[int, list[int]] = defaultdict(list)
+    for i in range(lo, hi):
+        if tokens[i].head != i:
+            children[tokens[i].head].append(i)
+    end = hi
+    while end > lo and tokens[end - 1].pos == "PUNCT":
+        end -= 1
+
+    def subtree_span(i: int) -> tuple[int, int]:
+        first = last = i
+        stack = [i]
+        while stack:
+            j = stack.pop()
+            first, last = min(first, j), max(last, j)
+            stack.extend(children.get(j, ()))
+        return first, last + 1
+
+    bounds: list[int] = []
+    for i in range(lo, hi):
+        tok = tokens[i]
+        kids = children.get(i, [])
+        own_subject = any(tokens[k].dep in _SUBJECTS for k in kids)
+        first, last = subtree_span(i)
+        if last < end or first <= lo + 3:
+            continue
+        if tok.dep == "conj" and tok.pos in {"VERB", "AUX"} and own_subject:
+            split = True
+        elif tok.dep == "relcl":
+            split = tokens[first].lemma.lower() in _WH and tokens[first - 1].pos == "PUNCT"
+        elif tok.dep == "advcl":
+            split = own_subject and any(
+                tokens[k].dep == "mark" and tokens[k].lemma.lower() in _SPLIT_MARKS for k in kids
+            )
+        else:
+            split = False
+        if split:
+            bounds.append(first)
+    ranges: list[tuple[int, int]] = []
+    start = lo
+    for b in sorted(set(bounds)):
+        if _words(tokens, start, b) >= 5 and _words(tokens, b, hi) >= 5:
+            ranges.append((start, b))
+            start = b
+    ranges.append((start, hi))
+    return ranges
+
+
+def _words(tokens: Sequence[Token], lo: int, hi: int) -> int:
+    return sum(tokens[i].pos not in {"PUNCT", "SPACE"} for i in range(lo, hi))
+
+
+def _trimmed_span(
+    article_id: str, text: str, tokens: Sequence[Token], lo: int, hi: int
+) -> Span | None:
+    # ", and", ", where": the joint belongs to neither clause's text.
+    while lo < hi and tokens[lo].pos in {"PUNCT", "CCONJ", "SPACE"}:
+        lo += 1
+    while hi > lo and (
+        tokens[hi - 1].pos in {"CCONJ", "SPACE"}
+        or (tokens[hi - 1].pos == "PUNCT" and text[tokens[hi - 1].start] in ",;:—–-")
+    ):
+        hi -= 1
+    if hi <= lo:
+        return None
+    return Span(article_id, tokens[lo].start, tokens[hi - 1].end)
+
+
+def _hedged(tokens: Sequence[Token]) -> bool:
+    for tok in tokens:
+        lemma = tok.lemma.lower()
+        if (tok.pos == "AUX" or tok.dep == "aux") and lemma in _HEDGE_AUX:
+            return True
+        if lemma in _HEDGE_LEMMAS:
+            return True
+    return False
+
+
+def align_facts(
+    annotations: Sequence[Annotation],
+    entities: Sequence[Entity] = (),
+    settings: Settings | None = None,
+    *,
+    encode: Encoder | None = None,
+) -> Alignment:
+    """Align the statements of ``annotations`` (one story) into facts.
+
+    Args:
+        annotations: the story's annotated articles.
+        entities: the story's resolved entities; shared entities count as shared words.
+        settings: picks the embedder (``settings.embedder``).
+        encode: a function from texts to L2-normalised rows, used instead of the embedder.
+
+    Returns:
+        Every statement, the facts (multi-article first, then single-source), and the pairs
+        of facts close enough to compare for disputes.
+    """
+    settings = settings or Settings()
+    units = _units(annotations, entities)
+    if not units:
+        return Alignment((), ())
+    if encode is None:
+        from newsweave.embed import get_embedder
+
+        encode = get_embedder(settings.embedder).encode
+    dense = _centred(encode([u.text for u in units]))
+    lexical = _tfidf([u.terms for u in units])
+    pairs = _candidate_pairs(units, dense, lexical)
+    scores = {
+        (i, j): WEIGHT_DENSE * float(dense[i] @ dense[j])
+        + (1 - WEIGHT_DENSE) * _sparse_dot(lexical[i], lexical[j])
+        for i, j in pairs
+    }
+    clusters = _cluster(units, scores)
+    clusters = _attach(units, clusters, scores)
+    facts, members = _facts(annotations, units, clusters, dense)
+    related = _related(members, scores)
+    return Alignment(facts, tuple(u.statement for u in units), related)
+
+
+def _units(annotations: Sequence[Annotation], entities: Sequence[Entity]) -> list[_Unit]:
+    entity_at: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for entity in entities:
+        for m in entity.mentions:
+            entity_at[m.article_id].append((m.start, m.end, entity.id))
+    units: list[_Unit] = []
+    for index, annotation in enumerate(annotations):
+        article = annotation.article
+        starts = [t.start for t in annotation.tokens]
+        for statement in split_statements(annotation):
+            span = statement.span
+            lo = bisect_left(starts, span.start)
+            hi = bisect_left(starts, span.end)
+            terms = [
+                t.lemma.lower()
+                for t in annotation.tokens[lo:hi]
+                if t.pos in _CONTENT_POS and t.lemma.lower() not in _LIGHT_LEMMAS
+            ]
+            terms += [
+                f"@{eid}"
+                for s, e, eid in entity_at.get(article.id, ())
+                if s < span.end and span.start < e
+            ]
+            if len(terms) < 2:
+                continue
+            units.append(_Unit(statement, index, span.text(article), tuple(terms)))
+    return units
+
+
+def _centred(vectors: np.ndarray) -> np.ndarray:
+    """Subtract the story's mean direction so that what every article says weighs less.
+
+    The mean is shrunk towards zero for small stories, where it is mostly the statements
+    themselves (fully centring three statements makes them look unrelated).
+    """
+    n = len(vectors)
+    if n < 2:
+        return vectors
+    shrink = n / (n + CENTRING_PRIOR)
+    centred = vectors - shrink * vectors.mean(axis=0, keepdims=True)
+    norms = np.linalg.norm(centred, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    out: np.ndarray = centred / norms
+    return out
+
+
+def _tfidf(docs: Sequence[Sequence[str]]) -> list[dict[str, float]]:
+    """Sublinear TF-IDF rows over statements, L2-normalised, as sparse dicts."""
+    df: Counter[str] = Counter()
+    for terms in docs:
+        df.update(set(terms))
+    n = len(docs)
+    rows: list[dict[str, float]] = []
+    for terms in docs:
+        row = {
+            term: (1 + math.log(count)) * math.log((n + 1) / (df[term] + 1))
+            for term, count in Counter(terms).items()
+        }
+        norm = math.sqrt(sum(v * v for v in row.values())) or 1.0
+        rows.append({k: v / norm for k, v in row.items() if v > 0})
+    return rows
+
+
+def _sparse_dot(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(k, 0.0) for k, v in a.items())
+
+
+def _candidate_pairs(
+    units: Sequence[_Unit], dense: np.ndarray, lexical: Sequence[dict[str, float]]
+) -> set[tuple[int, int]]:
+    """Nearest neighbours in other articles, by embedding and by shared rare terms."""
+    n = len(units)
+    article = np.array([u.article for u in units])
+    k = min(NEIGHBOURS, n - 1)
+    pairs: set[tuple[int, int]] = set()
+    if k <= 0:
+        return pairs
+    block = 512  # rows per matrix product: memory stays O(block × n)
+    for lo in range(0, n, block):
+        sims = dense[lo : lo + block] @ dense.T
+        sims[article[lo : lo + block, None] == article[None, :]] = -2.0
+        top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+        for r, row in enumerate(top):
+            i = lo + r
+            for j in row:
+                if sims[r, j] > -1.0:
+                    pairs.add((min(i, int(j)), max(i, int(j))))
+    # Shared rare terms: an inverted index, skipping terms so common they block nothing.
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, row in enumerate(lexical):
+        for term in row:
+            postings[term].append(i)
+    limit = max(20, int(math.sqrt(n) * 4))
+    overlap: dict[int, dict[int, float]] = defaultdict(lambda: defaultdict(float))
+    for term, ids in postings.items():
+        if len(ids) > limit:
+            continue
+        for a_pos, i in enumerate(ids):
+            for j in ids[a_pos + 1 :]:
+                if units[i].article != units[j].article:
+                    overlap[i][j] += lexical[i][term] * lexical[j][term]
+    for i, shared in overlap.items():
+        for j in sorted(shared, key=lambda j: -shared[j])[:k]:
+            pairs.add((min(i, j), max(i, j)))
+    return pairs
+
+
+def _cluster(units: Sequence[_Unit], scores: dict[tuple[int, int], float]) -> list[list[int]]:
+    """Average-linkage merging from the best pair down; one statement per article per fact."""
+    cluster_of = list(range(len(units)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(units))}
+    for (i, j), score in sorted(scores.items(), key=lambda kv: -kv[1]):
+        if score < PAIR_THRESHOLD:
+            break
+        a, b = cluster_of[i], cluster_of[j]
+        if a == b:
+            continue
+        ma, mb = members[a], members[b]
+        if {units[x].article for x in ma} & {units[y].article for y in mb}:
+            continue
+        link = sum(scores.get((min(x, y), max(x, y)), 0.0) for x in ma for y in mb)
+        if link / (len(ma) * len(mb)) < LINK_THRESHOLD:
+            continue
+        for x in mb:
+            cluster_of[x] = a
+        ma.extend(mb)
+        del members[b]
+    return [sorted(m) for m in members.values()]
+
+
+def _attach(
+    units: Sequence[_Unit], clusters: list[list[int]], scores: dict[tuple[int, int], float]
+) -> list[list[int]]:
+    """Let a statement also support another fact it states as well as that fact's members do."""
+    by_article: dict[int, list[int]] = defaultdict(list)
+    for i, u in enumerate(units):
+        by_article[u.article].append(i)
+    out: list[list[int]] = []
+    for members in clusters:
+        if len({units[m].article for m in members}) < 2:
+            out.append(members)
+            continue
+        present = {units[m].article for m in members}
+        extra: list[int] = []
+        for article, candidates in by_article.items():
+            if article in present:
+                continue
+            best, best_score = -1, ATTACH_THRESHOLD
+            for c in candidates:
+                pair_scores = [scores.get((min(c, m), max(c, m))) for m in members]
+                known = [s for s in pair_scores if s is not None]
+                if len(known) * 2 < len(members):
+                    continue
+                score = sum(known) / len(members)
+                if score >= best_score:
+                    best, best_score = c, score
+            if best >= 0:
+                extra.append(best)
+        out.append(sorted(members + extra))
+    return out
+
+
+def _facts(
+    annotations: Sequence[Annotation],
+    units: Sequence[_Unit],
+    clusters: list[list[int]],
+    dense: np.ndarray,
+) -> tuple[tuple[Fact, ...], list[list[int]]]:
+    """Facts from clusters, most-supported first; the fact's text is its most central statement."""
+    order = {a.article.id: i for i, a in enumerate(annotations)}
+
+    def position(members: list[int]) -> float:
+        # Earlier in the articles = more important, by newsroom convention (inverted pyramid).
+        spots = [
+            units[m].statement.sentence / max(len(annotations[units[m].article].sentences), 1)
+            for m in members
+        ]
+        return sum(spots) / len(spots)
+
+    multi = [c for c in clusters if len({units[m].article for m in c}) >= 2]
+    single = [c for c in clusters if len({units[m].article for m in c}) < 2]
+    multi.sort(key=lambda c: (-len({units[m].article for m in c}), position(c)))
+    single.sort(key=lambda c: (units[c[0]].article, units[c[0]].statement.span.start))
+    facts: list[Fact] = []
+    members_out: list[list[int]] = []
+    for members in multi + single:
+        articles = {units[m].article for m in members}
+        kind: FactKind = (
+            "consensus" if len(articles) >= 3 else "shared" if len(articles) == 2 else "single"
+        )
+        centre = dense[members].mean(axis=0)
+        best = max(members, key=lambda m: (float(dense[m] @ centre), -m))
+        support = tuple(
+            sorted(
+                (units[m].statement.span for m in members),
+                key=lambda s: (order[s.article_id], s.start),
+            )
+        )
+        digest = hashlib.sha256(
+            "|".join(f"{s.article_id}:{s.start}:{s.end}" for s in support).encode()
+        ).hexdigest()[:10]
+        facts.append(Fact(f"f-{digest}", units[best].text, kind, support))
+        members_out.append(members)
+    return tuple(facts), members_out
+
+
+def _related(
+    members: list[list[int]], scores: dict[tuple[int, int], float]
+) -> tuple[tuple[int, int, float], ...]:
+    """Pairs of facts whose statements are close: candidates for a dispute between them."""
+    fact_of: dict[int, list[int]] = defaultdict(list)
+    for f, ms in enumerate(members):
+        for m in ms:
+            fact_of[m].append(f)
+    best: dict[tuple[int, int], float] = {}
+    for (i, j), score in scores.items():
+        if score < RELATED_THRESHOLD:
+            continue
+        for a in fact_of[i]:
+            for b in fact_of[j]:
+                if a != b:
+                    key = (min(a, b), max(a, b))
+                    best[key] = max(best.get(key, 0.0), score)
+    return tuple(sorted(((a, b, s) for (a, b), s in best.items()), key=lambda t: -t[2]))

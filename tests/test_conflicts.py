@@ -1,0 +1,141 @@
+"""conflicts: differing numbers, durations, venues, titles and negations across aligned reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+import pytest
+
+from newsweave.align import align_facts
+from newsweave.annotate import annotate
+from newsweave.conflicts import _interval, _parse_number, find_disputes
+from newsweave.entities import resolve_entities
+from newsweave.model import Article, Fact, Variant
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+def _brief(
+    nlp: Language, texts: dict[str, str], dates: dict[str, str] | None = None
+) -> tuple[Fact, ...]:
+    dates = dates or {}
+    articles = [
+        Article(
+            key,
+            f"Outlet {key.upper()}",
+            None,
+            text,
+            published=dt.date.fromisoformat(dates[key]) if key in dates else None,
+        )
+        for key, text in texts.items()
+    ]
+    annotations = annotate(articles, nlp=nlp)
+    entities = resolve_entities(annotations)
+    return find_disputes(align_facts(annotations, entities), annotations, entities)
+
+
+def _variants(facts: tuple[Fact, ...], detail: str) -> list[Variant]:
+    return [v for f in facts for v in f.variants if v.detail == detail]
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [("four", 4), ("11", 11), ("1,200", 1200), ("two hundred", 200), ("60km", 60), ("a", 1)],
+)
+def test_numbers_parse_from_digits_and_words(words: str, value: float) -> None:
+    assert _parse_number(words.split()) == value
+
+
+def test_qualifiers_make_intervals() -> None:
+    assert _interval("at least 12", 12) == (12, float("inf"))
+    assert _interval("more than five", 5) == (5, float("inf"))
+    assert _interval("up to 40", 40) == (0, 40)
+    assert _interval("14", 14) == (14, 14)
+
+
+TOLL = {
+    "a": "Four people were killed when the Marlow footbridge collapsed into the river on "
+    "Tuesday evening, police said. The bridge will stay closed for two weeks.",
+    "b": "Three people died when the Marlow footbridge fell into the river on Tuesday "
+    "evening, according to police. The bridge will remain shut for at least a month.",
+    "c": "At least three people were killed as the Marlow footbridge collapsed into the river "
+    "on Tuesday evening. Engineers said the crossing would stay closed for three weeks.",
+}
+
+
+def test_death_toll_and_closure_disagree(nlp: Language) -> None:
+    facts = _brief(nlp, TOLL)
+    numbers = _variants(facts, "number")
+    values = {v.value: set(v.article_ids) for v in numbers}
+    print("number variants:", values)
+    # 4 vs 3 killed is a conflict; "at least three" agrees with both and sides with neither.
+    assert any("Four" in v or "four" in v for v in values)
+    assert any(v.lower().startswith("three") for v in values)
+    # two weeks vs at least a month: the closure differs too.
+    assert any("two weeks" in v for v in values)
+    assert all(v.relation == "conflict" for v in numbers)
+    for v in numbers:
+        for span in v.evidence:
+            assert TOLL[span.article_id][span.start : span.end] == v.value
+
+
+def test_compatible_numbers_are_not_a_dispute(nlp: Language) -> None:
+    facts = _brief(
+        nlp,
+        {
+            "a": "At least 12 people were injured in the fire at the Dunmore warehouse on Friday.",
+            "b": "Fourteen people were injured in the fire at the Dunmore warehouse on Friday.",
+            "c": "The fire at the Dunmore warehouse on Friday injured 14 people, officials said.",
+        },
+    )
+    assert not _variants(facts, "number")
+
+
+def test_venue_dispute_and_superseded_expectation(nlp: Language) -> None:
+    texts = {
+        "a": "The two ministers are expected to meet in Lisbon next week, officials said.",
+        "b": "The foreign ministers met at the Belem Palace in Marseille on Thursday for talks.",
+        "c": "The ministers held talks in Marseille on Thursday, their first meeting this year.",
+    }
+    facts = _brief(nlp, texts, {"a": "2025-03-01", "b": "2025-03-07", "c": "2025-03-07"})
+    venues = _variants(facts, "place")
+    print("venue variants:", [(v.value, v.article_ids, v.relation) for v in venues])
+    lisbon = [v for v in venues if v.value == "Lisbon"]
+    assert lisbon
+    assert lisbon[0].relation == "superseded"
+    assert lisbon[0].hedged
+    assert any("Marseille" in v.value for v in venues)
+
+
+def test_two_titles_for_one_post_are_naming(nlp: Language) -> None:
+    facts = _brief(
+        nlp,
+        {
+            "a": "Port Alder's transport minister, Rosa Kell, visited the collapsed bridge on "
+            "Wednesday and promised an inquiry.",
+            "b": "Rosa Kell, the minister for infrastructure, visited the collapsed bridge on "
+            "Wednesday and promised a full inquiry.",
+        },
+    )
+    roles = _variants(facts, "role")
+    print("roles:", [(v.value, v.relation) for v in roles])
+    assert len(roles) == 2
+    assert {v.relation for v in roles} == {"naming"}
+    assert all(v.about == "Rosa Kell" for v in roles)
+
+
+def test_negated_main_verb_conflicts(nlp: Language) -> None:
+    facts = _brief(
+        nlp,
+        {
+            "a": "The captain of the Northern Star survived the fire and was rescued by a "
+            "fishing boat on Sunday.",
+            "b": "The captain of the Northern Star did not survive the fire, the coastguard "
+            "said on Sunday.",
+        },
+    )
+    negations = _variants(facts, "negation")
+    print("negations:", [(v.value, v.article_ids) for v in negations])
+    assert {v.value for v in negations} >= {"survived", "not survive"}
