@@ -103,7 +103,7 @@ _UNITS: dict[str, tuple[str, float]] = {
     "foot": ("distance", 0.3048),
     "feet": ("distance", 0.3048),
 }
-_AT_LEAST = ("at least", "more than", "over", "upwards of", "in excess of", "nearly", "almost")
+_AT_LEAST = ("at least", "more than", "over", "upwards of", "in excess of")
 _AT_MOST = ("at most", "up to", "fewer than", "less than", "under", "no more than")
 _ABOUT = ("about", "around", "some", "roughly", "approximately", "an estimated", "nearly")
 # Casualty verbs, folded: "three died" and "killed three" count the same thing.
@@ -213,8 +213,9 @@ def find_disputes(
     """
     by_id = {a.article.id: a for a in annotations}
     types = {(m.article_id, m.start): e.type for e in entities for m in e.mentions}
+    starts = {a.article.id: [t.start for t in a.tokens] for a in annotations}
     details = {
-        st.span: _details(by_id[st.span.article_id], st, types)
+        st.span: _details(by_id[st.span.article_id], st, types, starts[st.span.article_id])
         for st in alignment.statements
         if st.span.article_id in by_id
     }
@@ -364,6 +365,7 @@ def _attach_roles(
         for span in entity.mentions:
             entity_at[(span.article_id, span.start)] = entity.id
     names = {e.id: e.name for e in entities}
+    articles = {a.article.id: a.article for a in annotations}
     for annotation in annotations:
         for m in annotation.mentions:
             eid = entity_at.get((m.span.article_id, m.span.start))
@@ -381,14 +383,14 @@ def _attach_roles(
             }
             for eid in sorted(mentioned - done):
                 by_role = _distinct_roles(roles.get(eid, {}))
-                articles = {s.article_id for spans in by_role.values() for s in spans}
-                if len(by_role) < 2 or len(articles) < 2:
+                giving = {s.article_id for spans in by_role.values() for s in spans}
+                if len(by_role) < 2 or len(giving) < 2:
                     continue
                 done.add(eid)
                 ranks = {frozenset(set(k.split()) & _RANKS) for k in by_role}
                 relation: VariantRelation = "naming" if len(ranks) == 1 else "conflict"
-                for key, spans in by_role.items():
-                    text = _display_role(key, spans, annotations)
+                for spans in by_role.values():
+                    text = spans[0].text(articles[spans[0].article_id])
                     extra.append(
                         Variant(
                             text,
@@ -427,13 +429,6 @@ def _distinct_roles(roles: dict[str, list[Span]]) -> dict[str, list[Span]]:
     return kept
 
 
-def _display_role(key: str, spans: list[Span], annotations: Sequence[Annotation]) -> str:
-    by_id = {a.article.id: a.article for a in annotations}
-    first = spans[0]
-    article = by_id.get(first.article_id)
-    return first.text(article) if article else key
-
-
 # --- reading details off one statement -------------------------------------------------
 
 
@@ -441,6 +436,7 @@ def _details(
     annotation: Annotation,
     statement: Statement,
     place_types: Mapping[tuple[str, int], str] | None = None,
+    starts: Sequence[int] | None = None,
 ) -> list[_Detail]:
     """The comparable details of one statement: numbers, dates, venues, its main verb.
 
@@ -449,7 +445,8 @@ def _details(
     """
     place_types = place_types or {}
     tokens = annotation.tokens
-    starts = [t.start for t in tokens]
+    if starts is None:
+        starts = [t.start for t in tokens]
     span = statement.span
     lo, hi = bisect_left(starts, span.start), bisect_left(starts, span.end)
     text = annotation.article.text
@@ -464,7 +461,7 @@ def _details(
         detail = _number_or_date(text, tokens, i0, i1, lo, value.label, v)
         if detail is not None:
             out.append(detail)
-    out.extend(_venues(annotation, tokens, lo, hi, span, place_types))
+    out.extend(_venues(annotation, tokens, starts, lo, hi, span, place_types))
     for m in annotation.mentions:
         if span.start <= m.span.start < span.end and m.label in PLACE_TYPES:
             words = re.findall(r"[a-z]+", m.text.lower())
@@ -552,7 +549,7 @@ def _interval(context: str, value: float) -> tuple[float, float]:
         (54.0, 66.0)
     """
     context = " ".join(context.split())
-    if any(q in context for q in _AT_LEAST if q not in {"nearly", "almost"}):
+    if any(q in context for q in _AT_LEAST):
         return value, math.inf
     if any(q in context for q in _AT_MOST):
         return 0.0, value
@@ -606,6 +603,7 @@ def _counted(tokens: Sequence[Token], i0: int, i1: int) -> tuple[str, str]:
 def _venues(
     annotation: Annotation,
     tokens: Sequence[Token],
+    starts: Sequence[int],
     lo: int,
     hi: int,
     span: Span,
@@ -617,7 +615,6 @@ def _venues(
     from newsweave.places import gazetteer
 
     places = gazetteer()
-    starts = [t.start for t in tokens]
     children: dict[int, list[int]] = defaultdict(list)
     for j in range(lo, hi):
         children[tokens[j].head].append(j)
