@@ -31,6 +31,7 @@ def test_brief_json_follows_the_schema(nlp, tmp_path: Path) -> None:
         "timeline",
         "summary",
         "rejected",
+        "dates",
     }
     assert len(data["articles"]) == 5
     for article in data["articles"]:
@@ -44,7 +45,9 @@ def test_brief_json_follows_the_schema(nlp, tmp_path: Path) -> None:
             "path",
             "lang",
             "removed",
+            "dating",
         } <= set(article)
+        assert article["published"] == "2025-10-15" or article["published_inferred"]
     assert data["entities"]
     assert all(e["articles"] for e in data["entities"])
     assert data["rejected"] == []
@@ -52,6 +55,11 @@ def test_brief_json_follows_the_schema(nlp, tmp_path: Path) -> None:
     for quote in data["quotes"]:
         assert {"id", "text", "kind", "speaker", "article", "start", "end", "group"} <= set(quote)
         assert quote["kind"] in {"direct", "partial", "indirect"}
+    assert data["timeline"]
+    for row in data["timeline"]:
+        assert {"when", "precision", "earliest", "latest", "text", "expected", "articles"} <= set(row)
+        assert row["evidence"] and all(e["text"] for e in row["evidence"])
+    assert all({"article", "start", "end", "text", "kind", "when"} <= set(d) for d in data["dates"])
 
 
 def test_markdown_to_stdout_by_default(nlp) -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from newsweave.align import align_facts
 from newsweave.annotate import annotate
-from newsweave.conflicts import _interval, _parse_number, find_disputes
+from newsweave.conflicts import _interval, find_disputes
 from newsweave.entities import resolve_entities
 from newsweave.model import Article, Fact, Variant
 
@@ -38,14 +38,6 @@ def _brief(
 
 def _variants(facts: tuple[Fact, ...], detail: str) -> list[Variant]:
     return [v for f in facts for v in f.variants if v.detail == detail]
-
-
-@pytest.mark.parametrize(
-    ("words", "value"),
-    [("four", 4), ("11", 11), ("1,200", 1200), ("two hundred", 200), ("60km", 60), ("a", 1)],
-)
-def test_numbers_parse_from_digits_and_words(words: str, value: float) -> None:
-    assert _parse_number(words.split()) == value
 
 
 def test_qualifiers_make_intervals() -> None:

@@ -250,7 +250,8 @@ def align_facts(
     clusters = _attach(units, clusters, scores)
     facts, members = _facts(annotations, units, clusters, dense)
     related = _related(members, scores)
-    return Alignment(facts, tuple(u.statement for u in units), related)
+    pair_scores = tuple(sorted((i, j, round(s, 6)) for (i, j), s in scores.items()))
+    return Alignment(facts, tuple(u.statement for u in units), related, pair_scores)
 
 
 def _units(annotations: Sequence[Annotation], entities: Sequence[Entity]) -> list[_Unit]:

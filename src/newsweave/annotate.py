@@ -245,6 +245,7 @@ def annotate(
                 tok.dep_,
                 base + tok.head.i,
                 min(sentence_of[tok.i], last),
+                tok.tag_,
             )
             for tok in doc
         )

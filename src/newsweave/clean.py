@@ -27,6 +27,7 @@ from newsweave.clean_lines import (
     TITLE_MAX_WORDS,
     Line,
     classify_line,
+    dateline_length,
     headline_shaped,
     is_listed_headline,
     is_prose,
@@ -43,7 +44,7 @@ def find_boilerplate(text: str) -> list[tuple[int, int, str]]:
     """Boilerplate lines of ``text`` as sorted, non-overlapping ``(start, end, reason)``.
 
     Reasons: caption, duplicate, navigation, promo, related, byline, bio, credit,
-    editor_note, trailing.
+    editor_note, timestamp, trailing (and ``dateline``, from :func:`clean_article`).
 
     Example:
         >>> find_boilerplate("Kim arrives\\n\\nAdvertisement\\n\\nKim arrived on Tuesday.")
@@ -222,6 +223,27 @@ def _find_title(
     return None
 
 
+def _find_dateline(
+    lines: list[Line], removed: Sequence[tuple[int, int, str]], title: tuple[int, int] | None
+) -> tuple[int, int] | None:
+    """The dateline that opens the first body line: "PORT CALDER, Westmarch, Oct 15 (NWA) - "."""
+    cut = [(s, e) for s, e, _ in removed] + ([title] if title else [])
+    for line in lines[:12]:
+        if any(s < line.end and line.start < e for s, e in cut):
+            continue
+        lead = len(line.text) - len(line.text.lstrip())
+        body = line.text.strip()
+        n = dateline_length(body)
+        # a dateline ends in a dash before the first sentence, or stands on its own line
+        if n and (len(body) - n > 20 or n == len(body)):
+            start = line.start + lead
+            return start, start + len(body[:n].rstrip())
+        if line.words >= 4:
+            return None
+    return None
+    return None
+
+
 def clean_article(article: Article) -> Article:
     """The article with its boilerplate recorded in ``removed`` and its headline found.
 
@@ -235,9 +257,12 @@ def clean_article(article: Article) -> Article:
     """
     lines = split_lines(article.text)
     found = _find_boilerplate(lines)
+    span = _find_title(article.text, lines, found)
+    dateline = _find_dateline(lines, found, span)
+    if dateline is not None:
+        found = sorted([*found, (*dateline, "dateline")])
     removed = tuple(Removed(Span(article.id, s, e), why) for s, e, why in found)
     title, title_span = article.title, article.title_span
-    span = _find_title(article.text, lines, found)
     if span is not None:
         headline = article.text[span[0] : span[1]]
         if title is None:

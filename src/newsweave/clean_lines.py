@@ -17,11 +17,13 @@ from typing import NamedTuple
 
 __all__ = [
     "BIO",
+    "DATELINE",
     "NAME_LINE",
     "RELATED_LABEL",
     "TITLE_MAX_WORDS",
     "Line",
     "classify_line",
+    "dateline_length",
     "headline_shaped",
     "is_listed_headline",
     "is_prose",
@@ -325,7 +327,39 @@ def classify_line(line: Line, bottom: bool) -> str | None:
         return "byline"
     if bottom and line.words <= 20 and "@" in s and _CONTACT.match(s):
         return "bio"  # "Contact the author: jane@example.com", "Follow her @janedoe"
+    if is_timestamp(line):
+        return "timestamp"  # "May 03, 2013", "Published 12 Sept 2023, 10:45 GMT"
     return None
+
+
+# "KESSAN, Corvania, June 11 (CNW) - ", "WASHINGTON (AP) — ", "LONDON, 12 September 2023 – ":
+# the place in capitals, then a date, an agency or both, then a dash.
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3}"
+    r"(?:,\s*[A-Z][\w.'’]+(?:\s[A-Z][\w.'’]+){0,2}){0,2})"
+    rf"(?:,?\s*(?P<date>(?i:{_MONTH})\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+(?i:{_MONTH})(?:\s+\d{{4}})?))?"
+    r"\s*(?:\((?P<agency>[^()\n]{1,30})\))?\s*[-–—]+(?:\s+(?=\S)|\s*$)"
+)
+
+
+def dateline_length(text: str) -> int:
+    """Length of the dateline that opens ``text`` ("WASHINGTON (AP) — "), else 0.
+
+    Example:
+        >>> t = "KESSAN, Corvania, June 11 (CNW) - Corvania and Ludmark signed."
+        >>> t[dateline_length(t):]
+        'Corvania and Ludmark signed.'
+        >>> dateline_length("US officials said on Monday - briefly - that")
+        0
+    """
+    m = DATELINE.match(text[:200])
+    if m is None:
+        return 0
+    letters = [ch for ch in m.group("place") if ch.isalpha()]
+    if len(letters) < 3 or not (m.group("date") or m.group("agency") or len(letters) >= 5):
+        return 0
+    return m.end()
 
 
 def norm(s: str) -> str:

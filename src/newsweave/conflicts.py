@@ -31,6 +31,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from newsweave.calendar_dates import MONTHS, WEEKDAYS
 from newsweave.model import (
     Alignment,
     Annotation,
@@ -44,45 +45,11 @@ from newsweave.model import (
     Variant,
     VariantRelation,
 )
+from newsweave.quantities import parse_number
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 RELATED_DISPUTE = 0.12  # the least related-fact score at which a differing detail is a dispute
 
-_WORD_NUMBERS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-    "dozen": 12,
-    "half": 0.5,
-}
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 # Units folded to one base so "two weeks" and "a month" compare (in days, in metres).
 _UNITS: dict[str, tuple[str, float]] = {
     "second": ("duration", 1 / 86_400),
@@ -126,21 +93,6 @@ _VERB_CLASSES = {
     "detain": "arrested",
 }
 _PEOPLE = frozenset({"people", "person", "passenger", "worker", "resident", "victim", ""})
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTHS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
 # "a possible venue … is Vladivostok", "meet at the Vostochny Cosmodrome", "held in Geneva".
 _VENUE_WORDS = frozenset(
     {
@@ -184,7 +136,6 @@ _TITLE_SYNONYMS = {"spokesman": "spokesperson", "spokeswoman": "spokesperson"}
 _SPELLINGS = {"defense": "defence", "labor": "labour", "organization": "organisation"}
 _REPORTING = frozenset({"say", "tell", "report", "add", "state", "announce", "confirm"})
 _LIGHT_VERBS = frozenset({"be", "have", "do", "get", "make", "go", "come", "take", "seem"})
-_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -480,21 +431,21 @@ def _number_or_date(
     written = text[v.start : v.end]
     lower = written.lower()
     words = lower.split()
-    if label == "DATE" and any(w.strip(".,") in _WEEKDAYS + _MONTHS for w in words):
+    if label == "DATE" and any(w.strip(".,") in WEEKDAYS + MONTHS for w in words):
         about = _governor(tokens, i0, i1)
         if about in _REPORTING or not about:
             return None  # "said on Tuesday" dates the report, not the event
         # A weekday only compares with a weekday, a month with a month.
-        grain = "weekday" if any(w.strip(".,") in _WEEKDAYS for w in words) else "calendar"
+        grain = "weekday" if any(w.strip(".,") in WEEKDAYS for w in words) else "calendar"
         # "Wednesday, ending two days" and "Wednesday" name the same day.
         key = " ".join(
-            w for w in (w.strip(".,") for w in words) if w in _WEEKDAYS + _MONTHS or w.isdigit()
+            w for w in (w.strip(".,") for w in words) if w in WEEKDAYS + MONTHS or w.isdigit()
         )
         return _Detail("date", f"{grain}:{about}", written, key, v)
     if label in {"ORDINAL", "PERCENT", "MONEY"} or re.fullmatch(r"(?:19|20)\d\d", lower.strip()):
         return None
     before = text[tokens[max(lo, i0 - 3)].start : v.start].lower() if i0 > lo else ""
-    number = _parse_number(words)
+    number = parse_number(words)
     if number is None:
         return None
     unit = next((_unit(w) for w in words if _unit(w)), None)
@@ -513,24 +464,6 @@ def _number_or_date(
     low, high = _interval(f"{before} {lower}", number)
     noun_key = "people" if noun in _PEOPLE else noun
     return _Detail("number", f"{noun_key}:{verb}", written, f"{number:g}", v, low, high)
-
-
-def _parse_number(words: list[str]) -> float | None:
-    value: float | None = None
-    for w in words:
-        w = w.strip(".,()")
-        if _NUMBER.fullmatch(w):
-            value = float(w.replace(",", "")) * (value if value and value < 1 else 1)
-        elif w in _SCALES and value is not None:
-            value *= _SCALES[w]
-        elif w in _WORD_NUMBERS and (w not in {"a", "an"} or value is None):
-            n = _WORD_NUMBERS[w]
-            value = n if value is None else value + n
-        else:
-            m = _NUMBER.match(w)
-            if m and value is None:  # "60km"
-                value = float(m.group().replace(",", ""))
-    return value
 
 
 def _unit(word: str) -> tuple[str, float] | None:

@@ -21,6 +21,8 @@ FactKind = Literal["consensus", "shared", "single"]
 VariantRelation = Literal["conflict", "naming", "superseded"]
 Detail = Literal["number", "date", "place", "role", "negation"]
 Precision = Literal["day", "week", "month", "year"]
+TimeKind = Literal["date", "duration", "recurring", "unresolved"]
+Tense = Literal["past", "present", "future", "unknown"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +54,71 @@ class Span:
 
 
 @dataclass(frozen=True, slots=True)
+class When:
+    """A stretch of the calendar named at a precision: a day, a week, a month, a year, or a range.
+
+    ``earliest`` and ``latest`` bound the days it covers; ``precision`` is the unit it is
+    named in. The bounds may be narrower than the unit: "early July" is month precision,
+    1–10 July.
+
+    Example:
+        >>> When(dt.date(2023, 9, 12), dt.date(2023, 9, 12), "day").label
+        '2023-09-12'
+        >>> When(dt.date(2023, 7, 1), dt.date(2023, 7, 10), "month").label
+        '2023-07'
+        >>> When(dt.date(2023, 9, 10), dt.date(2023, 9, 13), "day").label
+        '2023-09-10/2023-09-13'
+    """
+
+    earliest: dt.date
+    latest: dt.date
+    precision: Precision
+
+    def __post_init__(self) -> None:
+        if self.latest < self.earliest:
+            raise ValueError(f"bad date range {self.earliest}..{self.latest}")
+
+    @property
+    def label(self) -> str:
+        """ISO 8601 at the precision: ``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY``, or ``A/B``."""
+        first, last = (
+            _unit_label(self.earliest, self.precision),
+            _unit_label(self.latest, self.precision),
+        )
+        return first if first == last else f"{first}/{last}"
+
+    @property
+    def exact(self) -> bool:
+        """True for one single day."""
+        return self.precision == "day" and self.earliest == self.latest
+
+    def overlaps(self, other: When) -> bool:
+        return self.earliest <= other.latest and other.earliest <= self.latest
+
+
+def _unit_label(day: dt.date, precision: Precision) -> str:
+    if precision == "year":
+        return f"{day.year:04d}"
+    if precision == "month":
+        return f"{day.year:04d}-{day.month:02d}"
+    return day.isoformat()
+
+
+@dataclass(frozen=True, slots=True)
+class Dating:
+    """When an article was written, how that is known, and the text that shows it.
+
+    ``inferred`` is False only for a date from the input's own metadata. ``reason`` says in
+    words what the date rests on; ``evidence`` points at the text that shows it.
+    """
+
+    when: When
+    inferred: bool
+    reason: str
+    evidence: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Removed:
     """A span that cleaning marked as boilerplate, and why.
 
@@ -69,7 +136,9 @@ class Article:
     """One news report as read from its source; ``text`` is never rewritten.
 
     ``title_span`` is where the headline stands inside ``text`` when the input carried it
-    in the body (plain-text files); titles from metadata have no span.
+    in the body (plain-text files); titles from metadata have no span. ``published`` is the
+    day it was written when that day is known; ``dating`` says how it is known, or gives a
+    coarser date (a month, a year) when no day is.
     """
 
     id: str
@@ -84,6 +153,7 @@ class Article:
     title_span: Span | None = None
     removed: tuple[Removed, ...] = ()
     meta: tuple[tuple[str, str], ...] = ()
+    dating: Dating | None = None
 
     def kept_spans(self) -> tuple[Span, ...]:
         """The parts of ``text`` that are neither removed boilerplate nor the headline.
@@ -153,7 +223,8 @@ class Token:
     """One token of the parse, as plain data: offsets into the original text.
 
     ``head`` is the index of the syntactic head in ``Annotation.tokens`` (itself for a root);
-    ``sentence`` indexes ``Annotation.sentences``.
+    ``sentence`` indexes ``Annotation.sentences``; ``tag`` is the fine-grained part of speech
+    (Penn tags for English: ``VBD`` past, ``MD`` modal), which tells tense.
     """
 
     start: int
@@ -163,6 +234,7 @@ class Token:
     dep: str
     head: int
     sentence: int
+    tag: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,21 +366,113 @@ class Alignment:
 
     ``related`` lists pairs of fact indices close enough in meaning that a differing
     detail between them is a dispute rather than two separate facts, with their score.
+    ``pairs`` lists the statement pairs (indices into ``statements``, from different
+    articles) that were scored, with their similarity.
     """
 
     facts: tuple[Fact, ...]
     statements: tuple[Statement, ...]
     related: tuple[tuple[int, int, float], ...] = ()
+    pairs: tuple[tuple[int, int, float], ...] = ()
+
+
+TimeFormKind = Literal[
+    "calendar", "weekday", "deictic", "unit", "ago", "recent", "duration", "recurring", "none"
+]
+
+
+@dataclass(frozen=True, slots=True)
+class TimeForm:
+    """What a temporal expression says, before it is placed on the calendar.
+
+    ``form`` picks the reading: ``calendar`` (parts of a date: ``year``/``month``/``day``,
+    ``end`` for ranges), ``weekday``, ``deictic`` (today ± ``count`` days), ``unit`` (this,
+    last or next week/month/year/weekend/season: ``unit``, ``shift``), ``ago`` (``count``
+    units before or after), ``recent`` (the past or coming ``count`` units), ``duration``,
+    ``recurring`` or ``none``.
+    """
+
+    kind: TimeKind
+    form: TimeFormKind
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    end: tuple[int | None, int | None, int | None] | None = None
+    weekday: int | None = None
+    shift: int | None = None  # -1 last, 0 this, +1 next; None: bare (tense decides)
+    year_shift: int | None = None  # "March this year" (0), "in July last year" (-1)
+    unit: str | None = None
+    count: float = 0.0
+    part: tuple[float, float] | None = None
+    length: str | None = None
+    precision: Precision = "day"
+
+    @property
+    def relative(self) -> bool:
+        """True when the value depends on the day the text was written."""
+        if self.form == "calendar":
+            return self.year is None
+        return self.form in {"weekday", "deictic", "unit", "ago", "recent"}
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMention:
+    """A temporal expression as found in an article, before the article's date is known.
+
+    ``tense`` is that of the clause it dates; ``governor`` the lemma of the verb it attaches
+    to ("said on Tuesday" dates a saying, not the event said); ``expected`` marks an
+    expectation ("could meet on Wednesday", "ahead of expected talks on Wednesday").
+    """
+
+    span: Span
+    text: str
+    form: TimeForm
+    tense: Tense
+    sentence: int
+    governor: str = ""
+    expected: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    """A temporal expression in an article, resolved against the article's date where it can be.
+
+    ``kind`` is ``date`` (a point or stretch of the calendar: "on Sunday", "in July",
+    "10-13 September"), ``duration`` ("18 months of fighting"; ``length`` holds it as ISO
+    8601, "P18M"), ``recurring`` ("each week") or ``unresolved`` (a date that needs an anchor
+    the text does not give: "the opening month"). ``relative`` marks expressions that need
+    the article's date ("last week"); ``tense`` is that of the clause it dates, which picks
+    the direction for words like "on Wednesday".
+    """
+
+    span: Span
+    text: str
+    kind: TimeKind
+    when: When | None = None
+    relative: bool = False
+    tense: Tense = "unknown"
+    length: str | None = None
+    sentence: int = -1
 
 
 @dataclass(frozen=True, slots=True)
 class Event:
-    """One timeline row: a date at a stated precision and the evidence for it."""
+    """One timeline row: a date at its precision, a short text, and the evidence for it.
 
-    when: str
-    precision: Precision
+    ``support`` are the statements that report it; ``dates`` the expressions that date it.
+    ``expected`` marks an expectation ("could meet on Wednesday") rather than a report of
+    something that happened.
+    """
+
+    when: When
     text: str
     support: tuple[Span, ...]
+    dates: tuple[Span, ...] = ()
+    expected: bool = False
+
+    @property
+    def article_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(s.article_id for s in self.support))
 
 
 @dataclass(frozen=True, slots=True)
@@ -340,3 +504,4 @@ class Briefing:
     timeline: tuple[Event, ...] = ()
     summary: tuple[SummarySentence, ...] = ()
     rejected: tuple[Rejected, ...] = field(default=())
+    dates: tuple[TimeExpression, ...] = ()

@@ -61,9 +61,11 @@ def brief_articles(
     from newsweave.align import align_facts
     from newsweave.annotate import annotate, split_blocks
     from newsweave.conflicts import find_disputes
+    from newsweave.dates import date_articles, find_time_mentions, resolve_times
     from newsweave.entities import resolve_entities
     from newsweave.quote_groups import group_quotes
     from newsweave.quotes import extract_quotes
+    from newsweave.timeline import build_timeline
 
     settings = settings or Settings()
     cleaned = tuple(clean_article(article) for article in articles)
@@ -80,16 +82,24 @@ def brief_articles(
     entities = resolve_entities(annotations)
     quotes = group_quotes(extract_quotes(annotations, entities))
     done = progress("align", 1) if progress is not None else None
-    facts = find_disputes(align_facts(annotations, entities, settings), annotations, entities)
+    alignment = align_facts(annotations, entities, settings)
+    mentions = [find_time_mentions(a) for a in annotations]
+    annotations = date_articles(annotations, mentions, alignment, today=settings.reference_day)
+    facts = find_disputes(alignment, annotations, entities)
+    times = resolve_times(annotations, mentions)
+    timeline = build_timeline(annotations, mentions, times, alignment, quotes)
     if done is not None:
         done(1)
+    articles = tuple(a.article for a in annotations)
     return Briefing(
-        story=make_story(cleaned),
-        articles=cleaned,
+        story=make_story(articles),
+        articles=articles,
         entities=entities,
         quotes=quotes,
         facts=facts,
         rejected=tuple(rejected),
+        timeline=timeline,
+        dates=times,
     )
 
 

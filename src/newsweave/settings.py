@@ -10,6 +10,7 @@ Example:
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -34,6 +35,8 @@ class Settings:
         progress: show progress bars (the CLI turns them off when stderr is not a TTY).
         embedder: the sentence embedder for aligning statements (see ``newsweave.embed``):
             ``auto``, ``minilm-onnx``, ``lexical`` or ``sentence-transformers:<model>``.
+        today: ``YYYY-MM-DD``: the day of the run, after which no article is dated; empty
+            means the system's date. Set it to make inferred dates reproducible.
     """
 
     max_bytes: int = 5_000_000
@@ -44,6 +47,16 @@ class Settings:
     batch_size: int = 256
     progress: bool = False
     embedder: str = "auto"
+    today: str = ""
+
+    @property
+    def reference_day(self) -> dt.date:
+        """``today`` as a date (the system's date when unset)."""
+        return (
+            dt.date.fromisoformat(self.today)
+            if self.today
+            else dt.datetime.now().astimezone().date()
+        )
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with ``changes`` applied and checked."""
@@ -57,6 +70,13 @@ def _checked(settings: Settings) -> Settings:
         raise ConfigError(f"max_files = {settings.max_files}: must be at least 1")
     if settings.fetch_timeout <= 0:
         raise ConfigError(f"fetch_timeout = {settings.fetch_timeout}: must be above 0 seconds")
+    if settings.today:
+        try:
+            dt.date.fromisoformat(settings.today)
+        except ValueError:
+            raise ConfigError(
+                f"today = {settings.today!r}: expected a date as YYYY-MM-DD"
+            ) from None
     if settings.batch_size < 1:
         raise ConfigError(f"batch_size = {settings.batch_size}: must be at least 1")
     return settings

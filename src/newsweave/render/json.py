@@ -5,7 +5,18 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from newsweave.model import Article, Briefing, Entity, Fact, Quote, Span
+from newsweave.model import (
+    Article,
+    Briefing,
+    Dating,
+    Entity,
+    Event,
+    Fact,
+    Quote,
+    Span,
+    TimeExpression,
+    When,
+)
 
 SCHEMA = "newsweave.briefing/1"
 
@@ -16,13 +27,14 @@ def briefing_dict(briefing: Briefing) -> dict[str, Any]:
     return {
         "schema": SCHEMA,
         "story": {"id": briefing.story.id, "title": briefing.story.title},
-        "articles": [_article(a) for a in briefing.articles],
+        "articles": [_article(a, texts) for a in briefing.articles],
         "entities": [_entity(e) for e in briefing.entities],
         "quotes": [_quote(q) for q in briefing.quotes],
         "facts": [_fact(f, texts) for f in briefing.facts],
-        "timeline": [],
+        "timeline": [_event(e, texts) for e in briefing.timeline],
         "summary": [],
         "rejected": [{"input": r.input, "reason": r.reason} for r in briefing.rejected],
+        "dates": [_time(t) for t in briefing.dates],
     }
 
 
@@ -31,13 +43,18 @@ def render_json(briefing: Briefing) -> str:
     return json.dumps(briefing_dict(briefing), ensure_ascii=False, indent=2) + "\n"
 
 
-def _article(article: Article) -> dict[str, Any]:
+def _article(article: Article, texts: dict[str, str]) -> dict[str, Any]:
+    dating = article.dating
+    published = article.published.isoformat() if article.published else None
+    if dating is not None:
+        published = dating.when.label
     return {
         "id": article.id,
         "source": article.source,
         "title": article.title,
-        "published": article.published.isoformat() if article.published else None,
-        "published_inferred": article.published_inferred,
+        "published": published,
+        "published_inferred": dating.inferred if dating else article.published_inferred,
+        "dating": _dating(dating, texts) if dating else None,
         "url": article.url,
         "path": article.path,
         "lang": article.lang,
@@ -49,6 +66,49 @@ def _article(article: Article) -> dict[str, Any]:
         "removed": [
             {"start": r.span.start, "end": r.span.end, "reason": r.reason} for r in article.removed
         ],
+    }
+
+
+def _when(when: When) -> dict[str, Any]:
+    return {
+        "when": when.label,
+        "precision": when.precision,
+        "earliest": when.earliest.isoformat(),
+        "latest": when.latest.isoformat(),
+    }
+
+
+def _dating(dating: Dating, texts: dict[str, str]) -> dict[str, Any]:
+    return {
+        **_when(dating.when),
+        "inferred": dating.inferred,
+        "reason": dating.reason,
+        "evidence": [_evidence(s, texts) for s in dating.evidence],
+    }
+
+
+def _event(event: Event, texts: dict[str, str]) -> dict[str, Any]:
+    return {
+        **_when(event.when),
+        "text": event.text,
+        "expected": event.expected,
+        "articles": list(event.article_ids),
+        "evidence": [_evidence(s, texts) for s in event.support],
+        "dates": [_evidence(s, texts) for s in event.dates],
+    }
+
+
+def _time(time: TimeExpression) -> dict[str, Any]:
+    return {
+        "article": time.span.article_id,
+        "start": time.span.start,
+        "end": time.span.end,
+        "text": time.text,
+        "kind": time.kind,
+        **(_when(time.when) if time.when else {"when": None}),
+        "relative": time.relative,
+        "tense": time.tense,
+        "length": time.length,
     }
 
 

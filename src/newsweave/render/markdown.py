@@ -47,9 +47,7 @@ def render_markdown(briefing: Briefing) -> str:
     out += ["", "## Articles", "", "| Source | Title | Published | Boilerplate removed |"]
     out.append("|---|---|---|---|")
     for a in briefing.articles:
-        published = a.published.isoformat() if a.published else "unknown"
-        if a.published and a.published_inferred:
-            published += " (inferred)"
+        published = _published(a)
         reasons: dict[str, int] = defaultdict(int)
         for r in a.removed:
             reasons[r.reason] += 1
@@ -57,12 +55,58 @@ def render_markdown(briefing: Briefing) -> str:
         title = escape(a.title or "(no headline)")
         out.append(f"| {escape(a.source)} | {title} | {published} | {removed} |")
     out += _facts(briefing)
+    out += _timeline(briefing)
     out += _who_said_what(briefing)
     out += _entities(briefing.entities)
     if briefing.rejected:
         out += ["", "## Rejected inputs", ""]
         out += [f"- `{r.input}`: {escape(r.reason)}" for r in briefing.rejected]
     return "\n".join(out) + "\n"
+
+
+def _published(article: Article) -> str:
+    """ "2023-09-12", "2023-09-12 (inferred)", "2023-09 (inferred: 1–9 Sep)" or "unknown"."""
+    dating = article.dating
+    if dating is None:
+        return article.published.isoformat() if article.published else "unknown"
+    text = dating.when.label
+    if not dating.inferred:
+        return text
+    when = dating.when
+    if when.exact or text == f"{when.earliest.isoformat()}/{when.latest.isoformat()}":
+        return f"{text} (inferred)"
+    return f"{text} (inferred: {when.earliest.isoformat()} to {when.latest.isoformat()})"
+
+
+_WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MAX_TIMELINE = 40
+
+
+def _timeline(briefing: Briefing) -> list[str]:
+    """Dated events in order; each with its outlets, an expectation marked as such."""
+    if not briefing.timeline:
+        return []
+    source = {a.id: a.source for a in briefing.articles}
+    out = ["", "## Timeline", ""]
+    shown = sorted(
+        briefing.timeline[:_MAX_TIMELINE]
+        if len(briefing.timeline) <= _MAX_TIMELINE
+        else sorted(briefing.timeline, key=lambda e: -len(e.article_ids))[:_MAX_TIMELINE],
+        key=lambda e: (e.when.earliest, e.when.precision != "year", e.when.latest),
+    )
+    for event in shown:
+        when = event.when.label
+        if event.when.exact:
+            when = f"{_WEEKDAY_NAMES[event.when.earliest.weekday()]} {when}"
+        expected = " (expected)" if event.expected else ""
+        outlets = ", ".join(dict.fromkeys(escape(source[a]) for a in event.article_ids))
+        out.append(f"- **{when}**{expected} — {escape(event.text)} — {outlets}")
+    if len(briefing.timeline) > _MAX_TIMELINE:
+        out.append(
+            f"- … and {len(briefing.timeline) - _MAX_TIMELINE} more, reported by one outlet"
+            " each (see the JSON output)"
+        )
+    return out
 
 
 _MAX_REPORTED_PER_SPEAKER = 3
