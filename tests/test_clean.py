@@ -336,3 +336,45 @@ def test_title_skips_timestamps_and_section_kickers() -> None:
     span = find_title(text, find_boilerplate(text))
     assert span is not None
     assert text[span[0] : span[1]] == "Ferry strike ends after nine days"
+
+
+@pytest.mark.parametrize(
+    ("first", "dateline"),
+    [
+        (
+            "KESSAN, Corvania, June 11 (CNW) - Corvania and Ludmark signed nine agreements.",
+            "KESSAN, Corvania, June 11 (CNW) -",
+        ),
+        (
+            "WASHINGTON (AP) — The Senate passed the bill late on Tuesday after a long debate.",
+            "WASHINGTON (AP) —",
+        ),
+        (
+            "LONDON, 12 September 2023 – Shares fell sharply in early trading on Tuesday morning.",
+            "LONDON, 12 September 2023 –",
+        ),
+        ("PORT ENNIS, Tollan, June 3 (Coastline) -", "PORT ENNIS, Tollan, June 3 (Coastline) -"),
+    ],
+)
+def test_a_dateline_is_marked_and_the_sentence_after_it_kept(first: str, dateline: str) -> None:
+    text = f"Headline of the story\n\n{first}\n\nThe next paragraph says more about it."
+    article = clean_article(Article("a", "s", None, text))
+    marked = [(r.span.text(article), r.reason) for r in article.removed]
+    assert marked == [(dateline, "dateline")]
+    assert article.title == "Headline of the story"
+
+
+def test_sentences_that_merely_start_in_capitals_are_not_datelines() -> None:
+    for first in (
+        "US officials said on Monday - briefly - that the talks had stalled.",
+        "NATO allies met in Brussels on Tuesday to discuss the war in Ukraine.",
+    ):
+        article = clean_article(Article("a", "s", None, f"Headline\n\n{first}"))
+        assert [r.reason for r in article.removed] == []
+
+
+def test_timestamp_lines_are_marked() -> None:
+    text = "Headline\n\nMay 03, 2013\n\nPublished: 12 September 2023 10:45 BST\n\nThe body."
+    article = clean_article(Article("a", "s", None, text))
+    assert [(r.reason) for r in article.removed] == ["timestamp"]
+    assert article.removed[0].span.text(article).startswith("May 03, 2013")

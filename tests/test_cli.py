@@ -57,8 +57,11 @@ def test_brief_json_follows_the_schema(nlp, tmp_path: Path) -> None:
         assert quote["kind"] in {"direct", "partial", "indirect"}
     assert data["timeline"]
     for row in data["timeline"]:
-        assert {"when", "precision", "earliest", "latest", "text", "expected", "articles"} <= set(row)
-        assert row["evidence"] and all(e["text"] for e in row["evidence"])
+        assert {"when", "precision", "earliest", "latest", "text", "expected", "articles"} <= set(
+            row
+        )
+        assert row["evidence"]
+        assert all(e["text"] for e in row["evidence"])
     assert all({"article", "start", "end", "text", "kind", "when"} <= set(d) for d in data["dates"])
 
 

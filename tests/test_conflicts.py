@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-import pytest
-
 from newsweave.align import align_facts
 from newsweave.annotate import annotate
 from newsweave.conflicts import _interval, find_disputes

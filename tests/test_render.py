@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -10,13 +11,16 @@ from newsweave.errors import UnknownComponentError
 from newsweave.model import (
     Article,
     Briefing,
+    Dating,
     Entity,
+    Event,
     Quote,
     Rejected,
     Removed,
     Span,
     Speaker,
     Story,
+    When,
 )
 from newsweave.render import render, renderer_names
 
@@ -24,8 +28,15 @@ HOSTILE = "<script>alert(1)</script> [click](javascript:alert(2)) | *bold* `code
 
 
 def _briefing() -> Briefing:
+    sunday = When(dt.date(2023, 9, 10), dt.date(2023, 9, 10), "day")
+    september = When(dt.date(2023, 9, 1), dt.date(2023, 9, 9), "month")
     article = Article(
-        "a1", HOSTILE, HOSTILE, "x" * 40, removed=(Removed(Span("a1", 0, 5), "navigation"),)
+        "a1",
+        HOSTILE,
+        HOSTILE,
+        "x" * 40,
+        removed=(Removed(Span("a1", 0, 5), "navigation"),),
+        dating=Dating(september, True, HOSTILE, (Span("a1", 0, 3),)),
     )
     entity = Entity(
         "e1", HOSTILE, "PERSON", aliases=(HOSTILE,), roles=(HOSTILE,), mentions=(Span("a1", 0, 1),)
@@ -48,6 +59,10 @@ def _briefing() -> Briefing:
         entities=(entity,),
         quotes=quotes,
         rejected=(Rejected("bad.bin", HOSTILE),),
+        timeline=(
+            Event(sunday, HOSTILE, (Span("a1", 0, 4), Span("a2", 1, 5)), (Span("a1", 2, 4),)),
+            Event(sunday, "could meet", (Span("a2", 0, 3),), expected=True),
+        ),
     )
 
 
@@ -75,6 +90,35 @@ def test_json_round_trips_text_unchanged() -> None:
     assert data["articles"][0]["removed"] == [{"start": 0, "end": 5, "reason": "navigation"}]
     assert data["entities"][0]["mentions"] == 1
     assert data["rejected"] == [{"input": "bad.bin", "reason": HOSTILE}]
+
+
+def test_markdown_timeline_lists_dates_outlets_and_expectations() -> None:
+    md = render(_briefing(), "md")
+    section = md.split("## Timeline", 1)[1].split("\n## ", 1)[0]
+    lines = [line for line in section.splitlines() if line.startswith("- ")]
+    assert lines[0].startswith("- **Sun 2023-09-10** — \\<script\\>")
+    assert "Other Wire" in lines[0]
+    assert lines[1].startswith("- **Sun 2023-09-10** (expected) — could meet")
+    assert "<script>" not in section
+    assert "| 2023-09 (inferred: 2023-09-01 to 2023-09-09) |" in md
+
+
+def test_json_carries_datings_and_timeline_rows() -> None:
+    data = json.loads(render(_briefing(), "json"))
+    first = data["articles"][0]
+    assert (first["published"], first["published_inferred"]) == ("2023-09", True)
+    assert first["dating"]["earliest"] == "2023-09-01"
+    assert first["dating"]["evidence"] == [{"article": "a1", "start": 0, "end": 3, "text": "xxx"}]
+    assert data["articles"][1]["published"] is None
+    row = data["timeline"][0]
+    assert (row["when"], row["precision"], row["text"], row["expected"]) == (
+        "2023-09-10",
+        "day",
+        HOSTILE,
+        False,
+    )
+    assert row["articles"] == ["a1", "a2"]
+    assert row["dates"] == [{"article": "a1", "start": 2, "end": 4, "text": "xx"}]
 
 
 def test_unknown_format_lists_the_available_ones() -> None:

@@ -26,6 +26,7 @@ def test_environment_then_overrides() -> None:
         ({"NEWSWEAVE_MAX_BYTES": "lots"}, "NEWSWEAVE_MAX_BYTES='lots': expected a int"),
         ({"NEWSWEAVE_MAX_BYTES": "0"}, "max_bytes = 0"),
         ({"NEWSWEAVE_BATCH_SIZE": "-1"}, "batch_size = -1"),
+        ({"NEWSWEAVE_TODAY": "12/09/2023"}, "today = '12/09/2023': expected a date as YYYY-MM-DD"),
     ],
 )
 def test_bad_values_name_the_setting(env: dict[str, str], message: str) -> None:
@@ -41,3 +42,10 @@ def test_unknown_override_is_an_error() -> None:
 def test_replace_checks() -> None:
     with pytest.raises(ConfigError):
         Settings().replace(fetch_timeout=0)
+
+
+def test_today_sets_the_reference_day() -> None:
+    import datetime as dt
+
+    assert load_settings({"NEWSWEAVE_TODAY": "2023-09-12"}).reference_day == dt.date(2023, 9, 12)
+    assert Settings().reference_day >= dt.date(2026, 1, 1)

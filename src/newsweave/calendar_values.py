@@ -244,9 +244,12 @@ def _occurrence(
     if current:
         return current[0]
     if shift == 0:
-        # "this weekend" on a weekday is the coming one; "this summer" in May too
-        ahead = [s for s in spans if s[0] > ref]
-        return ahead[0] if ahead else None
+        # "this weekend" on a weekday is the coming one; "this summer" is this year's
+        if spans[0][1] - spans[0][0] < dt.timedelta(days=7):
+            ahead = [s for s in spans if s[0] > ref]
+            return ahead[0] if ahead else None
+        same = [s for s in spans if s[0].year == ref.year]
+        return same[0] if same else None
     if tense == "future":
         ahead = [s for s in spans if s[0] > ref]
         return ahead[0] if ahead else None

@@ -144,6 +144,11 @@ def _clause_text(annotation: Annotation, statement: Span, date: Span) -> str | N
     for Tuesday as "The two leaders spent 90 minutes alone on Tuesday".
     """
     tokens = annotation.tokens
+    source = annotation.article.text
+
+    def text_at(tok: Token) -> str:
+        return source[tok.start : tok.end]
+
     starts = [t.start for t in tokens]
     lo, hi = bisect_left(starts, statement.start), bisect_left(starts, statement.end)
     i = bisect_left(starts, date.start)
@@ -166,7 +171,23 @@ def _clause_text(annotation: Annotation, statement: Span, date: Span) -> str | N
         k = stack.pop()
         kept.add(k)
         stack.extend(c for c in children.get(k, ()) if not _other_clause(tokens, c))
-    # the subject's own relative clauses go too: "The bridge, which opened in 1971, …"
+    if tokens[verb].dep == "relcl":
+        # "which opened in 1971" reads as "The bridge which opened in 1971"
+        noun = tokens[verb].head
+        kept.add(noun)
+        kept.update(
+            c
+            for c in children.get(noun, ())
+            if tokens[c].dep in {"det", "compound", "poss", "amod"}
+        )
+    # a comma or dash that opened or closed a clause left out goes with it
+    kept = {
+        k
+        for k in kept
+        if tokens[k].pos != "PUNCT"
+        or text_at(tokens[k]) in ".!?”’\"'"
+        or ((k - 1) in kept and (k + 1) in kept)
+    }
     runs: list[tuple[int, int]] = []
     for k in sorted(kept):
         if runs and k == runs[-1][1] + 1:
