@@ -1,103 +1,66 @@
-"""publication: how each article's date is found, tested on hand-built evidence (no parser)."""
+"""publication: undated reports placed by the dated reports they agree with (no parser)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from newsweave.clean import clean_article
-from newsweave.model import Annotation, Article, Span, Tense, TimeMention
+from newsweave.model import Alignment, Annotation, Article, Span, Statement, Tense, TimeMention
 from newsweave.publication import infer_datings
 from newsweave.temporal import parse_time
 
 TODAY = dt.date(2026, 12, 2)
 
 
-def _annotation(text: str, **fields: object) -> Annotation:
-    article = clean_article(Article("a", "Wire", None, text, **fields))  # type: ignore[arg-type]
-    return Annotation(article, (), ())
+def _article(key: str, text: str, published: dt.date | None = None) -> Annotation:
+    return Annotation(Article(key, key, None, text, published=published), (), ())
 
 
-def _mention(text: str, written: str, tense: Tense) -> TimeMention:
+def _mention(key: str, text: str, written: str, tense: Tense) -> TimeMention:
     start = text.index(written)
-    return TimeMention(
-        Span("a", start, start + len(written)), written, parse_time(written), tense, 0
+    span = Span(key, start, start + len(written))
+    return TimeMention(span, written, parse_time(written), tense, 0)
+
+
+def _story(undated: str, mentions: list[tuple[str, Tense]], hedged: bool = False):
+    dated = "The ferry caught fire on Monday and was towed to port on Tuesday."
+    a = _article("dated", dated, dt.date(2025, 6, 3))  # a Tuesday
+    b = _article("undated", undated)
+    statements = (
+        Statement(Span("dated", 0, len(dated)), 0),
+        Statement(Span("undated", 0, len(undated)), 0, hedged),
     )
-
-
-def _dating(text: str, mentions: tuple[tuple[str, Tense], ...] = (), **fields: object):
-    annotation = _annotation(text, **fields)
-    found = [_mention(text, w, t) for w, t in mentions]
-    (dating,) = infer_datings([annotation], [found], None, TODAY)
-    return dating
-
-
-def test_metadata_wins_and_is_not_inferred() -> None:
-    dating = _dating(
-        "Dam opens\n\nUpdated 3 March 2024\n\nIt opened.", published=dt.date(2024, 3, 1)
-    )
-    assert dating is not None
-    assert (dating.when.label, dating.inferred, dating.reason) == ("2024-03-01", False, "metadata")
-
-
-def test_an_unparsed_record_date_is_still_metadata() -> None:
-    dating = _dating("It opened.", meta=(("date_raw", "Tuesday, 12 September 2023"),))
-    assert dating is not None
-    assert (dating.when.label, dating.inferred) == ("2023-09-12", False)
-
-
-def test_a_published_line_beats_an_updated_one() -> None:
-    text = (
-        "Dam opens\n\nPublished 10 September 2023\nUpdated 12 September 2023\n\n"
-        "The dam opened after ten years of work, and officials said it would be filled slowly."
-    )
-    dating = _dating(text)
-    assert dating is not None
-    assert dating.when.label == "2023-09-10"
-    assert dating.inferred
-    (evidence,) = dating.evidence
-    assert text[evidence.start : evidence.end] == "10 September 2023"
-
-
-def test_a_full_date_inside_the_story_is_not_its_date() -> None:
-    text = (
-        "Dam opens\n\nThe dam, first proposed on March 3, 2001, opened after ten years of "
-        "work and a long fight over who would pay for the turbines and the new road to it."
-    )
-    assert _dating(text) is None
-
-
-def test_a_date_in_the_url_dates_the_page() -> None:
-    dating = _dating("It opened.", url="https://example.org/news/2013/may/03/dam-opens")
-    assert dating is not None
-    assert (dating.when.label, dating.reason) == ("2013-05-03", "date in its URL")
-    numeric = _dating("It opened.", url="https://example.org/2021/11/30/dam-opens.html")
-    assert numeric is not None
-    assert numeric.when.label == "2021-11-30"
-
-
-def test_a_yearless_dateline_takes_the_one_year_its_weekday_fits() -> None:
-    text = (
-        "Dam opens\n\nLOWEBRIDGE, June 11 (Riverwire) - The Lowe dam opened on Wednesday. "
-        "The old weir was last repaired in 2019."
-    )
-    named = _dating(text, (("Wednesday", "past"), ("2019", "past")))
-    assert named is not None
-    assert named.when.label == "2025-06-11"  # the only Wednesday 11 June from 2019 to 2026
-    assert (named.evidence[0].start, named.evidence[0].end) == (
-        text.index("June 11"),
-        text.index("June 11") + 7,
-    )
-    # 11 June was also a Wednesday in 1997, 2003, 2008 and 2014: without the repair year
-    # nothing tells them apart
-    assert _dating(text, (("Wednesday", "past"),)) is None
-    # and a dateline whose report names no weekday gives no year at all
-    assert _dating(text.replace("on Wednesday", "this week"), (("2019", "past"),)) is None
-
-
-def test_an_undated_story_of_undated_reports_gets_no_date() -> None:
-    texts = ["Dam opens\n\nThe dam opened on Monday.", "Dam opened\n\nIt opened on Monday."]
-    annotations = [
-        Annotation(clean_article(Article(f"a{i}", "Wire", None, t)), (), ())
-        for i, t in enumerate(texts)
+    alignment = Alignment((), statements, pairs=((0, 1, 0.8),))
+    found = [
+        [_mention("dated", dated, "Monday", "past"), _mention("dated", dated, "Tuesday", "past")],
+        [_mention("undated", undated, w, t) for w, t in mentions],
     ]
-    assert infer_datings(annotations, [[], []], None, TODAY) == (None, None)
+    return infer_datings([a, b], found, alignment, TODAY)
+
+
+def test_the_same_event_on_the_same_weekday_gives_the_same_day() -> None:
+    _, dating = _story("Fire broke out on the ferry on Monday.", [("Monday", "past")])
+    assert dating is not None
+    assert dating.inferred
+    # Monday 2 June from 2–8 June; the weekday it names as past puts it on Monday itself
+    assert dating.when.label == "2025-06-02"
+
+
+def test_a_report_of_what_happened_is_written_after_it() -> None:
+    _, dating = _story("Fire broke out on the ferry and it burned for hours.", [])
+    assert dating is not None
+    assert dating.when.earliest >= dt.date(2025, 6, 2)
+    assert not dating.when.exact  # nothing says which day after: no day is invented
+
+
+def test_an_expectation_of_a_reported_event_is_written_before_it() -> None:
+    _, dating = _story("The ferry could catch fire, inspectors warned.", [], hedged=True)
+    assert dating is not None
+    assert dating.when.latest < dt.date(2025, 6, 3)
+
+
+def test_without_a_dated_report_nothing_is_inferred() -> None:
+    a = _article("a", "The ferry caught fire on Monday.")
+    b = _article("b", "Fire broke out on the ferry on Monday.")
+    statements = (Statement(Span("a", 0, 10), 0), Statement(Span("b", 0, 10), 0))
+    alignment = Alignment((), statements, pairs=((0, 1, 0.9),))
+    assert infer_datings([a, b], [[], []], alignment, TODAY) == (None, None)

@@ -76,6 +76,13 @@ def brief(
     max_bytes: Annotated[
         int | None, typer.Option(help="Reject inputs larger than this many bytes.")
     ] = None,
+    today: Annotated[
+        str | None,
+        typer.Option(
+            help="The day of the run, YYYY-MM-DD: no article is dated after it "
+            "(default: the system date). Set it for reproducible inferred dates."
+        ),
+    ] = None,
     verbose: VerboseOpt = 0,
     debug: DebugOpt = False,
 ) -> None:
@@ -88,7 +95,7 @@ def brief(
         from newsweave.render import render
         from newsweave.settings import load_settings
 
-        settings = load_settings(spacy_model=model, max_bytes=max_bytes)
+        settings = load_settings(spacy_model=model, max_bytes=max_bytes, today=today)
         with _progress() as hook:
             briefing = run_brief(inputs, settings, progress=hook)
         _write(render(briefing, fmt.value), output)

@@ -30,36 +30,26 @@ Inferred datings are marked ``inferred`` and carry the evidence they rest on.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from newsweave.calendar_dates import find_full_dates, parse_full_date
 from newsweave.calendar_values import coarsest_when, resolve_time
-from newsweave.clean_lines import DATELINE
+from newsweave.date_lines import (
+    best_by_weekdays,
+    dateline_dating,
+    own_dating,
+    year_floor,
+    yearless_dateline,
+)
 from newsweave.model import Alignment, Annotation, Dating, Span, TimeMention, When
-from newsweave.temporal import parse_time
 
 MIN_PAIR = 0.30  # least statement similarity for two reports to count as telling one event
 WINDOW_BEFORE = 21  # days before the earliest dated report that an undated one may be from
 WINDOW_AFTER = 14
-YEARS_BACK = 30  # how far back a dateline without its year is looked for
 BEFORE_WEIGHT = 0.5  # an expectation is weaker evidence than a report of what happened
 _REPORTING = frozenset(
     {"say", "tell", "report", "add", "state", "announce", "confirm", "quote", "write", "claim"}
-)
-_DATE_LINE_REASONS = frozenset({"byline", "credit", "editor_note", "dateline", "timestamp"})
-_UPDATE = re.compile(
-    r"\b(?:updated?|amended|corrected|added|modified|edited|revised|changed)\b", re.IGNORECASE
-)
-_LABELLED = re.compile(
-    r"\b(?:published|posted|updated?|first published|last modified|created|filed|dated?|"
-    r"amended|corrected|further details)\b",
-    re.IGNORECASE,
-)
-_URL_DATE = re.compile(
-    r"/((?:19|20)\d\d)[/-](\d{1,2}|[a-z]{3,9})[/-](\d{1,2})(?=[/-]|$)|[/-]((?:19|20)\d\d)(\d\d)(\d\d)(?=[/.-]|$)"
 )
 
 
@@ -81,9 +71,9 @@ def infer_datings(
 ) -> tuple[Dating | None, ...]:
     """A :class:`Dating` for each article of one story, or None where nothing tells."""
     n = len(annotations)
-    own = [_own_dating(a, today) for a in annotations]
-    datelines = [_yearless_dateline(a) for a in annotations]
-    floors = [_year_floor(ms) for ms in mentions]
+    own = [own_dating(a, today) for a in annotations]
+    datelines = [yearless_dateline(a) for a in annotations]
+    floors = [year_floor(ms) for ms in mentions]
     story_floor = max((f for f in floors if f is not None), default=None)
     # Datelines without a year: from the dated reports' year if there are any, else from the
     # weekdays each names, then again with what that gave.
@@ -92,7 +82,7 @@ def infer_datings(
             dateline = datelines[i]
             if own[i] is None and dateline is not None:
                 days = [d.when.earliest for d in own if d is not None and d.when.exact]
-                own[i] = _date_dateline(dateline, mentions[i], floors[i], story_floor, days, today)
+                own[i] = dateline_dating(dateline, mentions[i], floors[i], story_floor, days, today)
     datings = list(own)
     statements = _statement_times(annotations, mentions, alignment)
     # Undated reports from the dated ones; a report dated this way is evidence for the others
@@ -114,136 +104,6 @@ def infer_datings(
         if not changed:
             break
     return tuple(datings)
-
-
-# --- an article's own date ------------------------------------------------------------------
-
-
-def _own_dating(annotation: Annotation, today: dt.date) -> Dating | None:
-    article = annotation.article
-    if article.published is not None and not article.published_inferred:
-        return Dating(_day(article.published), False, "metadata")
-    raw = dict(article.meta).get("date_raw")
-    if raw:
-        day = parse_full_date(raw)
-        if day is not None:
-            return Dating(_day(day), False, f"metadata ({raw!r})")
-    published: list[tuple[dt.date, Span, str]] = []
-    updated: list[tuple[dt.date, Span, str]] = []
-    for start, end, where in _date_lines(annotation):
-        line = article.text[start:end]
-        for a, b, day in find_full_dates(line):
-            if day > today:
-                continue
-            found = (day, Span(article.id, start + a, start + b), where)
-            (updated if _UPDATE.search(line) else published).append(found)
-    if published:
-        day, span, where = min(published, key=lambda f: f[0])
-        return Dating(_day(day), True, f"date in its {where}", (span,))
-    if updated:
-        day, span, where = max(updated, key=lambda f: f[0])
-        return Dating(_day(day), True, f"date in its {where}", (span,))
-    day = _url_date(article.url or "")
-    if day is not None and day <= today:
-        return Dating(_day(day), True, "date in its URL")
-    return None
-
-
-def _date_lines(annotation: Annotation) -> list[tuple[int, int, str]]:
-    """Where a report states its own date: bylines, notes, and short lines at its top or end."""
-    article = annotation.article
-    out = [
-        (r.span.start, r.span.end, r.reason.replace("_", " "))
-        for r in article.removed
-        if r.reason in _DATE_LINE_REASONS
-    ]
-    lines: list[tuple[int, int]] = []
-    pos = 0
-    for line in article.text.split("\n"):
-        if line.strip():
-            lines.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    for start, end in lines[:6] + lines[-8:]:
-        line = article.text[start:end]
-        rest = line
-        for a, b, _ in reversed(find_full_dates(line)):
-            rest = rest[:a] + rest[b:]
-        if len(rest.split()) <= 8 or _LABELLED.search(line) or DATELINE.match(line):
-            out.append((start, end, "date line"))
-    return out
-
-
-def _url_date(url: str) -> dt.date | None:
-    m = _URL_DATE.search(url.lower())
-    if m is None:
-        return None
-    year, month, day = (m.group(1), m.group(2), m.group(3)) if m.group(1) else m.group(4, 5, 6)
-    if not month.isdigit():
-        return parse_full_date(f"{day} {month} {year}")
-    try:
-        return dt.date(int(year), int(month), int(day))
-    except ValueError:
-        return None
-
-
-def _yearless_dateline(annotation: Annotation) -> tuple[int, int, Span] | None:
-    """(month, day, span) of a dateline that gives no year: "KESSAN, Corvania, June 11 (CNW) -"."""
-    article = annotation.article
-    for removed in article.removed:
-        if removed.reason != "dateline":
-            continue
-        m = DATELINE.match(removed.span.text(article))
-        if m is None or not m.group("date"):
-            continue
-        when = resolve_time(parse_time(m.group("date")), dt.date(2001, 1, 1), "unknown")
-        if when is not None and when.exact:
-            start = removed.span.start + m.start("date")
-            span = Span(article.id, start, removed.span.start + m.end("date"))
-            return when.earliest.month, when.earliest.day, span
-    return None
-
-
-def _year_floor(mentions: Sequence[TimeMention]) -> int | None:
-    """The latest year an article speaks of in the past tense ("opened in 1971", "in 2019")."""
-    years = [
-        w.latest.year
-        for m in mentions
-        if m.tense == "past" and not m.form.relative and m.form.kind == "date"
-        if (w := resolve_time(m.form, None)) is not None
-    ]
-    return max(years, default=None)
-
-
-def _date_dateline(
-    dateline: tuple[int, int, Span],
-    mentions: Sequence[TimeMention],
-    floor: int | None,
-    story_floor: int | None,
-    anchors: list[dt.date],
-    today: dt.date,
-) -> Dating | None:
-    month, day, span = dateline
-    lowest = max(floor or 0, today.year - YEARS_BACK)
-    candidates = []
-    for year in range(lowest, today.year + 1):
-        try:
-            c = dt.date(year, month, day)
-        except ValueError:
-            continue
-        if c <= today:
-            candidates.append(c)
-    if anchors:
-        near = [c for c in candidates if min(abs((c - a).days) for a in anchors) <= 60]
-        if len(near) == 1:
-            return Dating(_day(near[0]), True, "dateline; year from the story's reports", (span,))
-        return None
-    picked = _pick_by_weekdays(candidates, mentions, require_own_day=True)
-    if picked is None and story_floor is not None and story_floor > lowest:
-        later = [c for c in candidates if c.year >= story_floor]
-        picked = _pick_by_weekdays(later, mentions, require_own_day=True)
-    if picked is None:
-        return None
-    return Dating(_day(picked), True, "dateline; year from the weekdays it names", (span,))
 
 
 # --- the story's other reports --------------------------------------------------------------
@@ -316,18 +176,25 @@ def _from_story(
         if edges:
             edge = max(edges)
             window = [d for d in top if edge <= d <= edge + dt.timedelta(days=6)]
-    picked = _pick_by_weekdays(window, mentions, require_own_day=False) if clues else None
-    if picked is not None:
-        named = tuple(m.span for m in mentions if m.form.form == "weekday")
-        return Dating(_day(picked), True, f"weekdays agree with {story}", support + named)
-    if top[0] == lo or top[-1] == hi or not clues:
-        # The evidence leaves it open on one side: only the year of the story, if that.
-        when = coarsest_when(top[0], top[-1], "year")
+    picked = best_by_weekdays(window, mentions, require_own_day=False)
+    named = tuple(m.span for m in mentions if m.form.form == "weekday")
+    if clues and len(picked) == 1:
+        return Dating(_day(picked[0]), True, f"weekdays agree with {story}", support + named)
+    near = coarsest_when(picked[0], picked[-1], "week") if clues and picked else None
+    if near is not None:
+        # two or three days fit the weekdays about as well: say so rather than pick one
+        return Dating(near, True, f"weekdays fit these days, with {story}", support + named)
+    first, last = top[0], top[-1]
+    if first == lo or last == hi or not clues:
+        # The evidence leaves it open on one side: the year of the story at most, if that.
+        first = dt.date(first.year, 1, 1) if first == lo or not clues else first
+        last = min(today, dt.date(last.year, 12, 31)) if last == hi or not clues else last
+        when = coarsest_when(first, last, "year")
     else:
-        when = coarsest_when(top[0], top[-1])
+        when = coarsest_when(first, last)
     if when is None:
         return None
-    return Dating(when, True, f"between {top[0]} and {top[-1]}, from {story}", support)
+    return Dating(when, True, f"between {first} and {last}, from {story}", support)
 
 
 def _own_clues(mentions: Sequence[TimeMention]) -> list[_Clue]:
@@ -424,48 +291,6 @@ def _on_or_before(last: dt.date) -> Callable[[dt.date], bool]:
 
 def _before(first: dt.date) -> Callable[[dt.date], bool]:
     return lambda day: day < first
-
-
-def _pick_by_weekdays(
-    days: Sequence[dt.date], mentions: Sequence[TimeMention], *, require_own_day: bool
-) -> dt.date | None:
-    """The one day from which the weekdays an article names lie closest.
-
-    A report names the days just gone ("on Monday") and the days just ahead ("could meet on
-    Wednesday", never today), so the day of writing is the one that puts them nearest.
-    With ``require_own_day`` the article must also name that day's weekday as past or present.
-    """
-    weekdays = [
-        m
-        for m in mentions
-        if m.form.form == "weekday" and m.form.shift in (None, 0) and m.form.weekday is not None
-    ]
-    if not weekdays or not days:
-        return None
-    scored = []
-    for day in days:
-        cost = 0
-        own = False
-        for m in weekdays:
-            assert m.form.weekday is not None
-            ahead = (m.form.weekday - day.weekday()) % 7
-            back = (7 - ahead) % 7
-            if m.tense == "future":
-                cost += ahead or 7
-            elif m.tense == "present":
-                cost += min(ahead, back)
-                own = own or ahead == 0
-            else:
-                cost += back
-                own = own or back == 0
-        if own or not require_own_day:
-            scored.append((cost, day))
-    if not scored:
-        return None
-    scored.sort()
-    if len(scored) > 1 and scored[0][0] == scored[1][0]:
-        return None
-    return scored[0][1]
 
 
 def _day(day: dt.date) -> When:
