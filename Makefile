@@ -46,6 +46,7 @@ bench: $(STAMP)  ## print the benchmark figures (installs the bench extra: texta
 	$(BIN)/python bench/brief.py
 	$(BIN)/python bench/quotes.py
 	$(BIN)/python bench/align.py
+	$(BIN)/python bench/dates.py
 
 clean:  ## remove the virtual environment and caches
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis $(OUT)

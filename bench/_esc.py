@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from _ecbplus import detokenise, shared_dir
-
 from newsweave.model import Article
 
 _DOC = re.compile(r"(\d+)_(\d+)(ecb|ecbplus)\.xml")

@@ -126,7 +126,13 @@ def test_duplicates_are_encoded_once_and_identical(
     monkeypatch.setattr(type(embedder), "_encode_batch", spy)
     a, b = TRIPLES[0][0], TRIPLES[1][0]
     rows = embedder.encode([a, b, a, a, b])
-    assert seen == [[a, b]]
+    encoded = [text for batch in seen for text in batch]
+    assert len(encoded) == len(set(encoded)) <= 2  # a model backend may remember a and b
+    assert set(encoded) <= {a, b}
+    again = embedder.encode([b, a])
+    if name != "lexical":
+        assert [text for batch in seen for text in batch] == encoded  # remembered, not rerun
+    assert np.allclose(again[0], rows[1])
     assert np.array_equal(rows[0], rows[2])
     assert np.array_equal(rows[0], rows[3])
     assert np.array_equal(rows[1], rows[4])

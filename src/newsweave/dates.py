@@ -167,6 +167,9 @@ def _tense(
         if j not in inside:
             if tok.pos in {"VERB", "AUX"}:
                 tense, lemma = _verb_tense(tokens, children, j, 0)
+                # "looking at running extra ferries from Wednesday": a start still to come
+                if _starting(tokens, children, root, j):
+                    ahead = True
                 return ("future" if ahead else tense), lemma
             # "ahead of expected talks on Wednesday": the noun on the way looks ahead
             if tok.lemma.lower() in _FUTURE_MARKS or any(
@@ -179,6 +182,18 @@ def _tense(
             break
         j = tok.head
     return ("future" if ahead else "unknown"), ""
+
+
+def _starting(
+    tokens: Sequence[Token], children: dict[int, list[int]], date: int, verb: int
+) -> bool:
+    """A date that opens a stretch ("from Wednesday") on a verb with no tense of its own."""
+    head = tokens[date].head
+    opens = tokens[head].lemma.lower() in {"from", "starting", "beginning"}
+    untensed = tokens[verb].tag in {"VB", "VBG"} and not any(
+        tokens[c].dep in {"aux", "auxpass"} for c in children.get(verb, ())
+    )
+    return opens and untensed and head != date
 
 
 def _verb_tense(

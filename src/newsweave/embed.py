@@ -26,7 +26,7 @@ import re
 import threading
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import import_module
 from importlib.metadata import entry_points
@@ -50,6 +50,7 @@ Vectors = NDArray[np.float32]
 
 MINILM_MAX_TOKENS = 256  # sentence-transformers' max_seq_length for all-MiniLM-L6-v2
 MINILM_BATCH = 32
+MEMO_SIZE = 20_000  # texts whose rows a model backend keeps (~30 MB for MiniLM)
 MAX_THREADS = 8  # a 6-layer model gains little beyond this, and a server shares its cores
 LEXICAL_DIM = 2**12
 ST_PREFIX = "sentence-transformers:"
@@ -185,8 +186,32 @@ def _minilm_missing() -> list[str]:
 # --- shared --------------------------------------------------------------------------------
 
 
+class _Memo:
+    """Recent rows by text, so a story's statements are not encoded twice in one run
+    (facts and then the timeline encode mostly the same sentences)."""
+
+    def __init__(self, size: int = MEMO_SIZE) -> None:
+        self.size = size
+        self.rows: dict[str, Vectors] = {}
+        self.lock = threading.Lock()
+
+    def get(self, text: str) -> Vectors | None:
+        with self.lock:
+            return self.rows.get(text)
+
+    def put(self, text: str, row: Vectors) -> None:
+        with self.lock:
+            if len(self.rows) >= self.size:
+                for old in list(self.rows)[: self.size // 4]:  # drop the oldest quarter
+                    del self.rows[old]
+            self.rows[text] = row
+
+
 def _encode_distinct(
-    texts: Sequence[str], dim: int, encode_batch: Callable[[list[str]], Vectors]
+    texts: Sequence[str],
+    dim: int,
+    encode_batch: Callable[[list[str]], Vectors],
+    memo: _Memo | None = None,
 ) -> Vectors:
     """Encode each distinct non-blank text once, then scatter rows back into input order."""
     if isinstance(texts, str):
@@ -196,8 +221,17 @@ def _encode_distinct(
     distinct = list(index)
     out = np.zeros((len(distinct), dim), dtype=np.float32)
     keep = [i for i, text in enumerate(distinct) if text.strip()]
+    if memo is not None:
+        known = [(i, memo.get(distinct[i])) for i in keep]
+        for i, row in known:
+            if row is not None:
+                out[i] = row
+        keep = [i for i, row in known if row is None]
     if keep:
         out[keep] = encode_batch([distinct[i] for i in keep])
+        if memo is not None:
+            for i in keep:
+                memo.put(distinct[i], out[i].copy())
     return _normalised(out[np.asarray(rows, dtype=np.intp)])
 
 
@@ -291,6 +325,7 @@ class _MiniLMOnnx:
     tokenizer: Tokenizer
     name: str = "minilm-onnx"
     dim: int = 384
+    memo: _Memo = field(default_factory=_Memo, repr=False)
 
     @classmethod
     def load(cls) -> _MiniLMOnnx:
@@ -327,7 +362,7 @@ class _MiniLMOnnx:
 
     def encode(self, texts: Sequence[str]) -> Vectors:
         """Rows for ``texts``; see :class:`Embedder`."""
-        return _encode_distinct(texts, self.dim, self._encode_batch)
+        return _encode_distinct(texts, self.dim, self._encode_batch, self.memo)
 
     def _encode_batch(self, texts: list[str]) -> Vectors:
         encodings = self.tokenizer.encode_batch(texts)
@@ -364,6 +399,7 @@ class _SentenceTransformers:
     model: Any
     name: str
     dim: int
+    memo: _Memo = field(default_factory=_Memo, repr=False)
 
     @classmethod
     def load(cls, model: str) -> _SentenceTransformers:
@@ -394,7 +430,7 @@ class _SentenceTransformers:
 
     def encode(self, texts: Sequence[str]) -> Vectors:
         """Rows for ``texts``; see :class:`Embedder`."""
-        return _encode_distinct(texts, self.dim, self._encode_batch)
+        return _encode_distinct(texts, self.dim, self._encode_batch, self.memo)
 
     def _encode_batch(self, texts: list[str]) -> Vectors:
         rows = self.model.encode(

@@ -47,6 +47,7 @@ from newsweave.model import Alignment, Annotation, Dating, Span, TimeMention, Wh
 MIN_PAIR = 0.30  # least statement similarity for two reports to count as telling one event
 WINDOW_BEFORE = 21  # days before the earliest dated report that an undated one may be from
 WINDOW_AFTER = 14
+ROUNDS = 4  # datings redone with each other's results; they settle in two or three
 BEFORE_WEIGHT = 0.5  # an expectation is weaker evidence than a report of what happened
 _REPORTING = frozenset(
     {"say", "tell", "report", "add", "state", "announce", "confirm", "quote", "write", "claim"}
@@ -85,9 +86,10 @@ def infer_datings(
                 own[i] = dateline_dating(dateline, mentions[i], floors[i], story_floor, days, today)
     datings = list(own)
     statements = _statement_times(annotations, mentions, alignment)
+    pairs = _pairs_by_article(statements, alignment)
     # Undated reports from the dated ones; a report dated this way is evidence for the others
     # in the next round, and every such dating is redone with all the others until none moves.
-    for _ in range(max(n, 2)):
+    for _ in range(ROUNDS):
         changed = False
         for i in range(n):
             if own[i] is not None:
@@ -97,7 +99,7 @@ def infer_datings(
             }
             if not anchors:
                 continue
-            found = _from_story(i, annotations, mentions[i], statements, alignment, anchors, today)
+            found = _from_story(i, annotations, mentions[i], statements, pairs, anchors, today)
             if found != datings[i]:
                 datings[i] = found
                 changed = True
@@ -144,26 +146,54 @@ def _statement_times(
     return out
 
 
+def _pairs_by_article(
+    statements: list[_StatementTime], alignment: Alignment | None
+) -> dict[int, list[tuple[_StatementTime, _StatementTime, float]]]:
+    """Each article's aligned statement pairs (its own statement first), close enough to use."""
+    out: dict[int, list[tuple[_StatementTime, _StatementTime, float]]] = defaultdict(list)
+    for i, j, score in alignment.pairs if alignment is not None else ():
+        if score < MIN_PAIR:
+            continue
+        a, b = statements[i], statements[j]
+        out[a.article].append((a, b, score))
+        out[b.article].append((b, a, score))
+    return out
+
+
 def _from_story(
     target: int,
     annotations: Sequence[Annotation],
     mentions: Sequence[TimeMention],
     statements: list[_StatementTime],
-    alignment: Alignment | None,
+    pairs: dict[int, list[tuple[_StatementTime, _StatementTime, float]]],
     anchors: dict[int, Dating],
     today: dt.date,
 ) -> Dating | None:
-    clues = _own_clues(mentions) + _story_clues(target, statements, alignment, anchors)
-    days = [d.when.earliest for d in anchors.values()]
-    lo = min(days) - dt.timedelta(days=WINDOW_BEFORE)
-    hi = min(today, max(days) + dt.timedelta(days=WINDOW_AFTER))
-    grid = [lo + dt.timedelta(days=k) for k in range((hi - lo).days + 1)]
+    clues = _own_clues(mentions) + _story_clues(pairs.get(target, []), anchors)
+    # The days around the dated reports (not every day between a 2005 and a 2013 one).
+    around = {
+        a + dt.timedelta(days=k)
+        for a in {d.when.earliest for d in anchors.values()}
+        for k in range(-WINDOW_BEFORE, WINDOW_AFTER + 1)
+    }
+    grid = sorted(day for day in around if day <= today)
     if not grid:
         return None
-    scores = [sum(c.weight for c in clues if c.holds(day)) for day in grid]
+    inside = set(grid)
+    holds = [[c.holds(day) for day in grid] for c in clues]
+    scores = [
+        sum(c.weight for c, row in zip(clues, holds, strict=True) if row[d])
+        for d in range(len(grid))
+    ]
     best = max(scores)
     top = [day for day, s in zip(grid, scores, strict=True) if s >= best - 1e-9]
-    support = tuple(dict.fromkeys(c.span for c in clues if c.holds(top[0])))
+    at = grid.index(top[0])
+    # The evidence: what holds on the day found but not on every day around the story.
+    support = tuple(
+        dict.fromkeys(
+            c.span for c, row in zip(clues, holds, strict=True) if row[at] and not all(row)
+        )
+    )
     sources = sorted({annotations[i].article.source for i in anchors if i != target})
     story = "the story's other reports (" + ", ".join(sources[:4]) + ")"
     if len(top) == 1 and clues:
@@ -185,10 +215,12 @@ def _from_story(
         # two or three days fit the weekdays about as well: say so rather than pick one
         return Dating(near, True, f"weekdays fit these days, with {story}", support + named)
     first, last = top[0], top[-1]
-    if first == lo or last == hi or not clues:
+    open_before = first - dt.timedelta(days=1) not in inside
+    open_after = last + dt.timedelta(days=1) not in inside or last == today
+    if open_before or open_after or not clues:
         # The evidence leaves it open on one side: the year of the story at most, if that.
-        first = dt.date(first.year, 1, 1) if first == lo or not clues else first
-        last = min(today, dt.date(last.year, 12, 31)) if last == hi or not clues else last
+        first = dt.date(first.year, 1, 1) if open_before or not clues else first
+        last = min(today, dt.date(last.year, 12, 31)) if open_after or not clues else last
         when = coarsest_when(first, last, "year")
     else:
         when = coarsest_when(first, last)
@@ -232,22 +264,13 @@ def _calendar_tense_holds(m: TimeMention) -> Callable[[dt.date], bool]:
 
 
 def _story_clues(
-    target: int,
-    statements: list[_StatementTime],
-    alignment: Alignment | None,
-    anchors: dict[int, Dating],
+    pairs: list[tuple[_StatementTime, _StatementTime, float]], anchors: dict[int, Dating]
 ) -> list[_Clue]:
-    if alignment is None:
-        return []
+    """Clues from the target's statements aligned with statements of dated reports."""
     # One statement tells one event: each counts once, through its closest dated report.
     best: dict[Span, tuple[float, _StatementTime, _StatementTime]] = {}
-    for i, j, score in alignment.pairs:
-        if score < MIN_PAIR:
-            continue
-        a, b = statements[i], statements[j]
-        if b.article == target:
-            a, b = b, a
-        if a.article != target or b.article not in anchors or b.event is None:
+    for a, b, score in pairs:
+        if b.article not in anchors or b.event is None:
             continue
         if a.span not in best or score > best[a.span][0]:
             best[a.span] = (score, a, b)

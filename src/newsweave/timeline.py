@@ -161,6 +161,8 @@ def _clause_text(annotation: Annotation, statement: Span, date: Span) -> str | N
         if tokens[verb].head == verb or not lo <= tokens[verb].head < hi:
             return None
         verb = tokens[verb].head
+    if tokens[verb].lemma.lower() in _REPORTING:
+        return None  # "…, emergency services said on Wednesday": what they said is the event
     children: dict[int, list[int]] = defaultdict(list)
     for k in range(lo, hi):
         if tokens[k].head != k:
@@ -233,38 +235,63 @@ def _merge(
     vectors: np.ndarray,
     groups: dict[tuple[str, int], str],
 ) -> list[list[int]]:
-    """Average-linkage merging of candidates of one date and standing, best pair first."""
+    """Candidates of one date, merged by average linkage (best pair first) into events."""
     buckets: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(candidates):
         buckets[c.date.when.label if c.date.when else ""].append(i)
-    group_of = {}
+    starts: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for (article, start), group in groups.items():
+        starts[article].append((start, group))
+    group_of: dict[int, str] = {}
     for i, c in enumerate(candidates):
-        for (article, start), group in groups.items():
-            if article == c.span.article_id and c.span.start <= start < c.span.end:
+        for start, group in starts.get(c.span.article_id, ()):
+            if c.span.start <= start < c.span.end:
                 group_of[i] = group
     rows: list[list[int]] = []
     for members in buckets.values():
         sims = vectors[members] @ vectors[members].T
-        for a, i in enumerate(members):
-            for b, j in enumerate(members):
-                if i != j and group_of.get(i) is not None and group_of.get(i) == group_of.get(j):
-                    sims[a, b] = 1.0  # the same quote, reported twice
-        clusters = [[a] for a in range(len(members))]
+        quoted = [group_of.get(i) for i in members]
+        if any(quoted):
+            ids = {g: k for k, g in enumerate(dict.fromkeys(g for g in quoted if g))}
+            code = np.array([ids[g] if g else -1 - k for k, g in enumerate(quoted)])
+            sims[code[:, None] == code[None, :]] = 1.0  # the same quote, reported twice
         when = candidates[members[0]].date.when
         threshold = LINK_COARSE if when and when.precision in {"month", "year"} else LINK
-        while len(clusters) > 1:
-            best, pair = threshold, None
-            for x in range(len(clusters)):
-                for y in range(x + 1, len(clusters)):
-                    link = float(sims[np.ix_(clusters[x], clusters[y])].mean())
-                    if link >= best:
-                        best, pair = link, (x, y)
-            if pair is None:
-                break
-            x, y = pair
-            clusters[x] += clusters.pop(y)
-        rows += [[members[a] for a in sorted(cl)] for cl in clusters]
+        rows += [[members[a] for a in cl] for cl in average_linkage(sims, threshold)]
     return rows
+
+
+def average_linkage(sims: np.ndarray, threshold: float) -> list[list[int]]:
+    """Clusters of ``sims``' rows, merged while their mean pairwise similarity >= ``threshold``.
+
+    Lance–Williams updates keep each merge at O(n) and the search for the best pair at one
+    vectorised O(n²) pass.
+
+    Example:
+        >>> s = np.array([[1, 0.9, 0.1], [0.9, 1, 0.2], [0.1, 0.2, 1]])
+        >>> average_linkage(s, 0.5)
+        [[0, 1], [2]]
+    """
+    n = len(sims)
+    link = np.array(sims, dtype=np.float64)
+    np.fill_diagonal(link, -np.inf)
+    size = np.ones(n)
+    members: list[list[int]] = [[i] for i in range(n)]
+    for _ in range(n - 1):
+        k = int(np.argmax(link))
+        x, y = divmod(k, n)
+        if link[x, y] < threshold:
+            break
+        merged = (size[x] * link[x] + size[y] * link[y]) / (size[x] + size[y])
+        link[x, :] = merged
+        link[:, x] = merged
+        link[y, :] = -np.inf
+        link[:, y] = -np.inf
+        link[x, x] = -np.inf
+        size[x] += size[y]
+        members[x] += members[y]
+        members[y] = []
+    return [sorted(m) for m in members if m]
 
 
 def _event(candidates: list[_Candidate], row: list[int], vectors: np.ndarray) -> Event:
