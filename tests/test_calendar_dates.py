@@ -45,6 +45,22 @@ def test_full_dates_are_found_with_their_offsets(line: str, found: str) -> None:
     assert day == dt.date(2023, 9, 12)
 
 
+@pytest.mark.parametrize(
+    "text", ["12 septembre 2023", "12. September 2023", "12 de septiembre de 2023"]
+)
+def test_dates_written_in_other_languages_read_through_dateparser(text: str) -> None:
+    form = read_calendar(normalise(text))
+    assert form is not None
+    assert (form.year, form.month, form.day) == (2023, 9, 12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40).map(lambda t: f"{t} 2023"))
+def test_text_with_a_year_reads_without_error(text: str) -> None:
+    form = read_calendar(normalise(text))
+    assert form is None or form.year is None or 1500 <= form.year <= 2199
+
+
 def test_incomplete_dates_and_month_words_are_not_full_dates() -> None:
     assert find_full_dates("We may march on Sept 12 if the mayor agrees.") == []
     assert find_full_dates("In 2023 it rained.") == []

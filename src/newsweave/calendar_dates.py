@@ -265,8 +265,10 @@ def read_calendar(t: str) -> TimeForm | None:
         return TimeForm(
             "date", "calendar", year=year, month=month, day=day, part=part, precision=precision
         )
-    # Numeric and other written-out forms: dateparser, which says which parts it found.
-    if re.search(r"\d", rest) and re.search(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}", rest):
+    # Numeric dates ("12/09/2023") and dates in other languages ("12 septembre 2023",
+    # "12. September 2023"): dateparser, which says which parts it found. Only with a year,
+    # and never its relative-time parser, so a result does not depend on the day we run.
+    if re.search(r"\d{4}", rest):
         return _dateparser_form(rest)
     return None
 
@@ -288,7 +290,7 @@ def _parse_with_dateparser(text: str) -> tuple[dt.date, str] | None:
     parser = _date_data_parser()
     try:
         data = parser.get_date_data(text)
-    except (ValueError, OverflowError):
+    except Exception:  # dateparser raises many kinds on hostile text; no date is the answer
         return None
     if data.date_obj is None:
         return None
@@ -301,15 +303,19 @@ def _date_data_parser() -> Any:
 
     # A fixed base so a result never depends on today; relative words are not sent here.
     return DateDataParser(
-        languages=["en"],
+        languages=list(DATEPARSER_LANGUAGES),
         settings={
             "RELATIVE_BASE": dt.datetime(2000, 1, 1),  # noqa: DTZ001 - calendar arithmetic only
             "PREFER_DAY_OF_MONTH": "first",
             "STRICT_PARSING": False,
             "REQUIRE_PARTS": ["year"],
+            "PARSERS": ["timestamp", "custom-formats", "absolute-time"],
         },
     )
 
+
+# Languages whose written-out dates dateparser reads for us (it picks among them per text).
+DATEPARSER_LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl")
 
 _FULL_DATE = re.compile(
     rf"\b(?:{WEEKDAY_WORD},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_WORD},?\s+(?:1[6-9]|2[01])\d\d|"
