@@ -129,3 +129,42 @@ def test_negated_main_verb_conflicts(nlp: Language) -> None:
     negations = _variants(facts, "negation")
     print("negations:", [(v.value, v.article_ids) for v in negations])
     assert {v.value for v in negations} >= {"survived", "not survive"}
+
+
+def _dated_brief(nlp: Language, texts: dict[str, str], dates: dict[str, str]) -> tuple[Fact, ...]:
+    from newsweave.clean import clean_article
+    from newsweave.pipeline import brief_articles
+    from newsweave.settings import Settings
+
+    articles = [
+        clean_article(
+            Article(k, f"Outlet {k.upper()}", None, t, published=dt.date.fromisoformat(dates[k]))
+        )
+        for k, t in texts.items()
+    ]
+    return brief_articles(articles, Settings(today="2026-12-02"), nlp=nlp).facts
+
+
+def test_dates_compare_as_calendar_days_across_reports_of_different_days(
+    nlp: Language,
+) -> None:
+    # The same weekday word, a week apart: Wednesday 15 and Wednesday 22 October 2025
+    texts = {
+        "a": "The Harbour Bridge inquiry will hold its first public hearing on Wednesday.",
+        "b": "The Harbour Bridge inquiry held its first public hearing on Wednesday.",
+    }
+    facts = _dated_brief(nlp, texts, {"a": "2025-10-13", "b": "2025-10-23"})
+    dates = _variants(facts, "date")
+    print("date variants:", [(v.value, v.article_ids, v.relation) for v in dates])
+    assert {v.article_ids for v in dates} == {("a",), ("b",)}
+    assert next(v for v in dates if v.article_ids == ("a",)).relation == "superseded"
+    # Sunday 12 October, told by a Monday and by a Tuesday report: one day, no dispute
+    same = _dated_brief(
+        nlp,
+        {
+            "a": "The Harbour Bridge inquiry held its first public hearing on Sunday.",
+            "b": "The Harbour Bridge inquiry held its first public hearing on Sunday.",
+        },
+        {"a": "2025-10-13", "b": "2025-10-14"},
+    )
+    assert _variants(same, "date") == []

@@ -23,6 +23,7 @@ Example:
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import math
 import re
@@ -35,15 +36,18 @@ from newsweave.calendar_dates import MONTHS, WEEKDAYS
 from newsweave.model import (
     Alignment,
     Annotation,
+    Article,
     Detail,
     Entity,
     Fact,
     FactKind,
     Span,
     Statement,
+    TimeExpression,
     Token,
     Variant,
     VariantRelation,
+    When,
 )
 from newsweave.quantities import parse_number
 
@@ -154,19 +158,27 @@ def find_disputes(
     alignment: Alignment,
     annotations: Sequence[Annotation],
     entities: Sequence[Entity] = (),
+    times: Sequence[TimeExpression] = (),
 ) -> tuple[Fact, ...]:
     """The alignment's facts with the details that reports give differently as variants.
 
     Details are compared inside each fact and between closely related facts. Values linked by
     a disagreement form one dispute, hosted by the best-supported fact involved; the
     statements giving the other values join that fact's evidence. Titles one person is given
-    in different articles attach to the first fact that mentions the person.
+    in different articles attach to the first fact that mentions the person. With ``times``
+    (the story's date expressions, placed on the calendar), dates compare as calendar days:
+    "on Monday" in a Tuesday report and "on Sunday" in a Monday one are the same day.
     """
     by_id = {a.article.id: a for a in annotations}
     types = {(m.article_id, m.start): e.type for e in entities for m in e.mentions}
     starts = {a.article.id: [t.start for t in a.tokens] for a in annotations}
+    placed = {
+        (t.span.article_id, t.span.start): t.when
+        for t in times
+        if t.when is not None and t.relative and t.kind == "date"
+    }
     details = {
-        st.span: _details(by_id[st.span.article_id], st, types, starts[st.span.article_id])
+        st.span: _details(by_id[st.span.article_id], st, types, starts[st.span.article_id], placed)
         for st in alignment.statements
         if st.span.article_id in by_id
     }
@@ -255,7 +267,7 @@ def _kind(articles: int) -> FactKind:
 
 
 def _incompatible(x: _Detail, y: _Detail, containers: Mapping[str, set[str]] | None = None) -> bool:
-    if x.detail == "number":
+    if x.detail == "number" or (x.detail == "date" and x.high and y.high):
         return x.high < y.low or y.high < x.low
     if x.detail == "place":
         inside = containers or {}
@@ -279,14 +291,16 @@ def _values(
     by_key: dict[str, list[_Detail]] = defaultdict(list)
     for d in sorted(found, key=lambda d: (d.span.article_id, d.span.start)):
         by_key[d.key].append(d)
-    dates = {d.span.article_id: by_id[d.span.article_id].article.published for d in found}
-    known = [p for p in dates.values() if p is not None]
-    latest = max(known) if known else None
+    # An article's latest possible day, and the latest day a report of the dispute was
+    # surely written: a month-precision dating ("2023-09", 1-9 Sept) still tells "earlier".
+    last = {d.span.article_id: _latest_day(by_id[d.span.article_id].article) for d in found}
+    known = [_earliest_day(by_id[a].article) for a in last]
+    latest = max((day for day in known if day is not None), default=None)
     out: list[Variant] = []
     for ds in by_key.values():
         articles = tuple(dict.fromkeys(d.span.article_id for d in ds))
         is_hedged = all(hedged.get(statement_of[d], False) for d in ds)
-        published = [dates[a] for a in articles]
+        published = [last[a] for a in articles]
         earlier = latest is not None and all(p is not None and p < latest for p in published)
         relation: VariantRelation = "superseded" if is_hedged and earlier else "conflict"
         first = ds[0]
@@ -302,6 +316,18 @@ def _values(
             )
         )
     return out
+
+
+def _latest_day(article: Article) -> dt.date | None:
+    if article.dating is not None:
+        return article.dating.when.latest
+    return article.published
+
+
+def _earliest_day(article: Article) -> dt.date | None:
+    if article.dating is not None:
+        return article.dating.when.earliest
+    return article.published
 
 
 def _attach_roles(
@@ -388,6 +414,7 @@ def _details(
     statement: Statement,
     place_types: Mapping[tuple[str, int], str] | None = None,
     starts: Sequence[int] | None = None,
+    placed: Mapping[tuple[str, int], When] | None = None,
 ) -> list[_Detail]:
     """The comparable details of one statement: numbers, dates, venues, its main verb.
 
@@ -409,7 +436,8 @@ def _details(
         i0, i1 = bisect_left(starts, v.start), bisect_left(starts, v.end)
         if i1 <= i0:
             continue
-        detail = _number_or_date(text, tokens, i0, i1, lo, value.label, v)
+        when = (placed or {}).get((v.article_id, v.start))
+        detail = _number_or_date(text, tokens, i0, i1, lo, value.label, v, when)
         if detail is not None:
             out.append(detail)
     out.extend(_venues(annotation, tokens, starts, lo, hi, span, place_types))
@@ -426,7 +454,14 @@ def _details(
 
 
 def _number_or_date(
-    text: str, tokens: Sequence[Token], i0: int, i1: int, lo: int, label: str, v: Span
+    text: str,
+    tokens: Sequence[Token],
+    i0: int,
+    i1: int,
+    lo: int,
+    label: str,
+    v: Span,
+    when: When | None = None,
 ) -> _Detail | None:
     written = text[v.start : v.end]
     lower = written.lower()
@@ -437,6 +472,11 @@ def _number_or_date(
             return None  # "said on Tuesday" dates the report, not the event
         # A weekday only compares with a weekday, a month with a month.
         grain = "weekday" if any(w.strip(".,") in WEEKDAYS for w in words) else "calendar"
+        if when is not None:
+            # Placed on the calendar: "Monday" in a Tuesday report and "Sunday" in a Monday
+            # one are the same day; days compare as stretches ("15-31 October" holds the 15th).
+            first, last = float(when.earliest.toordinal()), float(when.latest.toordinal())
+            return _Detail("date", f"{grain}:{about}", written, when.label, v, first, last)
         # "Wednesday, ending two days" and "Wednesday" name the same day.
         key = " ".join(
             w for w in (w.strip(".,") for w in words) if w in WEEKDAYS + MONTHS or w.isdigit()

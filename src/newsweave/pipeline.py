@@ -85,8 +85,8 @@ def brief_articles(
     alignment = align_facts(annotations, entities, settings)
     mentions = [find_time_mentions(a) for a in annotations]
     annotations = date_articles(annotations, mentions, alignment, today=settings.reference_day)
-    facts = find_disputes(alignment, annotations, entities)
     times = resolve_times(annotations, mentions)
+    facts = find_disputes(alignment, annotations, entities, times)
     timeline = build_timeline(annotations, mentions, times, alignment, quotes)
     if done is not None:
         done(1)
