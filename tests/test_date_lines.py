@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from newsweave.clean import clean_article
+from newsweave.date_lines import metadata_date
 from newsweave.model import Annotation, Article, Span, Tense, TimeMention
 from newsweave.publication import infer_datings
 from newsweave.temporal import parse_time
@@ -101,3 +106,27 @@ def test_an_undated_story_of_undated_reports_gets_no_date() -> None:
         for i, t in enumerate(texts)
     ]
     assert infer_datings(annotations, [[], []], None, TODAY) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Tue, 12 Sep 2023 10:00:00 GMT",
+        "Tue, 12 Sep 2023 10:00:00 +0000",
+        "2023-09-12 10:00",
+        "September 12, 2023 at 10:00 am EDT",
+        "12 September 2023",
+    ],
+)
+def test_record_date_fields_in_common_forms(raw: str) -> None:
+    assert metadata_date(raw) == dt.date(2023, 9, 12)
+    dating = _dating("It opened.", meta=(("date_raw", raw),))
+    assert dating is not None
+    assert (dating.when.label, dating.inferred) == ("2023-09-12", False)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80))
+def test_any_date_field_reads_without_error(raw: str) -> None:
+    day = metadata_date(raw)
+    assert day is None or isinstance(day, dt.date)

@@ -19,6 +19,7 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import re
 from collections.abc import Sequence
 
@@ -52,9 +53,9 @@ def own_dating(annotation: Annotation, today: dt.date) -> Dating | None:
         return Dating(_day(article.published), False, "metadata")
     raw = dict(article.meta).get("date_raw")
     if raw:
-        day = parse_full_date(raw)
-        if day is not None:
-            return Dating(_day(day), False, f"metadata ({raw!r})")
+        day = metadata_date(raw)
+        if day is not None and day <= today:
+            return Dating(_day(day), False, f"metadata ({raw[:60]!r})")
     found: list[tuple[int, bool, int, dt.date, Span, str]] = []
     for rank, start, end, where in _date_lines(annotation):
         line = article.text[start:end]
@@ -78,6 +79,30 @@ def own_dating(annotation: Annotation, today: dt.date) -> Dating | None:
     if day is not None and day <= today:
         return Dating(_day(day), True, "date in its URL")
     return None
+
+
+def metadata_date(raw: str) -> dt.date | None:
+    """The day of a date field as feeds and APIs write it, in any common form, else None.
+
+    Example:
+        >>> metadata_date("Tue, 12 Sep 2023 10:00:00 GMT"), metadata_date("2023-09-12 10:00")
+        (datetime.date(2023, 9, 12), datetime.date(2023, 9, 12))
+    """
+    text = raw.strip()[:100]
+    iso = re.match(r"(\d{4})-(\d\d)-(\d\d)(?:[T ]|$)", text)
+    if iso:
+        try:
+            return dt.date(int(iso[1]), int(iso[2]), int(iso[3]))
+        except ValueError:
+            return None
+    try:
+        return email.utils.parsedate_to_datetime(text).date()  # RFC 2822, as feeds write it
+    except (TypeError, ValueError, IndexError):
+        pass
+    found = find_full_dates(text)
+    if found:
+        return found[0][2]
+    return parse_full_date(text)
 
 
 def _date_lines(annotation: Annotation) -> list[tuple[int, int, int, str]]:
