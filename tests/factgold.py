@@ -65,9 +65,29 @@ def gold_articles(fact: dict[str, Any]) -> set[str]:
     return docs
 
 
+STORIES = Path(__file__).parent / "data" / "stories"
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def own_stories() -> list[tuple[str, Path, Path]]:
+    """(name, folder, gold file) of each story we wrote, with its gold."""
+    stories = [
+        ("harbour-bridge", EXAMPLES / "harbour-bridge", STORIES / "harbour-bridge.gold.json")
+    ]
+    for gold in sorted(STORIES.glob("*.gold.json")):
+        folder = STORIES / gold.name.removesuffix(".gold.json")
+        if folder.is_dir():
+            stories.append((folder.name, folder, gold))
+    return stories
+
+
 def doc_names(briefing: Briefing, gold: dict[str, Any]) -> dict[str, str]:
     """Article id → the gold's document prefix (the longest prefix of its file name)."""
-    prefixes = {d for f in gold["facts"] for d in gold_articles(f)}
+    return prefix_names(briefing, {d for f in gold["facts"] for d in gold_articles(f)})
+
+
+def prefix_names(briefing: Briefing, prefixes: set[str]) -> dict[str, str]:
+    """Article id → the longest of ``prefixes`` its file name starts with (else the name)."""
     names: dict[str, str] = {}
     for article in briefing.articles:
         name = Path(article.path or article.id).name

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from factgold import FactScore, score_facts
+from factgold import FactScore, own_stories, score_facts
 from newsweave.align import align_facts, split_statements
 from newsweave.annotate import annotate
 from newsweave.entities import resolve_entities
@@ -18,9 +18,6 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
     from newsweave.model import Briefing
-
-STORIES = Path(__file__).parent / "data" / "stories"
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
 def _annotate(nlp: Language, texts: dict[str, str]):
@@ -112,18 +109,7 @@ def test_seed_facts_against_gold(shared: Path, seed_briefing: Briefing) -> None:
     assert {v.relation for v in kozlov} == {"naming"}
 
 
-def _own_stories() -> list[tuple[str, Path, Path]]:
-    stories = [
-        ("harbour-bridge", EXAMPLES / "harbour-bridge", STORIES / "harbour-bridge.gold.json")
-    ]
-    for gold in sorted(STORIES.glob("*.gold.json")):
-        folder = STORIES / gold.name.removesuffix(".gold.json")
-        if folder.is_dir():
-            stories.append((folder.name, folder, gold))
-    return stories
-
-
-@pytest.mark.parametrize(("name", "folder", "gold_path"), _own_stories(), ids=lambda x: str(x))
+@pytest.mark.parametrize(("name", "folder", "gold_path"), own_stories(), ids=lambda x: str(x))
 def test_own_story_facts_against_gold(
     name: str, folder: Path, gold_path: Path, nlp: Language
 ) -> None:

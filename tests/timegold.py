@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
+from factgold import prefix_names
 from newsweave.model import Briefing, Event
 
 
@@ -29,16 +29,6 @@ class TimelineScore:
     @property
     def recall(self) -> float:
         return self.found / self.total if self.total else 0.0
-
-
-def doc_prefixes(briefing: Briefing, prefixes: set[str]) -> dict[str, str]:
-    """Article id → the gold document prefix of its file name (the longest that fits)."""
-    names: dict[str, str] = {}
-    for article in briefing.articles:
-        name = Path(article.path or article.id).name
-        found = [p for p in prefixes if name.startswith(p)]
-        names[article.id] = max(found, key=len) if found else name
-    return names
 
 
 def _gold_label(when: str, event: Event) -> str:
@@ -56,7 +46,7 @@ def _gold_label(when: str, event: Event) -> str:
 def score_timeline(briefing: Briefing, gold: dict[str, Any]) -> TimelineScore:
     prefixes = {d for row in gold["timeline"] for d in row["support"]}
     prefixes |= set(gold.get("published", {}))
-    doc = doc_prefixes(briefing, prefixes)
+    doc = prefix_names(briefing, prefixes)
     score = TimelineScore()
     hits: dict[int, list[int]] = {}
     for g, row in enumerate(gold["timeline"]):
@@ -83,7 +73,7 @@ def score_timeline(briefing: Briefing, gold: dict[str, Any]) -> TimelineScore:
 def score_published(briefing: Briefing, gold: dict[str, Any]) -> tuple[int, int, int]:
     """(exact, holds, total) over the gold's ``published`` dates."""
     want = gold.get("published", {})
-    doc = doc_prefixes(briefing, set(want))
+    doc = prefix_names(briefing, set(want))
     exact = holds = 0
     for article in briefing.articles:
         day = want.get(doc[article.id])

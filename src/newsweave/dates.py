@@ -45,7 +45,7 @@ from newsweave.temporal import parse_time
 _VALUE_LABELS = frozenset({"DATE", "TIME"})
 # Words that join two date spans into one expression: "15-31" + "October", "Sunday" + "afternoon".
 _JOINER = re.compile(r"[\s,]*(?:of\s+)?")
-_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})  # the lemma, or the word when unlemmatised
 # "is expected to meet on Wednesday", "plans to visit in July": the clause looks ahead.
 _FUTURE_HEADS = frozenset(
     {
@@ -146,7 +146,6 @@ def find_time_mentions(annotation: Annotation) -> tuple[TimeMention, ...]:
                 tense,
                 sentence,
                 governor,
-                expected=tense == "future",
             )
         )
     return tuple(out)
@@ -202,7 +201,7 @@ def _verb_tense(
     tok = tokens[v]
     lemma = tok.lemma.lower()
     aux = [tokens[c] for c in children.get(v, ()) if tokens[c].dep in {"aux", "auxpass"}]
-    aux_words = {a.lemma.lower() for a in aux} | {a.lemma.lower().strip("'") for a in aux}
+    aux_words = {a.lemma.lower() for a in aux}
     aux_tags = {a.tag for a in aux}
     if aux_words & _FUTURE_AUX:
         return "future", lemma

@@ -419,9 +419,9 @@ class TimeForm:
 class TimeMention:
     """A temporal expression as found in an article, before the article's date is known.
 
-    ``tense`` is that of the clause it dates; ``governor`` the lemma of the verb it attaches
-    to ("said on Tuesday" dates a saying, not the event said); ``expected`` marks an
-    expectation ("could meet on Wednesday", "ahead of expected talks on Wednesday").
+    ``tense`` is that of the clause it dates (``future`` for an expectation: "could meet on
+    Wednesday", "ahead of expected talks on Wednesday"); ``governor`` the lemma of the verb
+    it attaches to ("said on Tuesday" dates a saying, not the event said).
     """
 
     span: Span
@@ -430,7 +430,6 @@ class TimeMention:
     tense: Tense
     sentence: int
     governor: str = ""
-    expected: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -283,7 +283,7 @@ def _story_clues(
             continue
         if a.relative:
             clues.append(_Clue(score, _same_day_holds(a.relative[0], event), a.span))
-        elif b.event.expected or b.hedged:
+        elif b.event.tense == "future" or b.hedged:
             continue
         elif not a.hedged and event.precision == "day":
             clues.append(_Clue(score, _on_or_after(event.earliest), a.span, event.earliest))

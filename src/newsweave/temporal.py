@@ -170,12 +170,8 @@ def _rule_ago(t: str) -> TimeForm | None:
         t,
     )
     if m is None:
-        m = re.fullmatch(rf"(?:in|within)\s+{_COUNT}\s+(day|week|month|year)s?(?:'? time)?", t)
-        if m is None:
-            return None
-        direction = "in"
-    else:
-        direction = m.group(3)
+        return None
+    direction = m.group(3)
     n = _count(m.group(1))
     if n is None or n <= 0:
         return None
@@ -211,13 +207,10 @@ def _rule_recent(t: str) -> TimeForm | None:
 
 def _rule_duration(t: str) -> TimeForm | None:
     t = re.sub(
-        r"^(?:about|around|some|nearly|almost|roughly|approximately|more than|less than|"
-        r"at least|at most|over|under|just|only|up to|barely|the past|the last|the first)\s+",
+        r"^(?:(?:about|around|some|nearly|almost|roughly|approximately|more than|less than|"
+        r"at least|at most|over|under|just|only|up to|barely|the past|the last|the first)\s+)+",
         "",
         t,
-    )
-    t = re.sub(
-        r"^(?:about|around|some|nearly|almost|roughly|more than|less than|at least)\s+", "", t
     )
     t = re.sub(r"\s+of\s+[a-z' -]+$", "", t)  # "18 months of fighting"
     m = re.fullmatch(
@@ -226,9 +219,7 @@ def _rule_duration(t: str) -> TimeForm | None:
         t,
     )
     if m is None:
-        m = re.fullmatch(rf"{_COUNT}\s+and a half\s+({_DURATION_UNITS})", t)
-        if m is None:
-            return None
+        return None
     word, unit = m.group(1), m.group(2).rstrip("s")
     if unit == "centurie":
         unit = "century"

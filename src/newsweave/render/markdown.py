@@ -88,12 +88,10 @@ def _timeline(briefing: Briefing) -> list[str]:
         return []
     source = {a.id: a.source for a in briefing.articles}
     out = ["", "## Timeline", ""]
-    shown = sorted(
-        briefing.timeline[:_MAX_TIMELINE]
-        if len(briefing.timeline) <= _MAX_TIMELINE
-        else sorted(briefing.timeline, key=lambda e: -len(e.article_ids))[:_MAX_TIMELINE],
-        key=lambda e: (e.when.earliest, e.when.precision != "year", e.when.latest),
-    )
+    rows = briefing.timeline
+    # Past the limit, the rows most outlets report, still in time order.
+    keep = set(sorted(range(len(rows)), key=lambda i: -len(rows[i].article_ids))[:_MAX_TIMELINE])
+    shown = [row for i, row in enumerate(rows) if i in keep]
     for event in shown:
         when = event.when.label
         if event.when.exact:
@@ -103,8 +101,8 @@ def _timeline(briefing: Briefing) -> list[str]:
         out.append(f"- **{when}**{expected} — {escape(event.text)} — {outlets}")
     if len(briefing.timeline) > _MAX_TIMELINE:
         out.append(
-            f"- … and {len(briefing.timeline) - _MAX_TIMELINE} more, reported by one outlet"
-            " each (see the JSON output)"
+            f"- … and {len(briefing.timeline) - _MAX_TIMELINE} more, told by fewer outlets "
+            "(see the JSON output)"
         )
     return out
 
