@@ -47,6 +47,8 @@ bench: $(STAMP)  ## print the benchmark figures (installs the bench extra: texta
 	$(BIN)/python bench/quotes.py
 	$(BIN)/python bench/align.py
 	$(BIN)/python bench/dates.py
+	$(BIN)/python bench/story_eval.py
+	$(BIN)/python bench/stories.py
 
 clean:  ## remove the virtual environment and caches
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis $(OUT)

@@ -19,7 +19,7 @@ def test_every_command_and_option_is_documented() -> None:
     cli_doc = (REPO / "docs" / "cli.md").read_text(encoding="utf-8")
     assert "make demo" in readme
     assert "make test" in readme
-    for command in ("brief",):
+    for command in ("brief", "stories"):
         assert f"newsweave {command}" in readme
         help_text = CliRunner().invoke(app, [command, "--help"], terminal_width=200).stdout
         assert "Example:" in help_text

@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0.dev0"
 
-__all__ = ["__version__", "brief", "read_inputs", "render"]
+__all__ = ["__version__", "brief", "read_inputs", "render", "stories"]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 if TYPE_CHECKING:  # pragma: no cover
-    from newsweave.pipeline import brief
+    from newsweave.pipeline import brief, stories
     from newsweave.read import read_inputs
     from newsweave.render import render
 
@@ -40,4 +40,8 @@ def __getattr__(name: str) -> Any:
         from newsweave.render import render
 
         return render
+    if name == "stories":
+        from newsweave.pipeline import stories
+
+        return stories
     raise AttributeError(f"module 'newsweave' has no attribute {name!r}")

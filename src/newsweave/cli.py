@@ -103,6 +103,68 @@ def brief(
     raise typer.Exit(code)
 
 
+class StoriesFormat(enum.StrEnum):
+    json = "json"
+    md = "md"
+
+
+class Engine(enum.StrEnum):
+    local = "local"
+    ray = "ray"
+
+
+@app.command()
+def stories(
+    inputs: Annotated[
+        list[str], typer.Argument(help="Files, folders (.txt .html .json .jsonl), URLs or feeds.")
+    ],
+    fmt: Annotated[
+        StoriesFormat,
+        typer.Option("--format", "-f", help="Output format: json (newsweave.stories/1) or md."),
+    ] = StoriesFormat.md,
+    output: OutputOpt = None,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            help="A SQLite file (or postgresql:// URL) that keeps the stories: new articles "
+            "join the stories stored there; re-running the same input changes nothing. "
+            "The output lists the stories holding this run's articles."
+        ),
+    ] = None,
+    engine: Annotated[
+        Engine, typer.Option(help="local, or ray to compute features as a Ray Data job.")
+    ] = Engine.local,
+    embedder: Annotated[
+        str | None,
+        typer.Option(
+            help="Dense embedder: auto (MiniLM; multilingual-e5-small when the inputs are in "
+            "several languages), minilm-onnx, multilingual-e5-small, lexical, or "
+            "sentence-transformers:<model>."
+        ),
+    ] = None,
+    max_bytes: Annotated[
+        int | None, typer.Option(help="Reject inputs larger than this many bytes.")
+    ] = None,
+    verbose: VerboseOpt = 0,
+    debug: DebugOpt = False,
+) -> None:
+    """Group the articles in INPUTS into stories, one per event.
+
+    Example:  newsweave stories feeds/ archive.jsonl --db stories.db --format json
+    """
+    with _boundary(verbose, debug):
+        from newsweave.pipeline import stories as run_stories
+        from newsweave.render.stories import render_stories
+        from newsweave.settings import load_settings
+
+        settings = load_settings(max_bytes=max_bytes, embedder=embedder)
+        with _progress() as hook:
+            grouping = run_stories(inputs, settings, db=db, engine=engine.value, progress=hook)
+        _write(render_stories(grouping, fmt.value), output)
+        code = _report_rejected([(r.input, r.reason) for r in grouping.rejected])
+    raise typer.Exit(code)
+
+
 def _write(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text)

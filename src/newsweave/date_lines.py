@@ -75,7 +75,7 @@ def own_dating(annotation: Annotation, today: dt.date) -> Dating | None:
             min(published, key=lambda f: f[2]) if published else max(top, key=lambda f: f[3])
         )
         return Dating(_day(day), True, f"date in its {where}", (span,))
-    day = _url_date(article.url or "")
+    day = url_date(article.url or "")
     if day is not None and day <= today:
         return Dating(_day(day), True, "date in its URL")
     return None
@@ -140,7 +140,8 @@ def _date_lines(annotation: Annotation) -> list[tuple[int, int, int, str]]:
     return out
 
 
-def _url_date(url: str) -> dt.date | None:
+def url_date(url: str) -> dt.date | None:
+    """The date written in a URL's path (``/2023/09/12/``, ``20230912``), else None."""
     m = _URL_DATE.search(url.lower())
     if m is None:
         return None

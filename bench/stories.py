@@ -1,0 +1,111 @@
+"""Story grouping at scale: articles per second, peak memory and time per article.
+
+Usage:  python bench/stories.py [SIZE ...] [--embedder NAME]    (default sizes 1000 10000 100000)
+
+Each size is a synthetic corpus from ``bench/_synth.py`` (our own templates: close
+neighbouring events, wire copies, boilerplate, missing dates), grouped in batch mode in a
+fresh process, so peak memory (ru_maxrss) belongs to that size alone. It prints the time
+of each stage, the BCubed F1 against the generator's labels, and the machine's cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+
+def run_one(size: int, embedder: str) -> dict[str, float]:
+    """Group ``size`` synthetic articles in this process; return the figures."""
+    from _synth import synth_records
+    from newsweave.embed import get_embedder
+    from newsweave.model import Article
+    from newsweave.stories import cluster_rows, decision_for, find_pairs, make_story
+    from newsweave.story_features import featurize
+    from story_eval import bcubed
+
+    records = synth_records(size, seed=7)
+    gold = [r["story"] for r in records]
+    articles = [
+        Article(
+            r["id"],
+            r["source"],
+            r["title"],
+            r["text"],
+            published=dt.date.fromisoformat(r["published"]) if "published" in r else None,
+            lang=r["lang"],
+        )
+        for r in records
+    ]
+    del records
+    model = get_embedder(embedder)
+    model.encode(["warm up the model"])
+    decision = decision_for(model.name)
+    t0 = time.perf_counter()
+    features = featurize(articles, model)
+    t1 = time.perf_counter()
+    pairs = find_pairs(features, decision)
+    t2 = time.perf_counter()
+    groups = cluster_rows(features, pairs, decision.threshold)
+    stories = [make_story(features, g) for g in groups]
+    t3 = time.perf_counter()
+    label = {aid: s.id for s in stories for aid in s.article_ids}
+    f1 = bcubed([label[a.id] for a in articles], gold)[2]
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {
+        "size": size,
+        "features_s": t1 - t0,
+        "pairs_s": t2 - t1,
+        "group_s": t3 - t2,
+        "total_s": t3 - t0,
+        "pairs": len(pairs),
+        "stories": len(stories),
+        "f1": f1,
+        "peak_mb": rss_mb,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("sizes", nargs="*", type=int, default=[1000, 10_000, 100_000])
+    parser.add_argument("--embedder", default="auto")
+    parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(run_one(args.sizes[0], args.embedder)))
+        return
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    print(f"story grouping, batch mode, embedder {args.embedder}, {cores} cores")
+    print(
+        f"{'articles':>9} {'art/s':>7} {'ms/art':>7} {'features':>9} {'pairs':>7} "
+        f"{'group':>7} {'peak MB':>8} {'stories':>8} {'F1':>6}"
+    )
+    first = None
+    for size in args.sizes:
+        out = subprocess.run(
+            [sys.executable, __file__, str(size), "--embedder", args.embedder, "--one"],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        r = json.loads(out.stdout.strip().splitlines()[-1])
+        per = 1000 * r["total_s"] / size
+        first = first or per
+        print(
+            f"{size:>9} {size / r['total_s']:>7.0f} {per:>7.2f} {r['features_s']:>8.1f}s "
+            f"{r['pairs_s']:>6.1f}s {r['group_s']:>6.1f}s {r['peak_mb']:>8.0f} "
+            f"{r['stories']:>8} {r['f1']:>6.3f}   ({per / first:.2f}x the first size per article)",
+            flush=True,
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Corpus-scale engines: the same stage functions, mapped over batches (Ray Data)."""

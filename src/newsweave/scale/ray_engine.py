@@ -1,0 +1,137 @@
+"""Story features as a Ray Data job: the same :func:`featurize`, mapped over batches.
+
+Features are the costly, embarrassingly parallel part of grouping (cleaning, weighting,
+embedding); pairs and grouping stay in the driver, since they need the rows side by side.
+Ray runs locally by default, or joins the cluster named by ``RAY_ADDRESS``.
+
+Example:
+    >>> from newsweave.model import Article
+    >>> run = ray_featurizer("lexical")  # doctest: +SKIP
+    >>> run([Article("a", "Wire", "Dam opens", "The dam opened.")]).ids  # doctest: +SKIP
+    ('a',)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import os
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import numpy as np
+
+from newsweave.embed import get_embedder
+from newsweave.errors import MissingExtraError
+from newsweave.model import Article
+from newsweave.story_features import StoryFeatures, concat_features, featurize
+
+# Article fields that travel to the workers (the rest is not needed for features).
+_FIELDS = ("id", "source", "title", "text", "url", "published", "lang")
+
+
+def ray_featurizer(
+    embedder: str, *, batch_size: int = 256, num_cpus: int | None = None
+) -> Callable[[Sequence[Article]], StoryFeatures]:
+    """A featurizer that runs :func:`featurize` over batches of articles on Ray workers.
+
+    Raises:
+        MissingExtraError: Ray is not installed (``pip install 'newsweave[ray]'``).
+    """
+    try:
+        import ray  # noqa: F401
+    except ImportError:
+        raise MissingExtraError(
+            "engine 'ray': Ray is not installed; install it with: pip install 'newsweave[ray]'"
+        ) from None
+
+    def run(articles: Sequence[Article]) -> StoryFeatures:
+        return featurize_with_ray(articles, embedder, batch_size=batch_size, num_cpus=num_cpus)
+
+    return run
+
+
+def featurize_with_ray(
+    articles: Sequence[Article],
+    embedder: str,
+    *,
+    batch_size: int = 256,
+    num_cpus: int | None = None,
+) -> StoryFeatures:
+    """Story features for ``articles``, computed by Ray Data ``map_batches`` workers.
+
+    The rows come back in the input order, equal to what :func:`featurize` gives.
+    """
+    import ray
+
+    dim = get_embedder(embedder).dim
+    if not articles:
+        return concat_features([], dim)
+    if not ray.is_initialized():
+        ray.init(
+            address=os.environ.get("RAY_ADDRESS") or None,
+            num_cpus=num_cpus,
+            include_dashboard=False,
+            log_to_driver=False,
+            configure_logging=False,
+        )
+    records = [_record(k, a) for k, a in enumerate(articles)]
+    dataset = ray.data.from_items(records).map_batches(
+        _FeatureBatch,
+        fn_constructor_kwargs={"embedder": embedder},
+        batch_size=batch_size,
+        batch_format="default",
+        concurrency=1 if num_cpus == 1 else None,
+    )
+    parts: list[tuple[int, StoryFeatures]] = []
+    for batch in dataset.iter_batches(batch_size=None, batch_format="default"):
+        parts.extend(_unpack(batch))
+    parts.sort(key=lambda p: p[0])
+    return concat_features([p[1] for p in parts], dim)
+
+
+class _FeatureBatch:
+    """A Ray Data worker: loads the embedder once, then featurizes each batch."""
+
+    def __init__(self, embedder: str) -> None:
+        self.embedder = get_embedder(embedder)
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
+        articles = [_article(batch, k) for k in range(len(batch["id"]))]
+        features = featurize(articles, self.embedder)
+        # One output row per batch: the features travel whole, with the batch's first position.
+        return {
+            "position": np.array([int(batch["position"][0])]),
+            "features": np.array([_pack(features)], dtype=object),
+        }
+
+
+def _record(position: int, article: Article) -> dict[str, Any]:
+    row = {f: getattr(article, f) for f in _FIELDS}
+    row["published"] = article.published.isoformat() if article.published else ""
+    row["position"] = position
+    return {k: ("" if v is None else v) for k, v in row.items()}
+
+
+def _article(batch: dict[str, Any], k: int) -> Article:
+    published = str(batch["published"][k])
+    return Article(
+        id=str(batch["id"][k]),
+        source=str(batch["source"][k]),
+        title=str(batch["title"][k]) or None,
+        text=str(batch["text"][k]),
+        url=str(batch["url"][k]) or None,
+        published=dt.date.fromisoformat(published) if published else None,
+        lang=str(batch["lang"][k]) or None,
+    )
+
+
+def _pack(features: StoryFeatures) -> dict[str, Any]:
+    return {f.name: getattr(features, f.name) for f in dataclasses.fields(StoryFeatures)}
+
+
+def _unpack(batch: dict[str, Any]) -> list[tuple[int, StoryFeatures]]:
+    return [
+        (int(position), StoryFeatures(**packed))
+        for position, packed in zip(batch["position"], batch["features"], strict=True)
+    ]
