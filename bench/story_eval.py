@@ -62,13 +62,10 @@ def bcubed(pred: Sequence[str], gold: Sequence[str]) -> tuple[float, float, floa
         by_pred[p].append(i)
         by_gold[g].append(i)
     precision = recall = 0.0
-    for i, (p, g) in enumerate(zip(pred, gold, strict=True)):
-        same_pred = by_pred[p]
-        same_gold = by_gold[g]
-        both = sum(1 for j in same_pred if gold[j] == g)
-        precision += both / len(same_pred)
-        recall += both / len(same_gold)
-        del i
+    for p, g in zip(pred, gold, strict=True):
+        both = sum(1 for j in by_pred[p] if gold[j] == g)
+        precision += both / len(by_pred[p])
+        recall += both / len(by_gold[g])
     n = len(pred)
     precision, recall = precision / n, recall / n
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0

@@ -103,11 +103,6 @@ def brief(
     raise typer.Exit(code)
 
 
-class StoriesFormat(enum.StrEnum):
-    json = "json"
-    md = "md"
-
-
 class Engine(enum.StrEnum):
     local = "local"
     ray = "ray"
@@ -119,9 +114,9 @@ def stories(
         list[str], typer.Argument(help="Files, folders (.txt .html .json .jsonl), URLs or feeds.")
     ],
     fmt: Annotated[
-        StoriesFormat,
+        Format,
         typer.Option("--format", "-f", help="Output format: json (newsweave.stories/1) or md."),
-    ] = StoriesFormat.md,
+    ] = Format.md,
     output: OutputOpt = None,
     db: Annotated[
         str | None,

@@ -24,6 +24,7 @@ from newsweave.settings import Settings
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
 
+    from newsweave.read import ReadResult
     from newsweave.story_features import StoryFeatures
 
     Featurizer = Callable[[Sequence[Article]], StoryFeatures]
@@ -46,15 +47,19 @@ def brief(
 
     Unreadable inputs do not stop the run: they are listed in ``Briefing.rejected``.
     """
+    settings = settings or Settings()
+    result = _read(inputs, settings, progress)
+    return brief_articles(result.articles, settings, rejected=result.rejected, progress=progress)
+
+
+def _read(inputs: Iterable[str], settings: Settings, progress: ProgressHook | None) -> ReadResult:
     from newsweave.read import read_inputs
 
-    settings = settings or Settings()
     inputs = list(inputs)
     # A folder's file count is unknown until it is walked: then the bar just counts.
     total = None if any(Path(i).is_dir() for i in inputs) else len(inputs)
     advance = progress("read", total) if progress else None
-    result = read_inputs(inputs, settings, progress=(lambda _name: advance(1)) if advance else None)
-    return brief_articles(result.articles, settings, rejected=result.rejected, progress=progress)
+    return read_inputs(inputs, settings, progress=(lambda _name: advance(1)) if advance else None)
 
 
 def brief_articles(
@@ -162,13 +167,8 @@ def stories(
 
     Unreadable inputs do not stop the run: they are listed in ``StoryGrouping.rejected``.
     """
-    from newsweave.read import read_inputs
-
     settings = settings or Settings()
-    inputs = list(inputs)
-    total = None if any(Path(i).is_dir() for i in inputs) else len(inputs)
-    advance = progress("read", total) if progress else None
-    result = read_inputs(inputs, settings, progress=(lambda _name: advance(1)) if advance else None)
+    result = _read(inputs, settings, progress)
     grouping = group_articles(result.articles, settings, db=db, engine=engine, progress=progress)
     return StoryGrouping(grouping.stories, grouping.articles, tuple(result.rejected))
 
@@ -209,11 +209,9 @@ def story_embedder(articles: Sequence[Article]) -> str:
     """``multilingual-e5-small`` when the articles are in more than one language (and it is
     installed), else ``auto``."""
     from newsweave.embed import multilingual_available
-    from newsweave.story_features import guess_language
+    from newsweave.story_features import language_of
 
-    langs = {
-        (a.lang or "").split("-")[0].lower() or guess_language(a.text[:2000]) for a in articles
-    }
+    langs = {language_of(a) for a in articles}
     if len(langs) <= 1:
         return "auto"
     if multilingual_available():

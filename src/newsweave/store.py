@@ -28,7 +28,7 @@ import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
 from scipy import sparse
@@ -59,6 +59,7 @@ if TYPE_CHECKING:  # pragma: no cover
 logger = logging.getLogger("newsweave")
 
 Featurizer = Callable[[Sequence[Article]], StoryFeatures]
+T = TypeVar("T")
 
 SCHEMA = "newsweave.store/1"
 INGEST_CHUNK = 2000  # articles per transaction
@@ -195,7 +196,6 @@ def _tables(metadata: MetaData) -> dict[str, Table]:
             metadata,
             Column("id", String(64), primary_key=True),
             Column("title", Text, nullable=False),
-            Column("size", Integer, nullable=False),
         ),
     }
 
@@ -268,17 +268,7 @@ class StoryStore:
         """
         added = skipped = 0
         touched: list[str] = []
-        batch: list[Article] = []
-        for article in articles:
-            batch.append(article)
-            if len(batch) >= chunk:
-                a, s, t = self._ingest_chunk(batch)
-                added, skipped = added + a, skipped + s
-                touched.extend(t)
-                if progress is not None:
-                    progress(len(batch))
-                batch = []
-        if batch:
+        for batch in _parts(list(articles), chunk):
             a, s, t = self._ingest_chunk(batch)
             added, skipped = added + a, skipped + s
             touched.extend(t)
@@ -293,9 +283,7 @@ class StoryStore:
         unique = list({a.id: a for a in batch}.values())
         with self.engine.begin() as conn:
             known: set[str] = set()
-            ids = [a.id for a in unique]
-            for start in range(0, len(ids), 500):
-                part = ids[start : start + 500]
+            for part in _parts([a.id for a in unique]):
                 known.update(conn.execute(select(arts.c.id).where(arts.c.id.in_(part))).scalars())
             new = [a for a in unique if a.id not in known]
             if not new:
@@ -348,9 +336,7 @@ class StoryStore:
         edges: dict[tuple[str, str], float] = {}
         while frontier:
             found: list[tuple[str, str, float]] = []
-            part_list = sorted(frontier)
-            for start in range(0, len(part_list), 500):
-                part = part_list[start : start + 500]
+            for part in _parts(sorted(frontier)):
                 found.extend(
                     conn.execute(
                         select(pairs_t.c.left_id, pairs_t.c.right_id, pairs_t.c.prob).where(
@@ -365,11 +351,8 @@ class StoryStore:
                     if x not in block:
                         block.add(x)
                         frontier.add(x)
-        members = sorted(block)
         rows: list[Any] = []
-        old_stories: set[str] = set()
-        for start in range(0, len(members), 500):
-            part = members[start : start + 500]
+        for part in _parts(sorted(block)):
             rows.extend(
                 conn.execute(
                     select(*_feature_columns(arts), arts.c.story).where(arts.c.id.in_(part))
@@ -385,16 +368,11 @@ class StoryStore:
         )
         groups = cluster_rows(features, linked, self.decision.threshold)
         stories = [make_story(features, g) for g in groups]
-        for start in range(0, len(sorted(old_stories)), 500):
-            part = sorted(old_stories)[start : start + 500]
+        for part in _parts(sorted(old_stories)):
             conn.execute(delete(stories_t).where(stories_t.c.id.in_(part)))
-        conn.execute(
-            stories_t.insert(),
-            [{"id": s.id, "title": s.title, "size": len(s.article_ids)} for s in stories],
-        )
+        conn.execute(stories_t.insert(), [{"id": s.id, "title": s.title} for s in stories])
         for story in stories:
-            for start in range(0, len(story.article_ids), 500):
-                part = list(story.article_ids[start : start + 500])
+            for part in _parts(story.article_ids):
                 conn.execute(update(arts).where(arts.c.id.in_(part)).values(story=story.id))
         return [s.id for s in stories]
 
@@ -405,25 +383,26 @@ class StoryStore:
         from sqlalchemy import select
 
         arts, stories_t = self.t["articles"], self.t["stories"]
+        members: dict[str, list[str]] = {}
         with self.engine.connect() as conn:
-            wanted: set[str] | None = None
-            if article_ids is not None:
-                ids = list(dict.fromkeys(article_ids))
-                wanted = set()
-                for start in range(0, len(ids), 500):
-                    part = ids[start : start + 500]
-                    wanted.update(
-                        s
-                        for s in conn.execute(
-                            select(arts.c.story).where(arts.c.id.in_(part))
-                        ).scalars()
-                        if s
-                    )
-            members: dict[str, list[str]] = {}
-            for aid, sid in conn.execute(select(arts.c.id, arts.c.story)):
-                if sid and (wanted is None or sid in wanted):
-                    members.setdefault(sid, []).append(aid)
-            titles = dict(conn.execute(select(stories_t.c.id, stories_t.c.title)).all())
+            if article_ids is None:
+                query = select(arts.c.id, arts.c.story).where(arts.c.story.isnot(None))
+                member_rows = list(conn.execute(query))
+            else:
+                wanted: set[str] = set()
+                for part in _parts(list(dict.fromkeys(article_ids))):
+                    query = select(arts.c.story).where(arts.c.id.in_(part))
+                    wanted.update(s for s in conn.execute(query).scalars() if s)
+                member_rows = []
+                for part in _parts(sorted(wanted)):
+                    query = select(arts.c.id, arts.c.story).where(arts.c.story.in_(part))
+                    member_rows.extend(conn.execute(query))
+            for aid, sid in member_rows:
+                members.setdefault(sid, []).append(aid)
+            titles: dict[str, str] = {}
+            for part in _parts(sorted(members)):
+                query = select(stories_t.c.id, stories_t.c.title).where(stories_t.c.id.in_(part))
+                titles.update(conn.execute(query).all())
         found = [Story(sid, titles.get(sid, ""), tuple(sorted(m))) for sid, m in members.items()]
         return sorted(found, key=lambda s: (-len(s.article_ids), s.article_ids[0]))
 
@@ -444,6 +423,12 @@ class StoryStore:
 def _feature_columns(arts: Table) -> list[Any]:
     c = arts.c
     return [c.id, c.day, c.lang, c.title, c.words, c.names, c.dense]
+
+
+def _parts(values: Sequence[T], size: int = 500) -> Iterator[Sequence[T]]:
+    """``values`` in slices of ``size``: SQL ``IN (...)`` lists stay within driver limits."""
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
 
 
 def _day_ranges(days: np.ndarray, window: int) -> Iterator[tuple[int, int]]:

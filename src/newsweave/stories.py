@@ -34,6 +34,7 @@ import hashlib
 import logging
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -244,7 +245,7 @@ def candidate_pairs(
     sorted_days = days[order]
     found_left: list[NDArray[np.int64]] = []
     found_right: list[NDArray[np.int64]] = []
-    index = _AnnIndex(f.dense) if n > EXACT_POOL else None
+    index = _AnnIndex(f.dense)
     mark = np.ones(n, dtype=bool) if only is None else only
     # Dated rows: each chunk against the rows after it in day order, within the window.
     for a in range(0, len(order), CHUNK):
@@ -288,13 +289,13 @@ def _search(
     pool: NDArray[np.int64],
     pool_ranks: NDArray[np.int64],
     decision: Decision,
-    index: _AnnIndex | None,
+    index: _AnnIndex,
     *,
     undated: bool = False,
 ) -> Iterator[tuple[NDArray[np.int64], NDArray[np.int64]]]:
     """Pairs (row, pool row) with dense cosine >= ``decision.candidate``, each pair once:
     the pool row ranks after the query row (undated queries meet every dated row)."""
-    if index is not None and len(pool) > EXACT_POOL:
+    if len(pool) > EXACT_POOL:
         in_pool = np.zeros(len(f), dtype=bool)
         in_pool[pool] = True
         rank_of = np.full(len(f), -1, dtype=np.int64)
@@ -321,15 +322,19 @@ def _search(
 
 
 class _AnnIndex:
-    """A usearch HNSW index over the dense rows, for pools too big to search exactly."""
+    """A usearch HNSW index over the dense rows, built on the first search: only pools too
+    big to search exactly ask for one."""
 
     def __init__(self, dense: NDArray[np.float32]) -> None:
-        from usearch.index import Index
-
-        self.index = Index(ndim=dense.shape[1], metric="ip", dtype="f32")
-        self.index.add(np.arange(len(dense), dtype=np.uint64), dense, log=False)
+        self.dense = dense
+        self.index: Any = None
 
     def search(self, queries: NDArray[np.float32]) -> tuple[NDArray[np.int64], NDArray[np.float32]]:
+        if self.index is None:
+            from usearch.index import Index
+
+            self.index = Index(ndim=self.dense.shape[1], metric="ip", dtype="f32")
+            self.index.add(np.arange(len(self.dense), dtype=np.uint64), self.dense, log=False)
         found = self.index.search(queries, ANN_NEIGHBOURS, log=False)
         keys = np.asarray(found.keys, dtype=np.int64).reshape(len(queries), -1)
         distances = np.asarray(found.distances, dtype=np.float32).reshape(len(queries), -1)

@@ -155,7 +155,7 @@ def featurize(
     titles: list[str] = []
     for n, article in enumerate(articles, 1):
         title, lead, url = headline_and_lead(article)
-        lang = (article.lang or "").split("-")[0].lower() or guess_language(lead)
+        lang = language_of(article)
         text = f"{title}.\n{lead}" if title else lead
         word_rows.append(_weights(words_of(text, lang), lang))
         name_rows.append(_weights(names_of(text, lang), lang))
@@ -223,6 +223,11 @@ def day_of(article: Article, url: str = "") -> int:
         return found[0][2].toordinal()
     day = url_date(url) if url else None
     return day.toordinal() if day else NO_DAY
+
+
+def language_of(article: Article) -> str:
+    """The article's ISO 639-1 code: its own ``lang`` ("en-GB" → "en"), else a guess."""
+    return (article.lang or "").split("-")[0].lower() or guess_language(article.text[:2000])
 
 
 def guess_language(text: str) -> str:
@@ -297,7 +302,7 @@ def _common(word: str, lang: str) -> bool:
 def _term(term: str, lang: str) -> tuple[int, float]:
     """Column and IDF-like weight of ``term``: 7 minus its Zipf frequency, so "the" weighs
     nothing and a word never seen (a new name) weighs most."""
-    digest = hashlib.blake2b(f"{term}".encode(), digest_size=8).digest()
+    digest = hashlib.blake2b(term.encode(), digest_size=8).digest()
     column = int.from_bytes(digest, "little") % HASH_DIM
     zipf = max(_zipf(part, lang) for part in term.split(" ")) if " " in term else _zipf(term, lang)
     return column, max(0.0, 7.0 - zipf)
