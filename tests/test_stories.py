@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import random
 
+import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsweave.model import Article
-from newsweave.stories import decision_for, group_stories
+from newsweave.stories import PROB_UNITS, average_link, decision_for, group_stories
+from newsweave.timeline import average_linkage
 from storygold import bcubed_f1, own_set
 
 
@@ -55,6 +59,7 @@ def test_the_decision_falls_back_to_minilm_weights_for_an_unknown_embedder(caplo
 @pytest.mark.parametrize(
     ("name", "embedder", "floor"),
     [
+        ("close-events", "minilm-static", 0.9),
         ("close-events", "minilm-onnx", 0.88),
         ("close-events", "multilingual-e5-small", 0.8),
         ("multilingual", "multilingual-e5-small", 0.82),
@@ -69,3 +74,40 @@ def test_own_story_sets_meet_their_floors(name: str, embedder: str, floor: float
     f1 = bcubed_f1(labels(arts, embedder), gold)
     print(f"{name} with {embedder}: BCubed F1 {f1:.3f} (floor {floor})")
     assert f1 >= floor
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.integers(min_value=1, max_value=9).flatmap(
+        lambda n: st.tuples(
+            st.just(n),
+            st.lists(
+                st.tuples(
+                    st.integers(0, n - 1),
+                    st.integers(0, n - 1),
+                    st.integers(1, PROB_UNITS).map(lambda u: u - u % 997),
+                ),
+                max_size=20,
+            ),
+            st.sampled_from([0.1, 0.3, 0.5, 0.8]),
+        )
+    )
+)
+def test_sparse_average_linkage_equals_the_dense_algorithm(
+    case: tuple[int, list[tuple[int, int, int]], float],
+) -> None:
+    n, edges, threshold = case
+    sims = np.zeros((n, n))
+    kept: dict[tuple[int, int], int] = {}
+    for a, b, units in edges:
+        if a != b and units:
+            kept[(min(a, b), max(a, b))] = units  # one weight per pair, as scored pairs are
+    for (a, b), units in kept.items():
+        sims[a, b] = sims[b, a] = units / PROB_UNITS
+    sparse_groups = average_link(n, [(a, b, u) for (a, b), u in kept.items()], threshold)
+    dense_groups = average_linkage(sims, threshold)
+    # Equal means may merge in another order; the partitions agree whenever no two candidate
+    # means tie, which distinct random weights make the rule.
+    if len(set(kept.values())) == len(kept):
+        assert sorted(sparse_groups) == sorted(dense_groups)
+    assert sorted(i for g in sparse_groups for i in g) == list(range(n))

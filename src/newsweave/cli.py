@@ -132,9 +132,9 @@ def stories(
     embedder: Annotated[
         str | None,
         typer.Option(
-            help="Dense embedder: auto (MiniLM; multilingual-e5-small when the inputs are in "
-            "several languages), minilm-onnx, multilingual-e5-small, lexical, or "
-            "sentence-transformers:<model>."
+            help="Dense embedder: auto (minilm-static; multilingual-e5-small when the inputs "
+            "are in several languages), minilm-static, minilm-onnx, multilingual-e5-small, "
+            "lexical, or sentence-transformers:<model>."
         ),
     ] = None,
     max_bytes: Annotated[

