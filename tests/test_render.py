@@ -122,6 +122,6 @@ def test_json_carries_datings_and_timeline_rows() -> None:
 
 
 def test_unknown_format_lists_the_available_ones() -> None:
-    with pytest.raises(UnknownComponentError, match="available: json, md"):
+    with pytest.raises(UnknownComponentError, match="available: html, json, md"):
         render(_briefing(), "pdf")
-    assert renderer_names() == ("json", "md")
+    assert renderer_names() == ("html", "json", "md")

@@ -36,9 +36,12 @@ class Format(enum.StrEnum):
     md = "md"
 
 
-FormatOpt = Annotated[
-    Format, typer.Option("--format", "-f", help="Output format: json (the DESIGN schema) or md.")
-]
+class BriefFormat(enum.StrEnum):
+    json = "json"
+    md = "md"
+    html = "html"
+
+
 OutputOpt = Annotated[
     Path | None, typer.Option("--output", "-o", help="Write here instead of standard output.")
 ]
@@ -68,7 +71,15 @@ def brief(
     inputs: Annotated[
         list[str], typer.Argument(help="Files, folders, URLs or feeds; all one story.")
     ],
-    fmt: FormatOpt = Format.md,
+    fmt: Annotated[
+        BriefFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format: json (the DESIGN schema), md, or html (one self-contained "
+            "page: cited summary, source matrix, evidence highlighted in each article).",
+        ),
+    ] = BriefFormat.md,
     output: OutputOpt = None,
     model: Annotated[
         str | None, typer.Option(help="spaCy model name or path (default: en_core_web_sm).")

@@ -476,10 +476,12 @@ class Event:
 
 @dataclass(frozen=True, slots=True)
 class SummarySentence:
-    """A summary sentence with the articles it rests on."""
+    """A summary sentence with the articles it rests on and the sentences that state it
+    (the first is the one quoted, or the first value of a dispute)."""
 
     text: str
     article_ids: tuple[str, ...]
+    evidence: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ import hashlib
 import logging
 import re
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -78,6 +79,7 @@ def brief_articles(
     from newsweave.entities import resolve_entities
     from newsweave.quote_groups import group_quotes
     from newsweave.quotes import extract_quotes
+    from newsweave.summary import summarize
     from newsweave.timeline import build_timeline
 
     settings = settings or Settings()
@@ -104,7 +106,7 @@ def brief_articles(
     if done is not None:
         done(1)
     articles = tuple(a.article for a in annotations)
-    return Briefing(
+    briefing = Briefing(
         story=make_story(articles),
         articles=articles,
         entities=entities,
@@ -114,6 +116,7 @@ def brief_articles(
         timeline=timeline,
         dates=times,
     )
+    return replace(briefing, summary=summarize(briefing))
 
 
 def make_story(articles: Sequence[Article]) -> Story:

@@ -26,6 +26,7 @@ Renderer = Callable[["Briefing"], str]
 _BUILTIN_RENDERERS = {
     "json": "newsweave.render.json:render_json",
     "md": "newsweave.render.markdown:render_markdown",
+    "html": "newsweave.render.html:render_html",
 }
 
 

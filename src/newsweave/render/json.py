@@ -32,7 +32,14 @@ def briefing_dict(briefing: Briefing) -> dict[str, Any]:
         "quotes": [_quote(q) for q in briefing.quotes],
         "facts": [_fact(f, texts) for f in briefing.facts],
         "timeline": [_event(e, texts) for e in briefing.timeline],
-        "summary": [],
+        "summary": [
+            {
+                "text": s.text,
+                "articles": list(s.article_ids),
+                "evidence": [_evidence(e, texts) for e in s.evidence],
+            }
+            for s in briefing.summary
+        ],
         "rejected": [{"input": r.input, "reason": r.reason} for r in briefing.rejected],
         "dates": [_time(t) for t in briefing.dates],
     }

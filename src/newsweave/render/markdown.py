@@ -44,6 +44,7 @@ def render_markdown(briefing: Briefing) -> str:
         f"from {len(sources)} source{'s' if len(sources) != 1 else ''}; "
         f"story `{briefing.story.id}`."
     )
+    out += _summary(briefing)
     out += ["", "## Articles", "", "| Source | Title | Published | Boilerplate removed |"]
     out.append("|---|---|---|---|")
     for a in briefing.articles:
@@ -62,6 +63,18 @@ def render_markdown(briefing: Briefing) -> str:
         out += ["", "## Rejected inputs", ""]
         out += [f"- `{r.input}`: {escape(r.reason)}" for r in briefing.rejected]
     return "\n".join(out) + "\n"
+
+
+def _summary(briefing: Briefing) -> list[str]:
+    """The cited summary, one paragraph; each sentence ends with its outlets."""
+    if not briefing.summary:
+        return []
+    source = {a.id: a.source for a in briefing.articles}
+    parts = []
+    for s in briefing.summary:
+        outlets = sorted({source.get(a, a) for a in s.article_ids})
+        parts.append(f"{escape(s.text)} [{escape(', '.join(outlets))}]")
+    return ["", "## Summary", "", " ".join(parts)]
 
 
 def _published(article: Article) -> str:

@@ -1,0 +1,328 @@
+"""A cited summary of a briefing: sentences the outlets wrote, chosen over the aligned facts.
+
+Extractive by design. Each fact's evidence sentences are the candidates; the chosen one
+may be lightly compressed (a trailing "…, officials said" or a leading "According to …,"
+dropped), but every word in it is the outlet's. Selection runs in this order:
+
+1. facts several outlets report, most outlets first, then those nearest the top of the
+   reports (news puts what matters first);
+2. disputes, as "Outlets differ on …" with each value and the outlets that give it;
+3. facts only one outlet reports, the earliest in their article first.
+
+A candidate that repeats much of a sentence already chosen (content words) is skipped,
+and selection stops at ``max_words``. The chosen sentences are then shown in the
+timeline's order: by the day of the timeline event they support, undated ones on the
+story's own day, and within a day as they stand in the reports. Disputes come last.
+
+Example:
+    >>> from newsweave.model import Article, Briefing, Fact, Span, Story
+    >>> text = "A quake hit Vessmark on Monday, officials said. Nine people died."
+    >>> arts = tuple(Article(i, s, "Quake", text) for i, s in (("a", "Wire"), ("b", "Post")))
+    >>> spans = (Span("a", 0, 47), Span("b", 0, 47))
+    >>> facts = (Fact("f1", "A quake hit Vessmark", "shared", spans),)
+    >>> b = Briefing(Story("s", "Quake", ("a", "b")), arts, facts=facts)
+    >>> [(s.text, s.article_ids) for s in summarize(b, min_words=1)]
+    [('A quake hit Vessmark on Monday.', ('a', 'b'))]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsweave.model import Article, Briefing, Event, Fact, Span, SummarySentence
+
+MIN_WORDS = 120
+MAX_WORDS = 250
+SENTENCE_WORDS = (6, 32)  # evidence sentences outside this many words are not candidates
+REDUNDANT = 0.35  # share of a candidate's content words already said that skips it
+MAX_DISPUTES = 2
+SENTENCE_CHARS = 600  # a sentence is looked for this far around its evidence
+
+_END = re.compile(r"[.!?][\"”’)]*(?=\s|$)")
+_WORD = re.compile(r"[^\W_][\w'’-]*")
+_ATTRIBUTION_VERBS = r"(?:said|says|added|reported|announced|told [\w .'’-]{1,40})"
+_TRAILING = [
+    # "…, officials said." / "…, the ministry told reporters on Monday."
+    re.compile(
+        r",\s*(?:[\w.'’-]+\s+){0,6}?" + _ATTRIBUTION_VERBS + r"(?:\s+on\s+\w+)?\s*(?P<end>[.!?])$"
+    ),
+    # "…, said Tova Lind, the mayor."
+    re.compile(
+        r",\s*(?:said|says|reported|according to)\s+[^,;:]{1,60}(?:,[^,;:]{1,40})?"
+        r"\s*(?P<end>[.!?])$"
+    ),
+]
+_LEADING = re.compile(r"^(?:According to [^,]{1,80},|In a statement,)\s+")
+_STOP_TEXT = """a an the and or but of to in on at for with by from as is are was were be been has
+    have had it its this that these those he she they his her their not no will would could
+    can may said says also after before over into about than then there which who whom"""
+_STOP = frozenset(_STOP_TEXT.split())
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    text: str
+    article_ids: tuple[str, ...]
+    evidence: tuple[Span, ...]
+    tier: int  # 0 reported by several outlets, 1 a dispute, 2 one outlet
+    rank: tuple[float, str]  # lower is chosen first within a tier
+    day: int  # ordinal day it is shown at
+    position: float  # where it stands in its report, 0 (top) to 1
+
+
+def summarize(
+    briefing: Briefing, *, min_words: int = MIN_WORDS, max_words: int = MAX_WORDS
+) -> tuple[SummarySentence, ...]:
+    """A summary of ``briefing`` of at most ``max_words`` words, every sentence cited.
+
+    ``min_words`` is the length it aims for: below it, facts from one outlet are added
+    too; a story with little to say gives a shorter summary rather than a padded one.
+    """
+    articles = {a.id: a for a in briefing.articles}
+    spread = _spread(briefing.articles)
+    story_day = _story_day(briefing.articles)
+    days = _event_days(briefing.timeline)
+    candidates: list[_Candidate] = []
+    for fact in briefing.facts:
+        found = _fact_candidate(fact, articles, days, story_day, spread)
+        if found is not None:
+            candidates.append(found)
+        if fact.disputed:
+            dispute = _dispute_candidate(fact, articles, days, story_day)
+            if dispute is not None:
+                candidates.append(dispute)
+    picked = _Picked(max_words)
+    disputes = 0
+    for c in sorted(candidates, key=lambda c: (c.tier, c.rank)):
+        if c.tier == 2 and picked.words >= min_words:
+            break
+        if c.tier == 1 and disputes >= MAX_DISPUTES:
+            continue
+        if picked.add(c):
+            disputes += c.tier == 1
+    chosen = sorted(picked.chosen, key=lambda c: (c.tier == 1, c.day, c.position, c.text))
+    return tuple(SummarySentence(c.text, c.article_ids, c.evidence) for c in chosen)
+
+
+class _Picked:
+    """The sentences chosen so far, refusing one over the budget or mostly said already."""
+
+    def __init__(self, max_words: int) -> None:
+        self.max_words = max_words
+        self.chosen: list[_Candidate] = []
+        self.said: list[set[str]] = []
+        self.used: set[Span] = set()
+        self.words = 0
+
+    def add(self, c: _Candidate) -> bool:
+        size = len(_WORD.findall(c.text))
+        if self.words + size > self.max_words:
+            return False
+        content = _content(c.text)
+        if not content or any(len(content & s) > REDUNDANT * len(content) for s in self.said):
+            return False
+        if c.tier != 1 and c.evidence[0] in self.used:
+            return False  # two clauses of one sentence: the sentence is said once
+        self.used.add(c.evidence[0])
+        self.chosen.append(c)
+        self.said.append(content)
+        self.words += size
+        return True
+
+
+def word_count(summary: Sequence[SummarySentence]) -> int:
+    """Words in ``summary``, counted as the limits count them."""
+    return sum(len(_WORD.findall(s.text)) for s in summary)
+
+
+def compress(sentence: str) -> str:
+    """``sentence`` without a trailing attribution or a leading "According to …,".
+
+    Example:
+        >>> compress("The bridge will reopen on Friday, the transport ministry said.")
+        'The bridge will reopen on Friday.'
+        >>> compress("According to the mayor, nine people died in the fire on the quay.")
+        'Nine people died in the fire on the quay.'
+    """
+    text = " ".join(sentence.split())
+    if text[:1] in "\"“'‘":
+        return text  # a quotation keeps its attribution
+    for pattern in _TRAILING:
+        m = pattern.search(text)
+        if m and len(_WORD.findall(text[: m.start()])) >= SENTENCE_WORDS[0]:
+            text = text[: m.start()] + m.group("end")
+            break
+    m = _LEADING.match(text)
+    if m and len(_WORD.findall(text[m.end() :])) >= SENTENCE_WORDS[0]:
+        rest = text[m.end() :]
+        text = rest[:1].upper() + rest[1:]
+    return text
+
+
+def sentence_around(article: Article, span: Span) -> Span:
+    """The sentence of ``article`` that holds ``span``: out to the nearest sentence ends
+    or line breaks, at most ``SENTENCE_CHARS`` either side.
+
+    Example:
+        >>> a = Article("a", "s", None, "Rain fell. The river rose by a metre. Roads shut.")
+        >>> sentence_around(a, Span("a", 15, 24)).text(a)
+        'The river rose by a metre.'
+    """
+    text = article.text
+    lo = max(0, span.start - SENTENCE_CHARS)
+    before = text[lo : span.start]
+    cuts = [m.end() for m in _END.finditer(before)] + [before.rfind("\n") + 1]
+    cut = max(cuts)
+    start = lo + cut if cut > 0 or lo == 0 else span.start
+    from_ = max(span.start, span.end - 1)
+    after = text[from_ : span.end + SENTENCE_CHARS]
+    m = _END.search(after)
+    stop = m.end() if m is not None else len(after)
+    if "\n" in after[:stop]:
+        stop = after.index("\n")
+    end = max(span.end, from_ + stop)
+    while start < end and text[start].isspace():
+        start += 1
+    return Span(span.article_id, start, end)
+
+
+def _fact_candidate(
+    fact: Fact,
+    articles: dict[str, Article],
+    days: dict[Span, int],
+    story_day: int,
+    spread: dict[str, float],
+) -> _Candidate | None:
+    options: list[tuple[int, float, str, Span]] = []
+    for span in fact.support:
+        article = articles.get(span.article_id)
+        if article is None:
+            continue
+        whole = sentence_around(article, span)
+        text = compress(whole.text(article))
+        size = len(_WORD.findall(text))
+        if not SENTENCE_WORDS[0] <= size <= SENTENCE_WORDS[1] or not text[:1].isupper():
+            continue
+        if text[-1:] not in '.!?"”’' or not _balanced(text):
+            continue
+        options.append((size, _position(article, span), text, whole))
+    if not options:
+        return None
+    ids = fact.article_ids
+    # The evidence sentence that says most of the fact's own statement, then the shortest:
+    # a fact's support can hold a loosely aligned sentence, never the best match.
+    own = _content(fact.text)
+    size, position, text, whole = max(
+        options, key=lambda o: (len(own & _content(o[2])), -o[0], -o[1], o[2])
+    )
+    positions = [
+        _position(articles[s.article_id], s) for s in fact.support if s.article_id in articles
+    ]
+    top = min(positions) if positions else 1.0
+    tier = 0 if len(ids) >= 2 else 2
+    return _Candidate(
+        text,
+        ids,
+        (whole, *(s for s in fact.support if s.article_id != whole.article_id)),
+        tier,
+        # More outlets first (three or more count alike); then sentences in the words most
+        # reports use (central, not an aside), dense in names and numbers, short, and near
+        # the top of their reports, so the budget holds more distinct central facts.
+        (
+            -(
+                min(len(ids), 3)
+                + 2 * _centrality(text, spread)
+                + _informative(text)
+                - size / 40
+                - top
+            ),
+            text,
+        ),
+        _fact_day(fact, days, story_day),
+        position,
+    )
+
+
+def _dispute_candidate(
+    fact: Fact, articles: dict[str, Article], days: dict[Span, int], story_day: int
+) -> _Candidate | None:
+    variants = [v for v in fact.variants if v.relation != "naming"]
+    if len(variants) < 2:
+        return None
+    parts = []
+    ids: list[str] = []
+    for v in variants[:3]:
+        sources = sorted({articles[a].source for a in v.article_ids if a in articles})
+        if not sources or not v.value.strip():
+            return None
+        parts.append(f"{' '.join(v.value.split())} ({', '.join(sources)})")
+        ids.extend(v.article_ids)
+    about = " ".join((variants[0].about or variants[0].detail).split())
+    text = f"Outlets differ on {about}: {'; '.join(parts)}."
+    evidence = tuple(s for v in variants for s in v.evidence) or fact.support
+    return _Candidate(
+        text,
+        tuple(dict.fromkeys(ids)),
+        evidence,
+        1,
+        (-len(set(ids)), text),
+        _fact_day(fact, days, story_day),
+        1.0,
+    )
+
+
+def _balanced(text: str) -> bool:
+    """Whether the quotation marks of ``text`` open and close within it (a sentence cut
+    from the middle of a quotation does not stand alone)."""
+    return text.count("“") == text.count("”") and text.count('"') % 2 == 0
+
+
+def _spread(articles: Sequence[Article]) -> dict[str, float]:
+    """Each content word's share of the story's articles that use it."""
+    counts: Counter[str] = Counter()
+    for a in articles:
+        counts.update(_content(f"{a.title or ''} {a.text}"))
+    n = max(1, len(articles))
+    return {w: c / n for w, c in counts.items()}
+
+
+def _centrality(text: str, spread: dict[str, float]) -> float:
+    """The mean share of articles that use the content words of ``text``."""
+    words = _content(text)
+    return sum(spread.get(w, 0.0) for w in words) / len(words) if words else 0.0
+
+
+def _informative(text: str) -> float:
+    """Names and numbers per word, the mark of a sentence that carries facts."""
+    words = _WORD.findall(text)
+    marked = sum(1 for w in words[1:] if w[:1].isupper() or w[:1].isdigit())
+    return round(marked / max(1, len(words)) * 10) / 10
+
+
+def _content(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text) if w.lower() not in _STOP and len(w) > 2}
+
+
+def _position(article: Article, span: Span) -> float:
+    return span.start / max(1, len(article.text))
+
+
+def _story_day(articles: Sequence[Article]) -> int:
+    days = Counter(a.published.toordinal() for a in articles if a.published is not None)
+    return days.most_common(1)[0][0] if days else 0
+
+
+def _event_days(timeline: Sequence[Event]) -> dict[Span, int]:
+    out: dict[Span, int] = {}
+    for event in timeline:
+        for span in event.support:
+            out.setdefault(span, event.when.earliest.toordinal())
+    return out
+
+
+def _fact_day(fact: Fact, days: dict[Span, int], story_day: int) -> int:
+    found = [days[s] for s in fact.support if s in days]
+    return min(found) if found else story_day
