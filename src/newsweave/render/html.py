@@ -76,11 +76,18 @@ def _sources(articles: tuple[Article, ...]) -> dict[str, str]:
     return {a.id: a.source for a in articles}
 
 
+def _number(sources: dict[str, str], article_id: str) -> str:
+    """The article's number on the page: its place in the briefing's article list."""
+    return str(list(sources).index(article_id) + 1) if article_id in sources else "?"
+
+
 def _chip(span: Span, sources: dict[str, str]) -> str:
+    """A citation: the article's number in the list, its outlet on hover."""
     label = sources.get(span.article_id, span.article_id)
+    number = _number(sources, span.article_id)
     return (
         f"<button class=chip data-a='{_e(span.article_id)}' data-s={span.start} "
-        f"data-e={span.end} title='Show the evidence in {_e(label)}'>{_e(label)}</button>"
+        f"data-e={span.end} title='{number}. {_e(label)}: show the evidence'>{number}</button>"
     )
 
 
@@ -109,7 +116,11 @@ def _matrix(briefing: Briefing, sources: dict[str, str]) -> str:
     if not facts:
         return ""
     ids = [a.id for a in briefing.articles]
-    head = "".join(f"<th scope=col>{_e(sources[i])}</th>" for i in ids)
+    head = "".join(
+        f"<th scope=col title='{_e(sources[i])}'>{_number(sources, i)}<br><small>{_e(sources[i])}"
+        "</small></th>"
+        for i in ids
+    )
     rows = []
     for fact in facts:
         cells = []
@@ -237,10 +248,12 @@ def _rejected(briefing: Briefing) -> str:
 
 def _articles(briefing: Briefing) -> str:
     out = []
+    sources = _sources(briefing.articles)
     for a in briefing.articles:
         published = a.published.isoformat() if a.published else "undated"
         out.append(
-            f"<article id='art-{_e(a.id)}' data-id='{_e(a.id)}'><h3>{_e(a.source)}: "
+            f"<article id='art-{_e(a.id)}' data-id='{_e(a.id)}'><span class=num>"
+            f"{_number(sources, a.id)}</span><h3>{_e(a.source)}: "
             f"{_e(a.title or '(no headline)')}</h3><p class=meta>{_e(published)}</p>"
             f"<div class=text></div></article>"
         )
@@ -279,7 +292,8 @@ cursor:pointer;max-width:28em}.event{cursor:pointer}time{font-weight:600;margin-
 aside{position:sticky;top:8px;max-height:calc(100vh - 24px);overflow-y:auto}
 article{background:#fff;border:1px solid #e3e3e3;border-radius:6px;padding:8px 12px;
 margin-bottom:10px}.text{white-space:pre-wrap;font-size:.9em}
-.boiler{color:#aaa}mark{background:#ffe066;padding:1px 0}
+.boiler{color:#aaa}.num{float:left;margin-right:8px;font-weight:700;color:#367}
+mark{background:#ffe066;padding:1px 0}
 @media (max-width:800px){main{grid-template-columns:1fr}aside{position:static}}
 """
 
