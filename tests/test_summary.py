@@ -66,6 +66,9 @@ def test_compress_drops_attribution_but_keeps_quotations() -> None:
     assert compress("The dam will reopen on Monday, said Tova Lind, the mayor.") == (
         "The dam will reopen on Monday."
     )
+    assert compress("But the ferry company denied that the crew had ignored the alarm.") == (
+        "The ferry company denied that the crew had ignored the alarm."
+    )
     quoted = "“We will rebuild the harbour,” the mayor said."
     assert compress(quoted) == quoted
     short = "Rain fell, he said."

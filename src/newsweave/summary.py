@@ -61,7 +61,7 @@ _TRAILING = [
         r"\s*(?P<end>[.!?])$"
     ),
 ]
-_LEADING = re.compile(r"^(?:According to [^,]{1,80},|In a statement,)\s+")
+_LEADING = re.compile(r"^(?:According to [^,]{1,80},|In a statement,|But|And|So|Yet)\s+")
 _STOP_TEXT = """a an the and or but of to in on at for with by from as is are was were be been has
     have had it its this that these those he she they his her their not no will would could
     can may said says also after before over into about than then there which who whom"""
@@ -147,7 +147,8 @@ def word_count(summary: Sequence[SummarySentence]) -> int:
 
 
 def compress(sentence: str) -> str:
-    """``sentence`` without a trailing attribution or a leading "According to …,".
+    """``sentence`` without a trailing attribution, or a leading "According to …," or
+    conjunction ("But", "And") that leans on the sentence before.
 
     Example:
         >>> compress("The bridge will reopen on Friday, the transport ministry said.")
@@ -222,7 +223,8 @@ def _fact_candidate(
         whole = sentence_around(article, span)
         text = compress(whole.text(article))
         size = len(_WORD.findall(text))
-        if not SENTENCE_WORDS[0] <= size <= SENTENCE_WORDS[1] or not text[:1].isupper():
+        opens = text[1:2] if text[:1] in '"“' else text[:1]  # a quotation may open it
+        if not SENTENCE_WORDS[0] <= size <= SENTENCE_WORDS[1] or not opens.isupper():
             continue
         if text[-1:] not in '.!?"”’' or text.endswith(("..", "…")) or not _balanced(text):
             continue
@@ -278,7 +280,9 @@ def _dispute_candidate(
             return None
         parts.append(f"{' '.join(v.value.split())} ({', '.join(sources)})")
         ids.extend(v.article_ids)
-    about = " ".join((variants[0].about or variants[0].detail).split())
+    # ``about`` is a key such as "people:killed"; shown as words ("people killed").
+    key = variants[0].about or variants[0].detail
+    about = " ".join(part for part in re.split(r"[:\s_]+", key) if part)
     text = f"Outlets differ on {about}: {'; '.join(parts)}."
     evidence = tuple(s for v in variants for s in v.evidence) or fact.support
     return _Candidate(
