@@ -86,8 +86,8 @@ def summarize(
 
     ``min_words`` is the length it aims for: below it, facts from one outlet are added
     too, the most central first; a story with little to say gives a shorter summary
-    rather than a padded one. Filling to 250 scored ROUGE-2 13.2 on Multi-News
-    validation, against 12.7 when filling stopped at 120 words.
+    rather than a padded one. Filling to 250 rather than 120 raised ROUGE-2 on
+    Multi-News validation from 12.7 to 13.2 (see docs/summary.md).
     """
     articles = {a.id: a for a in briefing.articles}
     spread = _spread(briefing.articles)
