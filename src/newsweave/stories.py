@@ -268,19 +268,7 @@ def score_pairs(
     words = row_dots(features.words, left, right)
     names = row_dots(features.names, left, right)
     dense = np.einsum("ij,ij->i", features.dense[left], features.dense[right])
-    return _probabilities(features, left, right, words, names, dense, decision)
-
-
-def _probabilities(
-    features: StoryFeatures,
-    i: NDArray[np.int64],
-    j: NDArray[np.int64],
-    words: NDArray[np.float64],
-    names: NDArray[np.float64],
-    dense: NDArray[np.float64],
-    decision: Decision,
-) -> NDArray[np.float32]:
-    return _sigmoid(_logits(features, i, j, words, names, dense, decision))
+    return _sigmoid(_logits(features, left, right, words, names, dense, decision))
 
 
 def _sigmoid(z: NDArray[np.float64]) -> NDArray[np.float32]:
