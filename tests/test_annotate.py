@@ -121,7 +121,7 @@ def test_unknown_model_is_a_one_line_cli_error(tmp_path) -> None:
     from newsweave.cli import app
 
     (tmp_path / "a.txt").write_text("Dam opens\n\nThe dam opened.\n", encoding="utf-8")
-    result = CliRunner().invoke(app, ["brief", str(tmp_path), "--model", "no_such_model_xyz"])
+    result = CliRunner().invoke(app, ["brief", str(tmp_path), "--spacy-model", "no_such_model_xyz"])
     assert result.exit_code == 2
     assert "no spaCy English model could be loaded" in result.stderr
     assert "Traceback" not in result.stderr

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from newsweave.cli import app
@@ -30,9 +35,14 @@ def test_brief_json_follows_the_schema(nlp, tmp_path: Path) -> None:
         "facts",
         "timeline",
         "summary",
+        "summary_writer",
+        "unsupported",
         "rejected",
         "dates",
     }
+    assert data["summary_writer"] == "extractive"
+    assert data["unsupported"] == []
+    assert {s["origin"] for s in data["summary"]} <= {"outlet", "dispute"}
     assert len(data["articles"]) == 5
     for article in data["articles"]:
         assert {
@@ -118,3 +128,68 @@ def test_help_imports_nothing_heavy() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+class _EchoModel(BaseHTTPRequestHandler):
+    """A stand-in chat endpoint: it copies fact [1] of the prompt, cited, then adds a
+    sentence its evidence cannot support."""
+
+    def do_POST(self) -> None:
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        prompt = body["messages"][-1]["content"]
+        first = re.search(r"^\[1\] (.+)$", prompt, re.MULTILINE)
+        assert first is not None
+        reply = f"{first[1]} [1]\nThe bridge was painted pink in 1990 by 300 volunteers. [1]"
+        data = json.dumps({"choices": [{"message": {"content": reply}}]}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def echo_model() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _EchoModel)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/v1"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_brief_with_an_llm_keeps_supported_sentences_and_lists_the_rest(
+    nlp, tmp_path: Path, echo_model: str
+) -> None:
+    out = tmp_path / "b.json"
+    args = ["brief", str(EXAMPLE), "-f", "json", "-o", str(out), "--llm", echo_model]
+    result = runner.invoke(app, [*args, "--model", "echo"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["summary_writer"] == "llm:echo"
+    assert data["summary"][0]["origin"] == "model"  # the model's sentence opens it
+    assert {s["origin"] for s in data["summary"][1:]} <= {"outlet", "dispute"}
+    [unsupported] = data["unsupported"]
+    assert "pink" in unsupported["text"]
+    assert "not in its evidence" in unsupported["reason"]
+    assert "1 sentences kept, 1 not" in result.stderr
+
+
+def test_an_llm_that_cannot_be_reached_is_one_line_and_exit_2(nlp, tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/v1"
+    result = runner.invoke(app, ["brief", str(EXAMPLE), "--llm", url, "--model", "m"])
+    assert result.exit_code == 2
+    assert f"{url}/chat/completions: cannot reach the server" in result.stderr
+    missing = runner.invoke(app, ["brief", str(EXAMPLE), "--llm", url])
+    assert missing.exit_code == 2
+    assert "needs a model name" in missing.stderr

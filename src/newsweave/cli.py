@@ -12,12 +12,15 @@ import logging
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from newsweave import __version__
 from newsweave.errors import NewsweaveError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from newsweave.model import Briefing
 
 app = typer.Typer(
     name="newsweave",
@@ -81,7 +84,7 @@ def brief(
         ),
     ] = BriefFormat.md,
     output: OutputOpt = None,
-    model: Annotated[
+    spacy_model: Annotated[
         str | None, typer.Option(help="spaCy model name or path (default: en_core_web_sm).")
     ] = None,
     max_bytes: Annotated[
@@ -93,6 +96,19 @@ def brief(
             help="The day of the run, YYYY-MM-DD: no article is dated after it "
             "(default: the system date). Set it for reproducible inferred dates."
         ),
+    ] = None,
+    llm: Annotated[
+        str | None,
+        typer.Option(
+            metavar="URL",
+            help="Have an LLM write the summary: the base URL of an OpenAI-compatible "
+            "server, e.g. http://localhost:11434/v1 (Ollama). Its sentences are kept only "
+            "where their cited evidence supports them. Token: NEWSWEAVE_LLM_KEY.",
+        ),
+    ] = None,
+    llm_model: Annotated[
+        str | None,
+        typer.Option("--model", metavar="NAME", help="The model the --llm server runs."),
     ] = None,
     verbose: VerboseOpt = 0,
     debug: DebugOpt = False,
@@ -106,11 +122,19 @@ def brief(
         from newsweave.render import render
         from newsweave.settings import load_settings
 
-        settings = load_settings(spacy_model=model, max_bytes=max_bytes, today=today)
+        settings = load_settings(
+            spacy_model=spacy_model,
+            max_bytes=max_bytes,
+            today=today,
+            llm_url=llm,
+            llm_model=llm_model,
+        )
         with _progress() as hook:
             briefing = run_brief(inputs, settings, progress=hook)
         _write(render(briefing, fmt.value), output)
         code = _report_rejected([(r.input, r.reason) for r in briefing.rejected])
+        if briefing.summary_writer != "extractive":
+            _report_unsupported(briefing)
     raise typer.Exit(code)
 
 
@@ -186,6 +210,18 @@ def _report_rejected(rejected: list[tuple[str, str]]) -> int:
     for name, reason in rejected:
         print(f"rejected: {name}: {reason}", file=sys.stderr)
     return 1 if rejected else 0
+
+
+def _report_unsupported(briefing: Briefing) -> None:
+    """On stderr: how many of the LLM's sentences were kept, and why the others were not."""
+    kept = sum(s.origin == "model" for s in briefing.summary)
+    print(
+        f"summary: {briefing.summary_writer}: {kept} sentences kept, "
+        f"{len(briefing.unsupported)} not (the outlets' sentences fill the rest)",
+        file=sys.stderr,
+    )
+    for u in briefing.unsupported:
+        print(f"  not kept ({u.reason}): {u.text}", file=sys.stderr)
 
 
 @contextlib.contextmanager

@@ -474,14 +474,38 @@ class Event:
         return tuple(dict.fromkeys(s.article_id for s in self.support))
 
 
+SummaryOrigin = Literal["outlet", "dispute", "model"]
+
+
 @dataclass(frozen=True, slots=True)
 class SummarySentence:
     """A summary sentence with the articles it rests on and the sentences that state it
-    (the first is the one quoted, or the first value of a dispute)."""
+    (the first is the one quoted, or the first value of a dispute).
+
+    ``origin`` says who worded it: ``outlet`` (a sentence an outlet wrote, perhaps
+    compressed), ``dispute`` (our "Outlets differ on …" over the outlets' values) or
+    ``model`` (an LLM's sentence that its cited evidence supports; see ``writer.py``).
+    """
 
     text: str
     article_ids: tuple[str, ...]
     evidence: tuple[Span, ...] = ()
+    origin: SummaryOrigin = "outlet"
+
+
+@dataclass(frozen=True, slots=True)
+class UnsupportedSentence:
+    """A sentence an LLM wrote for the summary that was not kept: the outlets it cited
+    and why (no citation, a number or name its evidence lacks, …).
+
+    Example:
+        >>> UnsupportedSentence("Ten died.", (), "no citation").reason
+        'no citation'
+    """
+
+    text: str
+    article_ids: tuple[str, ...]
+    reason: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -519,3 +543,7 @@ class Briefing:
     summary: tuple[SummarySentence, ...] = ()
     rejected: tuple[Rejected, ...] = field(default=())
     dates: tuple[TimeExpression, ...] = ()
+    # Who wrote the summary ("extractive", or "llm:<model>" when an LLM wrote part of it),
+    # and the LLM's sentences that were not kept.
+    summary_writer: str = "extractive"
+    unsupported: tuple[UnsupportedSentence, ...] = ()

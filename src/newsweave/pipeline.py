@@ -116,7 +116,45 @@ def brief_articles(
         timeline=timeline,
         dates=times,
     )
-    return replace(briefing, summary=summarize(briefing))
+    if not settings.llm_url:
+        return replace(briefing, summary=summarize(briefing))
+    return write_with_llm(briefing, settings, progress=progress)
+
+
+def write_with_llm(
+    briefing: Briefing, settings: Settings, *, progress: ProgressHook | None = None
+) -> Briefing:
+    """``briefing`` with a summary an LLM wrote (``settings.llm_url``, ``llm_model``).
+
+    The model's sentences that their cited evidence supports open the summary; the outlets'
+    own sentences add what they leave out, to the usual length. The others are listed in
+    ``Briefing.unsupported`` with the reason.
+
+    Raises:
+        WriterError: the endpoint failed (the message names it).
+        ConfigError: no model named, or a bad URL.
+    """
+    from newsweave.summary import summarize
+    from newsweave.writer import write_summary
+
+    if not settings.llm_model:
+        raise ConfigError(f"an LLM at {settings.llm_url} needs a model name (--model NAME)")
+    done = progress("write", 1) if progress is not None else None
+    written = write_summary(
+        briefing,
+        url=settings.llm_url,
+        model=settings.llm_model,
+        api_key=settings.llm_key or None,
+        timeout=settings.llm_timeout,
+    )
+    if done is not None:
+        done(1)
+    return replace(
+        briefing,
+        summary=summarize(briefing, given=written.sentences),
+        summary_writer=f"llm:{written.model}",
+        unsupported=written.rejected,
+    )
 
 
 def make_story(articles: Sequence[Article]) -> Story:

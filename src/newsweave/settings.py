@@ -13,7 +13,7 @@ import dataclasses
 import datetime as dt
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from newsweave.errors import ConfigError
@@ -37,6 +37,11 @@ class Settings:
             ``auto``, ``minilm-onnx``, ``lexical`` or ``sentence-transformers:<model>``.
         today: ``YYYY-MM-DD``: the day of the run, after which no article is dated; empty
             means the system's date. Set it to make inferred dates reproducible.
+        llm_url: an OpenAI-compatible server (Ollama, llama.cpp, vLLM) to write the summary
+            (see docs/writer.md); empty keeps it extractive.
+        llm_model: the model the server should run.
+        llm_key: a bearer token for the server, if it wants one (``NEWSWEAVE_LLM_KEY``).
+        llm_timeout: seconds to wait for the model's reply.
     """
 
     max_bytes: int = 5_000_000
@@ -48,6 +53,10 @@ class Settings:
     progress: bool = False
     embedder: str = "auto"
     today: str = ""
+    llm_url: str = ""
+    llm_model: str = ""
+    llm_key: str = field(default="", repr=False)
+    llm_timeout: float = 300.0
 
     @property
     def reference_day(self) -> dt.date:
@@ -77,6 +86,8 @@ def _checked(settings: Settings) -> Settings:
             raise ConfigError(
                 f"today = {settings.today!r}: expected a date as YYYY-MM-DD"
             ) from None
+    if settings.llm_timeout <= 0:
+        raise ConfigError(f"llm_timeout = {settings.llm_timeout}: must be above 0 seconds")
     if settings.batch_size < 1:
         raise ConfigError(f"batch_size = {settings.batch_size}: must be at least 1")
     return settings

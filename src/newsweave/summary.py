@@ -4,10 +4,14 @@ Extractive by design. Each fact's evidence sentences are the candidates; the cho
 may be lightly compressed (a trailing "…, officials said" or a leading "According to …,"
 dropped), but every word in it is the outlet's. Selection runs in this order:
 
-1. facts several outlets report, most outlets first, then those nearest the top of the
-   reports (news puts what matters first);
+1. facts several outlets report. They are ranked by a score that adds: the outlets (three
+   or more count alike); how well they agree on the sentence (the share of its content
+   words each other outlet's evidence repeats, summed); how much of it the other articles
+   say anywhere, aligned or not (the mean of each article's best sentence cosine: LexRank's
+   intuition, counted per outlet); how widely the story uses its words; names and numbers
+   per word; less its length and its depth in the reports (news puts what matters first);
 2. disputes, as "Outlets differ on …" with each value and the outlets that give it;
-3. facts only one outlet reports, the most central first, while the summary is short of
+3. facts only one outlet reports, by the same score, while the summary is short of
    ``AIM_WORDS``.
 
 A candidate that repeats much of a sentence already chosen (content words) is skipped,
@@ -33,14 +37,32 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsweave.model import Article, Briefing, Event, Fact, Span, SummarySentence
+from newsweave.model import (
+    Article,
+    Briefing,
+    Event,
+    Fact,
+    Span,
+    SummaryOrigin,
+    SummarySentence,
+)
 
 MIN_WORDS = 120  # the shortest summary a story with enough facts gets
 MAX_WORDS = 250
 AIM_WORDS = 250  # single-outlet facts fill up to this (tuned on Multi-News validation)
-SENTENCE_WORDS = (6, 32)  # evidence sentences outside this many words are not candidates
+SENTENCE_WORDS = (6, 50)  # evidence sentences outside this many words are not candidates
 REDUNDANT = 0.35  # share of a candidate's content words already said that skips it
 MAX_DISPUTES = 2
+# Ranking weights (docs/summary.md; set on Multi-News validation).
+W_OUTLETS = 1.0
+W_AGREEMENT = 1.0
+AGREEMENT_CAP = 2.0
+W_ECHO = 3.0
+W_CENTRALITY = 2.0
+W_INFORMATIVE = 1.0
+SIZE_SCALE = 40.0
+W_TOP = 1.0
+BACKGROUND_DAYS = 30  # events this long before the story's day are shown after it
 SENTENCE_CHARS = 600  # a sentence is looked for this far around its evidence
 
 _END = re.compile(r"[.!?][\"”’)]*(?=\s|$)")
@@ -73,14 +95,18 @@ class _Candidate:
     text: str
     article_ids: tuple[str, ...]
     evidence: tuple[Span, ...]
-    tier: int  # 0 reported by several outlets, 1 a dispute, 2 one outlet
+    tier: int  # -1 given (an LLM's), 0 reported by several outlets, 1 a dispute, 2 one outlet
     rank: tuple[float, str]  # lower is chosen first within a tier
     day: int  # ordinal day it is shown at
     position: float  # where it stands in its report, 0 (top) to 1
 
 
 def summarize(
-    briefing: Briefing, *, min_words: int = AIM_WORDS, max_words: int = MAX_WORDS
+    briefing: Briefing,
+    *,
+    min_words: int = AIM_WORDS,
+    max_words: int = MAX_WORDS,
+    given: Sequence[SummarySentence] = (),
 ) -> tuple[SummarySentence, ...]:
     """A summary of ``briefing`` of at most ``max_words`` words, every sentence cited.
 
@@ -88,31 +114,65 @@ def summarize(
     too, the most central first; a story with little to say gives a shorter summary
     rather than a padded one. Filling to 250 rather than 120 raised ROUGE-2 on
     Multi-News validation from 12.7 to 13.2 (see docs/summary.md).
+
+    ``given`` sentences (an LLM's, already checked against their evidence) open the
+    summary in their own order; the outlets' sentences then add what they do not say.
     """
     articles = {a.id: a for a in briefing.articles}
-    spread = _spread(briefing.articles)
-    story_day = _story_day(briefing.articles)
-    days = _event_days(briefing.timeline)
-    candidates: list[_Candidate] = []
+    context = _Context(
+        _spread(briefing.articles),
+        _story_day(briefing.articles),
+        _event_days(briefing.timeline),
+        _Echo(briefing.articles),
+    )
+    candidates = [
+        _Candidate(g.text, g.article_ids, g.evidence, -1, (float(i), g.text), 0, i)
+        for i, g in enumerate(given)
+        if g.evidence
+    ]
     for fact in briefing.facts:
-        found = _fact_candidate(fact, articles, days, story_day, spread)
+        found = _fact_candidate(fact, articles, context)
         if found is not None:
             candidates.append(found)
         if fact.disputed:
-            dispute = _dispute_candidate(fact, articles, days, story_day)
+            # A dispute ranks as its fact would: where outlets differ on what matters most.
+            rank = found.rank[0] if found is not None else 0.0
+            dispute = _dispute_candidate(fact, articles, context, rank)
             if dispute is not None:
                 candidates.append(dispute)
+    ranked = sorted(candidates, key=lambda c: (c.tier, c.rank))
+    # Disputes are chosen after the consensus, but their room is held from the start: a
+    # story whose consensus would fill the budget still says where its outlets differ.
+    held = _Picked(max_words)
+    for c in ranked:
+        if c.tier == 1 and len(held.chosen) < MAX_DISPUTES:
+            held.add(c)
     picked = _Picked(max_words)
     disputes = 0
-    for c in sorted(candidates, key=lambda c: (c.tier, c.rank)):
+    for c in ranked:
+        picked.max_words = max_words - held.words if c.tier == 0 else max_words
         if c.tier == 2 and picked.words >= min_words:
             break
         if c.tier == 1 and disputes >= MAX_DISPUTES:
             continue
         if picked.add(c):
             disputes += c.tier == 1
-    chosen = sorted(picked.chosen, key=lambda c: (c.tier == 1, c.day, c.position, c.text))
-    return tuple(SummarySentence(c.text, c.article_ids, c.evidence) for c in chosen)
+    story_day = context.story_day
+
+    def order(c: _Candidate) -> tuple[bool, bool, bool, int, float, str]:
+        # Given sentences as given; then the story, in the timeline's order; then its
+        # background (events dated a month or more before the reports), also in order;
+        # the disputes close it.
+        background = bool(story_day) and c.day < story_day - BACKGROUND_DAYS
+        return (c.tier == 1, c.tier != -1, background, c.day, c.position, c.text)
+
+    chosen = sorted(picked.chosen, key=order)
+    return tuple(
+        SummarySentence(c.text, c.article_ids, c.evidence, _ORIGINS[c.tier]) for c in chosen
+    )
+
+
+_ORIGINS: dict[int, SummaryOrigin] = {-1: "model", 0: "outlet", 1: "dispute", 2: "outlet"}
 
 
 class _Picked:
@@ -130,11 +190,12 @@ class _Picked:
         if self.words + size > self.max_words:
             return False
         content = _content(c.text)
-        if not content or any(len(content & s) > REDUNDANT * len(content) for s in self.said):
-            return False
-        if c.tier != 1 and c.evidence[0] in self.used:
-            return False  # two clauses of one sentence: the sentence is said once
-        self.used.add(c.evidence[0])
+        if c.tier != -1:  # given sentences were checked already
+            if not content or any(len(content & s) > REDUNDANT * len(content) for s in self.said):
+                return False
+            if c.tier != 1 and c.evidence[0] in self.used:
+                return False  # two clauses of one sentence: the sentence is said once
+        self.used.update(c.evidence if c.tier == -1 else c.evidence[:1])
         self.chosen.append(c)
         self.said.append(content)
         self.words += size
@@ -208,12 +269,18 @@ def _ends(text: str, m: re.Match[str]) -> bool:
     return not (token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()))
 
 
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What every candidate of one briefing is ranked against."""
+
+    spread: dict[str, float]
+    story_day: int
+    days: dict[Span, int]
+    echo: _Echo
+
+
 def _fact_candidate(
-    fact: Fact,
-    articles: dict[str, Article],
-    days: dict[Span, int],
-    story_day: int,
-    spread: dict[str, float],
+    fact: Fact, articles: dict[str, Article], context: _Context
 ) -> _Candidate | None:
     options: list[tuple[int, float, str, Span]] = []
     for span in fact.support:
@@ -241,33 +308,122 @@ def _fact_candidate(
     positions = [
         _position(articles[s.article_id], s) for s in fact.support if s.article_id in articles
     ]
-    top = min(positions) if positions else 1.0
-    tier = 0 if len(ids) >= 2 else 2
+    features = _Features(
+        outlets=len(ids),
+        agreement=_agreement(text, whole.article_id, fact.support, articles),
+        echo=context.echo.of(text, whole.article_id),
+        centrality=_centrality(text, context.spread),
+        informative=_informative(text),
+        size=size,
+        top=min(positions) if positions else 1.0,
+    )
     return _Candidate(
         text,
         ids,
         (whole, *(s for s in fact.support if s.article_id != whole.article_id)),
-        tier,
-        # More outlets first (three or more count alike); then sentences in the words most
-        # reports use (central, not an aside), dense in names and numbers, short, and near
-        # the top of their reports, so the budget holds more distinct central facts.
-        (
-            -(
-                min(len(ids), 3)
-                + 2 * _centrality(text, spread)
-                + _informative(text)
-                - size / 40
-                - top
-            ),
-            text,
-        ),
-        _fact_day(fact, days, story_day),
+        0 if len(ids) >= 2 else 2,
+        (-features.score(), text),
+        _fact_day(fact, context.days, context.story_day),
         position,
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Features:
+    """What a candidate sentence is ranked by (higher ``score`` is chosen first)."""
+
+    outlets: int  # articles the aligned fact rests on
+    agreement: float  # how much of the sentence the other outlets' evidence repeats
+    echo: float  # how much of it the other articles say anywhere (alignment aside)
+    centrality: float  # how widely the story's articles use its words
+    informative: float  # names and numbers per word
+    size: int  # words
+    top: float  # where the fact first stands in a report, 0 (top) to 1
+
+    def score(self) -> float:
+        return (
+            W_OUTLETS * min(self.outlets, 3)
+            + W_AGREEMENT * min(self.agreement, AGREEMENT_CAP)
+            + W_ECHO * self.echo
+            + W_CENTRALITY * self.centrality
+            + W_INFORMATIVE * self.informative
+            - self.size / SIZE_SCALE
+            - W_TOP * self.top
+        )
+
+
+def _agreement(text: str, own: str, support: Sequence[Span], articles: dict[str, Article]) -> float:
+    """Summed over the other outlets of a fact, the share of ``text``'s content words that
+    the outlet's closest evidence sentence also uses: how well the outlets agree on it."""
+    words = _content(text)
+    if not words:
+        return 0.0
+    best: dict[str, float] = {}
+    for span in support:
+        article = articles.get(span.article_id)
+        if article is None or span.article_id == own:
+            continue
+        said = _content(sentence_around(article, span).text(article))
+        best[span.article_id] = max(best.get(span.article_id, 0.0), len(words & said) / len(words))
+    return sum(best.values())
+
+
+class _Echo:
+    """The story's sentences as content-word sets, to ask how much of a sentence the other
+    articles say somewhere, whether or not alignment paired them (LexRank's intuition,
+    counted per outlet)."""
+
+    def __init__(self, articles: Sequence[Article]) -> None:
+        self.vocabulary: dict[str, int] = {}
+        rows: list[list[int]] = []
+        owners: list[str] = []
+        for article in articles:
+            for sentence in _kept_sentences(article):
+                words = _content(sentence)
+                if words:
+                    rows.append([self._index(w) for w in words])
+                    owners.append(article.id)
+        self.owners = owners
+        self.rows = rows
+
+    def _index(self, word: str) -> int:
+        return self.vocabulary.setdefault(word, len(self.vocabulary))
+
+    def of(self, text: str, own: str) -> float:
+        """The mean over the other articles of their best cosine (content words, binary)
+        with ``text``: 0 when none says any of it, 1 when each has it word for word."""
+        words = {self.vocabulary[w] for w in _content(text) if w in self.vocabulary}
+        if not words:
+            return 0.0
+        best: dict[str, float] = {}
+        for owner, row in zip(self.owners, self.rows, strict=True):
+            if owner == own:
+                continue
+            shared = len(words.intersection(row))
+            if shared:
+                cosine = shared / (len(words) * len(row)) ** 0.5
+                if cosine > best.get(owner, 0.0):
+                    best[owner] = cosine
+        others = len({o for o in self.owners if o != own})
+        return sum(best.values()) / others if others else 0.0
+
+
+def _kept_sentences(article: Article) -> list[str]:
+    """The sentences of ``article``'s body (boilerplate and headline left out)."""
+    out: list[str] = []
+    for span in article.kept_spans():
+        for line in span.text(article).splitlines():
+            start = 0
+            for m in _END.finditer(line):
+                if _ends(line, m):
+                    out.append(line[start : m.end()])
+                    start = m.end()
+            out.append(line[start:])
+    return [s for s in (s.strip() for s in out) if s]
+
+
 def _dispute_candidate(
-    fact: Fact, articles: dict[str, Article], days: dict[Span, int], story_day: int
+    fact: Fact, articles: dict[str, Article], context: _Context, rank: float
 ) -> _Candidate | None:
     variants = [v for v in fact.variants if v.relation != "naming"]
     if len(variants) < 2:
@@ -290,8 +446,8 @@ def _dispute_candidate(
         tuple(dict.fromkeys(ids)),
         evidence,
         1,
-        (-len(set(ids)), text),
-        _fact_day(fact, days, story_day),
+        (rank, text),
+        _fact_day(fact, context.days, context.story_day),
         1.0,
     )
 

@@ -106,8 +106,21 @@ def _summary(briefing: Briefing, sources: dict[str, str]) -> str:
     out = ["<section id=summary><h2>Summary</h2><p>"]
     for s in briefing.summary:
         spans = s.evidence or tuple(Span(a, 0, 0) for a in s.article_ids)
-        out.append(f"<span class=sent>{_e(s.text)} {_chips(spans, sources)}</span> ")
-    out.append("</p></section>")
+        kind = "sent model" if s.origin == "model" else "sent"
+        out.append(f"<span class='{kind}'>{_e(s.text)} {_chips(spans, sources)}</span> ")
+    out.append("</p>")
+    if briefing.summary_writer != "extractive":
+        out.append(
+            f"<p class=note>Sentences in italics were written by {_e(briefing.summary_writer)}"
+            " and checked against the evidence they cite; the rest are the outlets' own.</p>"
+        )
+    if briefing.unsupported:
+        out.append("<details><summary>Model sentences not kept</summary><ul>")
+        out += [
+            f"<li>{_e(u.text)} <small>({_e(u.reason)})</small></li>" for u in briefing.unsupported
+        ]
+        out.append("</ul></details>")
+    out.append("</section>")
     return "".join(out)
 
 
@@ -293,7 +306,8 @@ aside{position:sticky;top:8px;max-height:calc(100vh - 24px);overflow-y:auto}
 article{background:#fff;border:1px solid #e3e3e3;border-radius:6px;padding:8px 12px;
 margin-bottom:10px}.text{white-space:pre-wrap;font-size:.9em}
 .boiler{color:#aaa}.num{float:left;margin-right:8px;font-weight:700;color:#367}
-mark{background:#ffe066;padding:1px 0}
+mark{background:#ffe066;padding:1px 0}.sent.model{font-style:italic}
+.note{color:#666;font-size:.85em}
 @media (max-width:800px){main{grid-template-columns:1fr}aside{position:static}}
 """
 

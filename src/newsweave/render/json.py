@@ -37,8 +37,14 @@ def briefing_dict(briefing: Briefing) -> dict[str, Any]:
                 "text": s.text,
                 "articles": list(s.article_ids),
                 "evidence": [_evidence(e, texts) for e in s.evidence],
+                "origin": s.origin,
             }
             for s in briefing.summary
+        ],
+        "summary_writer": briefing.summary_writer,
+        "unsupported": [
+            {"text": u.text, "articles": list(u.article_ids), "reason": u.reason}
+            for u in briefing.unsupported
         ],
         "rejected": [{"input": r.input, "reason": r.reason} for r in briefing.rejected],
         "dates": [_time(t) for t in briefing.dates],

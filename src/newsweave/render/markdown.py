@@ -73,8 +73,20 @@ def _summary(briefing: Briefing) -> list[str]:
     parts = []
     for s in briefing.summary:
         outlets = sorted({source.get(a, a) for a in s.article_ids})
-        parts.append(f"{escape(s.text)} [{escape(', '.join(outlets))}]")
-    return ["", "## Summary", "", " ".join(parts)]
+        mark = "*" if s.origin == "model" else ""
+        parts.append(f"{mark}{escape(s.text)}{mark} [{escape(', '.join(outlets))}]")
+    out = ["", "## Summary", "", " ".join(parts)]
+    if briefing.summary_writer == "extractive":
+        return out
+    out += [
+        "",
+        f"_Sentences in italics were written by {escape(briefing.summary_writer)} "
+        "and checked against the evidence they cite; the rest are the outlets' own._",
+    ]
+    if briefing.unsupported:
+        out += ["", "### Model sentences not kept", ""]
+        out += [f"- {escape(u.text)} ({escape(u.reason)})" for u in briefing.unsupported]
+    return out
 
 
 def _published(article: Article) -> str:
