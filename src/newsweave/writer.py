@@ -4,17 +4,13 @@ Optional. The model runs behind any OpenAI-compatible chat endpoint (Ollama, lla
 server, vLLM). It is shown the briefing's facts, most-reported first, numbered, each as one
 sentence an outlet wrote, and asked for a short summary whose sentences end with the numbers
 of the facts they use ("[2][5]"). Nothing it writes is trusted: a sentence is kept only when
-:func:`check_support` finds its numbers, names, polarity and most of its content words in
-the evidence sentences it cites; every other sentence is reported with the reason.
+:func:`newsweave.support.check_support` finds its numbers, names, polarity and most of its
+content words in the evidence sentences it cites; every other sentence is reported with the
+reason.
 
 Example:
-    >>> evidence = ["Nine people died in the fire in Vessmark on Monday, police said."]
-    >>> check_support("Nine people died in the Vessmark fire.", evidence) is None
-    True
-    >>> check_support("Twelve people died in the Vessmark fire.", evidence)
-    'number 12 not in its evidence'
-    >>> check_support("Nobody died in the Vessmark fire.", evidence)
-    "says 'nobody' but its evidence does not"
+    >>> _endpoint("http://localhost:11434")
+    'http://localhost:11434/v1/chat/completions'
 """
 
 from __future__ import annotations
@@ -30,6 +26,7 @@ from urllib.parse import urlsplit
 from newsweave.errors import ConfigError, NewsweaveError
 from newsweave.model import Briefing, Fact, Span, SummarySentence, UnsupportedSentence
 from newsweave.summary import sentence_around
+from newsweave.support import check_support, content_words
 
 if TYPE_CHECKING:
     import httpx
@@ -38,10 +35,6 @@ PROMPT_CHARS = 6000  # facts shown: ~1,300 tokens, so a 600-token reply fits a 2
 MAX_FACTS = 30
 EVIDENCE_CHARS = 400  # a longer evidence sentence is not shown
 SENTENCE_WORDS = (4, 60)  # written sentences outside this many words are rejected
-# Share of a sentence's content words that must stand in its evidence. A sentence may
-# reword a few (a synonym, an inflection the light stemmer misses: "travelled" for
-# "arrived"), but with 0.7 a ten-word claim can bring in at most three words of its own.
-CONTENT_SHARE = 0.7
 MAX_REPLY_BYTES = 1_000_000  # a bigger reply is refused unread
 MAX_REPLY_CHARS = 20_000  # of the reply's text, the rest is not read
 MAX_SENTENCES = 60  # sentences of the reply that are checked
@@ -59,26 +52,6 @@ _ABBREVIATION_TEXT = "mr mrs ms dr prof st gen sen rep gov lt col sgt jr sr vs n
 _ABBREVIATIONS = frozenset(_ABBREVIATION_TEXT.split())
 
 _WORD = re.compile(r"[^\W_][\w'’-]*")
-_NUMBER = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
-_UNITS_TEXT = """zero one two three four five six seven eight nine ten eleven twelve thirteen
-    fourteen fifteen sixteen seventeen eighteen nineteen twenty"""
-_TENS_TEXT = "thirty forty fifty sixty seventy eighty ninety"
-_NUMBER_WORDS = {w: str(i) for i, w in enumerate(_UNITS_TEXT.split())}
-_NUMBER_WORDS |= {w: str(10 * i) for i, w in enumerate(_TENS_TEXT.split(), 3)}
-_SCALE_TEXT = "hundred thousand million billion trillion"
-_SCALES = frozenset(_SCALE_TEXT.split())
-_NEGATION = re.compile(
-    r"\b(?:not|no|never|none|nobody|nothing|neither|nor|cannot)\b|\b\w+n[’']t\b", re.IGNORECASE
-)
-_STOP_TEXT = """a about above after again against all also am an and any are as at be because been
-    before being below between both but by can could did do does doing down during each few
-    for from further had has have having he her here hers herself him himself his how i if in
-    into is it its itself just let me more most my myself of off on once only or other our
-    ours out over own same she should so some such than that the their theirs them themselves
-    then there these they this those through to too under until up upon very was we were what
-    when where which while who whom why will with would you your yours yet said says say
-    saying told tells according reported reports amid however since"""
-_STOP = frozenset(_STOP_TEXT.split())
 
 
 class WriterError(NewsweaveError):
@@ -184,7 +157,7 @@ def _show(briefing: Briefing, prompt_chars: int, max_facts: int) -> list[_Shown]
     for _, fact in order:
         if len(shown) >= max_facts:
             break
-        own = _content(fact.text)
+        own = content_words(fact.text)
         options: list[tuple[int, int, str, Span]] = []
         for span in fact.support:
             article = articles.get(span.article_id)
@@ -196,7 +169,7 @@ def _show(briefing: Briefing, prompt_chars: int, max_facts: int) -> list[_Shown]
             if text in seen or len(text) > EVIDENCE_CHARS:
                 continue
             if SENTENCE_WORDS[0] <= size <= SENTENCE_WORDS[1]:
-                options.append((len(own & _content(text)), -len(text), text, whole))
+                options.append((len(own & content_words(text)), -len(text), text, whole))
         if not options:
             continue
         _, _, text, span = max(options, key=lambda o: (o[0], o[1], o[2]))
@@ -376,149 +349,6 @@ def _sentence(piece: str) -> tuple[str, tuple[int, ...], bool]:
     text = " ".join(_CITE.sub(" ", piece).split())
     text = re.sub(r"\s+([.,;:!?])", r"\1", text)
     return text, cites, re.search(r"[.!?][\"”’)]*$", text) is not None
-
-
-def check_support(sentence: str, evidence: Sequence[str]) -> str | None:
-    """None when ``sentence`` is supported by the evidence texts, else the reason.
-
-    Supported means: every number of the sentence (digits, "1,000", "2.5", number words
-    such as "nine") and every name (a capitalised word after the first) is in the
-    evidence; the sentence says "not" (or "no", "never", "n't") only where the evidence
-    does, and does not drop the negation of the evidence sentence it is closest to; and at
-    least ``CONTENT_SHARE`` of its content words are in the evidence, inflections and
-    possessives allowed ("Korea's" for "Korea", "talks" for "talk").
-
-    Example:
-        >>> check_support("Kim met Putin in Vladivostok.", ["Kim met Putin on Wednesday."])
-        "name 'Vladivostok' not in its evidence"
-    """
-    texts = [t for t in evidence if t.strip()]
-    if not texts:
-        return "no evidence"
-    pool = _Pool(" ".join(texts))
-    for number in _numbers(sentence, sentence_side=True):
-        if number not in pool.numbers:
-            return f"number {number} not in its evidence"
-    for name in _names(sentence):
-        if not all(pool.has(w) for w in name.split()):
-            return f"name '{name}' not in its evidence"
-    cue = _NEGATION.search(sentence)
-    if cue is not None and not any(_NEGATION.search(t) for t in texts):
-        return f"says '{cue[0].lower()}' but its evidence does not"
-    content = _content(sentence)
-    if cue is None and content:
-        overlaps = [len(content & _content(t)) + _fuzzy(content, _content(t)) for t in texts]
-        closest = [t for t, o in zip(texts, overlaps, strict=True) if o == max(overlaps)]
-        cues = [_NEGATION.search(t) for t in closest]
-        if all(cues):
-            said = next(c for c in cues if c is not None)[0].lower()
-            return f"its evidence says '{said}' but the sentence does not"
-    found = sum(1 for w in content if pool.has(w))
-    if found < CONTENT_SHARE * len(content):
-        return f"only {found} of {len(content)} content words in its evidence"
-    return None
-
-
-class _Pool:
-    """The words and numbers of some evidence, for lookups that forgive inflection."""
-
-    def __init__(self, text: str) -> None:
-        self.numbers = _numbers(text, sentence_side=False)
-        words = {w.lower() for w in _WORD.findall(text)}
-        self.words = words | {p for w in words for p in w.split("-") if p}
-        self.stems = {_stem(w) for w in self.words}
-
-    def has(self, word: str) -> bool:
-        w = word.lower()
-        if "-" in w.strip("-"):  # "Jong-un" stands in "Kim Jong Un"
-            return all(self.has(p) for p in w.split("-") if p)
-        if w in self.words or _stem(w) in self.stems:
-            return True
-        # "Korean" for "Korea", "presidential" for "president"
-        stem = _stem(w)
-        return len(stem) >= 5 and any(
-            len(e) >= 5
-            and abs(len(e) - len(stem)) <= 3
-            and (e.startswith(stem) or stem.startswith(e))
-            for e in self.stems
-        )
-
-
-def _fuzzy(words: set[str], other: set[str]) -> int:
-    """Words of ``words`` absent from ``other`` but in it as another inflection."""
-    stems = {_stem(w) for w in other}
-    return sum(1 for w in words - other if _stem(w) in stems)
-
-
-def _stem(word: str) -> str:
-    w = word.lower().replace("’", "'")
-    w = w.removesuffix("'s").removesuffix("'")
-    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ings", ""), ("ing", ""), ("ed", "")):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            w = w[: -len(suffix)] + repl
-            break
-    else:
-        if w.endswith(("ses", "xes", "ches", "shes")):
-            w = w[:-2]
-        elif w.endswith("s") and not w.endswith("ss") and len(w) > 3:
-            w = w[:-1]
-    return w.removesuffix("e") if len(w) > 3 else w
-
-
-def _numbers(text: str, *, sentence_side: bool) -> set[str]:
-    """The numbers of ``text``, normalised: "1,000" → "1000", "2.50" → "2.5", "nine" → "9".
-
-    "one" counts only in evidence: in a sentence it is as often a pronoun ("one of them").
-    """
-    found = set()
-    for m in _NUMBER.finditer(text):
-        whole, _, part = m[0].replace(",", "").partition(".")
-        part = part.rstrip("0")
-        found.add(f"{int(whole)}.{part}" if part else str(int(whole)))
-    for word in _WORD.findall(text):
-        for w in word.lower().split("-"):
-            w = w.removesuffix("s") if w.endswith(("hundreds", "thousands", "millions")) else w
-            if w in _NUMBER_WORDS and not (sentence_side and w == "one"):
-                found.add(_NUMBER_WORDS[w])
-            elif w in _SCALES:
-                found.add(w)
-    return found
-
-
-def _names(sentence: str) -> list[str]:
-    """The names of a sentence: runs of capitalised words after its first word.
-
-    Example:
-        >>> _names("The talks in Vladivostok drew Kim Jong Un and Russia's president.")
-        ['Vladivostok', 'Kim Jong Un', "Russia's"]
-    """
-    runs: list[list[str]] = []
-    last_end = -1
-    for i, m in enumerate(_WORD.finditer(sentence)):
-        word = m[0]
-        capital = word[:1].isupper() and len(word) > 1 and word.lower() not in _STOP
-        if i == 0 or not capital:
-            last_end = -1
-            continue
-        if last_end >= 0 and sentence[last_end : m.start()].strip() == "":
-            runs[-1].append(word)
-        else:
-            runs.append([word])
-        last_end = m.end()
-    return [" ".join(r) for r in runs]
-
-
-def _content(text: str) -> set[str]:
-    """Content words: not stop words, numbers or number words, three letters or more."""
-    return {
-        w.lower()
-        for w in _WORD.findall(text)
-        if len(w) > 2
-        and w[:1].isalpha()
-        and w.lower() not in _STOP
-        and w.lower() not in _NUMBER_WORDS
-        and w.lower() not in _SCALES
-    }
 
 
 def _plain(text: str, limit: int) -> str:

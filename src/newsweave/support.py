@@ -1,0 +1,199 @@
+"""Whether a sentence someone else wrote is supported by the evidence sentences it cites.
+
+Deterministic and lexical, with no model: the check an LLM's summary sentence must pass
+(``writer.py``). Numbers and names must stand in the evidence, negation must agree, and
+most content words must be there, inflection forgiven. See docs/writer.md for what it does
+not catch.
+
+Example:
+    >>> evidence = ["Nine people died in the fire in Vessmark on Monday, police said."]
+    >>> check_support("Nine people died in the Vessmark fire.", evidence) is None
+    True
+    >>> check_support("Twelve people died in the Vessmark fire.", evidence)
+    'number 12 not in its evidence'
+    >>> check_support("Nobody died in the Vessmark fire.", evidence)
+    "says 'nobody' but its evidence does not"
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+# Share of a sentence's content words that must stand in its evidence. A sentence may
+# reword a few (a synonym, an inflection the light stemmer misses: "travelled" for
+# "arrived"), but with 0.7 a ten-word claim can bring in at most three words of its own.
+CONTENT_SHARE = 0.7
+
+_WORD = re.compile(r"[^\W_][\w'’-]*")
+_NUMBER = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+_UNITS_TEXT = """zero one two three four five six seven eight nine ten eleven twelve thirteen
+    fourteen fifteen sixteen seventeen eighteen nineteen twenty"""
+_TENS_TEXT = "thirty forty fifty sixty seventy eighty ninety"
+_NUMBER_WORDS = {w: str(i) for i, w in enumerate(_UNITS_TEXT.split())}
+_NUMBER_WORDS |= {w: str(10 * i) for i, w in enumerate(_TENS_TEXT.split(), 3)}
+_SCALE_TEXT = "hundred thousand million billion trillion"
+_SCALES = frozenset(_SCALE_TEXT.split())
+_NEGATION = re.compile(
+    r"\b(?:not|no|never|none|nobody|nothing|neither|nor|cannot)\b|\b\w+n[’']t\b", re.IGNORECASE
+)
+_STOP_TEXT = """a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each few
+    for from further had has have having he her here hers herself him himself his how i if in
+    into is it its itself just let me more most my myself of off on once only or other our
+    ours out over own same she should so some such than that the their theirs them themselves
+    then there these they this those through to too under until up upon very was we were what
+    when where which while who whom why will with would you your yours yet said says say
+    saying told tells according reported reports amid however since"""
+_STOP = frozenset(_STOP_TEXT.split())
+
+
+def check_support(sentence: str, evidence: Sequence[str]) -> str | None:
+    """None when ``sentence`` is supported by the evidence texts, else the reason.
+
+    Supported means: every number of the sentence (digits, "1,000", "2.5", number words
+    such as "nine") and every name (a capitalised word after the first) is in the
+    evidence; the sentence says "not" (or "no", "never", "n't") only where the evidence
+    does, and does not drop the negation of the evidence sentence it is closest to; and at
+    least ``CONTENT_SHARE`` of its content words are in the evidence, inflections and
+    possessives allowed ("Korea's" for "Korea", "talks" for "talk").
+
+    Example:
+        >>> check_support("Kim met Putin in Vladivostok.", ["Kim met Putin on Wednesday."])
+        "name 'Vladivostok' not in its evidence"
+    """
+    texts = [t for t in evidence if t.strip()]
+    if not texts:
+        return "no evidence"
+    pool = _Pool(" ".join(texts))
+    for number in _numbers(sentence, sentence_side=True):
+        if number not in pool.numbers:
+            return f"number {number} not in its evidence"
+    for name in _names(sentence):
+        if not all(pool.has(w) for w in name.split()):
+            return f"name '{name}' not in its evidence"
+    cue = _NEGATION.search(sentence)
+    if cue is not None and not any(_NEGATION.search(t) for t in texts):
+        return f"says '{cue[0].lower()}' but its evidence does not"
+    content = content_words(sentence)
+    if cue is None and content:
+        overlaps = [
+            len(content & content_words(t)) + _fuzzy(content, content_words(t)) for t in texts
+        ]
+        closest = [t for t, o in zip(texts, overlaps, strict=True) if o == max(overlaps)]
+        cues = [_NEGATION.search(t) for t in closest]
+        if all(cues):
+            said = next(c for c in cues if c is not None)[0].lower()
+            return f"its evidence says '{said}' but the sentence does not"
+    found = sum(1 for w in content if pool.has(w))
+    if found < CONTENT_SHARE * len(content):
+        return f"only {found} of {len(content)} content words in its evidence"
+    return None
+
+
+class _Pool:
+    """The words and numbers of some evidence, for lookups that forgive inflection."""
+
+    def __init__(self, text: str) -> None:
+        self.numbers = _numbers(text, sentence_side=False)
+        words = {w.lower() for w in _WORD.findall(text)}
+        self.words = words | {p for w in words for p in w.split("-") if p}
+        self.stems = {_stem(w) for w in self.words}
+
+    def has(self, word: str) -> bool:
+        w = word.lower()
+        if "-" in w.strip("-"):  # "Jong-un" stands in "Kim Jong Un"
+            return all(self.has(p) for p in w.split("-") if p)
+        if w in self.words or _stem(w) in self.stems:
+            return True
+        # "Korean" for "Korea", "presidential" for "president"
+        stem = _stem(w)
+        return len(stem) >= 5 and any(
+            len(e) >= 5
+            and abs(len(e) - len(stem)) <= 3
+            and (e.startswith(stem) or stem.startswith(e))
+            for e in self.stems
+        )
+
+
+def _fuzzy(words: set[str], other: set[str]) -> int:
+    """Words of ``words`` absent from ``other`` but in it as another inflection."""
+    stems = {_stem(w) for w in other}
+    return sum(1 for w in words - other if _stem(w) in stems)
+
+
+def _stem(word: str) -> str:
+    w = word.lower().replace("’", "'")
+    w = w.removesuffix("'s").removesuffix("'")
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ings", ""), ("ing", ""), ("ed", "")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: -len(suffix)] + repl
+            break
+    else:
+        if w.endswith(("ses", "xes", "ches", "shes")):
+            w = w[:-2]
+        elif w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+            w = w[:-1]
+    return w.removesuffix("e") if len(w) > 3 else w
+
+
+def _numbers(text: str, *, sentence_side: bool) -> set[str]:
+    """The numbers of ``text``, normalised: "1,000" → "1000", "2.50" → "2.5", "nine" → "9".
+
+    "one" counts only in evidence: in a sentence it is as often a pronoun ("one of them").
+    """
+    found = set()
+    for m in _NUMBER.finditer(text):
+        whole, _, part = m[0].replace(",", "").partition(".")
+        part = part.rstrip("0")
+        found.add(f"{int(whole)}.{part}" if part else str(int(whole)))
+    for word in _WORD.findall(text):
+        for w in word.lower().split("-"):
+            w = w.removesuffix("s") if w.endswith(("hundreds", "thousands", "millions")) else w
+            if w in _NUMBER_WORDS and not (sentence_side and w == "one"):
+                found.add(_NUMBER_WORDS[w])
+            elif w in _SCALES:
+                found.add(w)
+    return found
+
+
+def _names(sentence: str) -> list[str]:
+    """The names of a sentence: runs of capitalised words after its first word.
+
+    Example:
+        >>> _names("The talks in Vladivostok drew Kim Jong Un and Russia's president.")
+        ['Vladivostok', 'Kim Jong Un', "Russia's"]
+    """
+    runs: list[list[str]] = []
+    last_end = -1
+    for i, m in enumerate(_WORD.finditer(sentence)):
+        word = m[0]
+        capital = word[:1].isupper() and len(word) > 1 and word.lower() not in _STOP
+        if i == 0 or not capital:
+            last_end = -1
+            continue
+        if last_end >= 0 and sentence[last_end : m.start()].strip() == "":
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+        last_end = m.end()
+    return [" ".join(r) for r in runs]
+
+
+def content_words(text: str) -> set[str]:
+    """Content words, lower-cased: not stop words, numbers or number words, three letters
+    or more.
+
+    Example:
+        >>> sorted(content_words("The 3 ferries sank near Skarra on Monday."))
+        ['ferries', 'monday', 'near', 'sank', 'skarra']
+    """
+    return {
+        w.lower()
+        for w in _WORD.findall(text)
+        if len(w) > 2
+        and w[:1].isalpha()
+        and w.lower() not in _STOP
+        and w.lower() not in _NUMBER_WORDS
+        and w.lower() not in _SCALES
+    }
