@@ -132,7 +132,7 @@ def test_the_request_is_an_openai_chat_completion() -> None:
     assert len(facts) == 4
     # Most-reported first: the two facts both outlets give, then those of one outlet.
     assert {facts[1], facts[2]} == {
-        "A fire broke out in the Vessmark harbour on Monday night.",
+        "A fire broke out in the harbour on Monday night, the coastguard said.",
         "Nine people died in the fire, police said.",
     }
 
@@ -170,7 +170,7 @@ def _write(
     return written, _facts_in_prompt(seen[0])
 
 
-FIRE = "A fire broke out in the Vessmark harbour on Monday night."
+FIRE = "A fire broke out in the harbour on Monday night, the coastguard said."
 DEAD = "Nine people died in the fire, police said."
 PORT = "The mayor, Tova Lind, said the port would not reopen until Friday."
 HOURS = "Firefighters fought the blaze for 14 hours before it was put out."
@@ -178,7 +178,7 @@ HOURS = "Firefighters fought the blaze for 14 hours before it was put out."
 
 def test_supported_sentences_are_kept_with_their_outlets_and_evidence() -> None:
     written, _ = _write(
-        f"A fire broke out in Vessmark harbour on Monday night [{{{FIRE}}}]. "
+        f"A fire broke out in the harbour on Monday night [{{{FIRE}}}]. "
         f"Nine people died in the fire. [{{{DEAD}}}][{{{FIRE}}}]\n"
         f"- Firefighters fought the blaze for 14 hours [{{{HOURS}}}]."
     )
@@ -186,7 +186,7 @@ def test_supported_sentences_are_kept_with_their_outlets_and_evidence() -> None:
     assert written.rejected == ()
     texts = [s.text for s in written.sentences]
     assert texts == [
-        "A fire broke out in Vessmark harbour on Monday night.",
+        "A fire broke out in the harbour on Monday night.",
         "Nine people died in the fire.",
         "Firefighters fought the blaze for 14 hours.",
     ]
@@ -200,7 +200,7 @@ def test_supported_sentences_are_kept_with_their_outlets_and_evidence() -> None:
 
 def test_citations_are_read_in_their_common_forms() -> None:
     written, _ = _write(
-        f"[{{{FIRE}}}] A fire broke out in Vessmark harbour on Monday night.\n"
+        f"[{{{FIRE}}}] A fire broke out in the harbour on Monday night.\n"
         f"Nine people died in the fire [{{{DEAD}}}, {{{FIRE}}}].\n"
         f"Firefighters fought the blaze for 14 hours [Fact {{{HOURS}}}]."
     )
@@ -244,13 +244,13 @@ def test_unsupported_sentences_are_reported_with_reasons() -> None:
 
 def test_the_word_limit_holds() -> None:
     written, _ = _write(
-        f"A fire broke out in Vessmark harbour on Monday night [{{{FIRE}}}]. "
+        f"A fire broke out in the harbour on Monday night [{{{FIRE}}}]. "
         f"Nine people died in the fire [{{{DEAD}}}]. "
         f"Firefighters fought the blaze for 14 hours [{{{HOURS}}}].",
         max_words=16,
     )
     assert [s.text for s in written.sentences] == [
-        "A fire broke out in Vessmark harbour on Monday night.",
+        "A fire broke out in the harbour on Monday night.",
         "Nine people died in the fire.",
     ]
     assert [r.reason for r in written.rejected] == ["over the word limit"]

@@ -99,6 +99,7 @@ class _Candidate:
     rank: tuple[float, str]  # lower is chosen first within a tier
     day: int  # ordinal day it is shown at
     position: float  # where it stands in its report, 0 (top) to 1
+    fact: Fact | None = None  # the fact it states (none for a given sentence)
 
 
 def summarize(
@@ -118,28 +119,13 @@ def summarize(
     ``given`` sentences (an LLM's, already checked against their evidence) open the
     summary in their own order; the outlets' sentences then add what they do not say.
     """
-    articles = {a.id: a for a in briefing.articles}
-    context = _Context(
-        _spread(briefing.articles),
-        _story_day(briefing.articles),
-        _event_days(briefing.timeline),
-        _Echo(briefing.articles),
-    )
+    context = _Context.of(briefing)
     candidates = [
         _Candidate(g.text, g.article_ids, g.evidence, -1, (float(i), g.text), 0, i)
         for i, g in enumerate(given)
         if g.evidence
     ]
-    for fact in briefing.facts:
-        found = _fact_candidate(fact, articles, context)
-        if found is not None:
-            candidates.append(found)
-        if fact.disputed:
-            # A dispute ranks as its fact would: where outlets differ on what matters most.
-            rank = found.rank[0] if found is not None else 0.0
-            dispute = _dispute_candidate(fact, articles, context, rank)
-            if dispute is not None:
-                candidates.append(dispute)
+    candidates += _fact_candidates(briefing, context)
     ranked = sorted(candidates, key=lambda c: (c.tier, c.rank))
     # Disputes are chosen after the consensus, but their room is held from the start: a
     # story whose consensus would fill the budget still says where its outlets differ.
@@ -200,6 +186,32 @@ class _Picked:
         self.said.append(content)
         self.words += size
         return True
+
+
+def ranked_sentences(briefing: Briefing) -> list[tuple[Fact, Span]]:
+    """Each fact with the span of the sentence the summary would take for it, best first:
+    the facts several outlets report, then those one outlet reports, each by the ranking
+    ``summarize`` uses. Facts without a usable sentence are left out."""
+    candidates = _fact_candidates(briefing, _Context.of(briefing))
+    ranked = sorted(candidates, key=lambda c: (c.tier, c.rank))
+    return [(c.fact, c.evidence[0]) for c in ranked if c.tier != 1 and c.fact is not None]
+
+
+def _fact_candidates(briefing: Briefing, context: _Context) -> list[_Candidate]:
+    """A candidate for each fact that has a usable sentence, and one for each dispute."""
+    articles = {a.id: a for a in briefing.articles}
+    candidates: list[_Candidate] = []
+    for fact in briefing.facts:
+        found = _fact_candidate(fact, articles, context)
+        if found is not None:
+            candidates.append(found)
+        if fact.disputed:
+            # A dispute ranks as its fact would: where outlets differ on what matters most.
+            rank = found.rank[0] if found is not None else 0.0
+            dispute = _dispute_candidate(fact, articles, context, rank)
+            if dispute is not None:
+                candidates.append(dispute)
+    return candidates
 
 
 def word_count(summary: Sequence[SummarySentence]) -> int:
@@ -278,6 +290,15 @@ class _Context:
     days: dict[Span, int]
     echo: _Echo
 
+    @classmethod
+    def of(cls, briefing: Briefing) -> _Context:
+        return cls(
+            _spread(briefing.articles),
+            _story_day(briefing.articles),
+            _event_days(briefing.timeline),
+            _Echo(briefing.articles),
+        )
+
 
 def _fact_candidate(
     fact: Fact, articles: dict[str, Article], context: _Context
@@ -325,6 +346,7 @@ def _fact_candidate(
         (-features.score(), text),
         _fact_day(fact, context.days, context.story_day),
         position,
+        fact,
     )
 
 

@@ -25,8 +25,8 @@ from urllib.parse import urlsplit
 
 from newsweave.errors import ConfigError, NewsweaveError
 from newsweave.model import Briefing, Fact, Span, SummarySentence, UnsupportedSentence
-from newsweave.summary import sentence_around
-from newsweave.support import check_support, content_words
+from newsweave.summary import ranked_sentences
+from newsweave.support import check_support
 
 if TYPE_CHECKING:
     import httpx
@@ -134,47 +134,21 @@ def write_summary(
 def _show(briefing: Briefing, prompt_chars: int, max_facts: int) -> list[_Shown]:
     """The facts the model is shown, in prompt order, each with the sentence shown for it.
 
-    Most-reported first, then those nearest the top of their reports; one evidence sentence
-    each (the one that says most of the fact's own statement), no sentence twice, at most
+    The summary's own ranking and sentences (``summary.ranked_sentences``), uncompressed:
+    facts several outlets report first, one sentence each, no sentence twice, at most
     ``max_facts`` and ``prompt_chars`` characters of them.
     """
     articles = {a.id: a for a in briefing.articles}
-
-    def top(fact: Fact) -> float:
-        at = [
-            s.start / max(1, len(articles[s.article_id].text))
-            for s in fact.support
-            if s.article_id in articles
-        ]
-        return min(at, default=1.0)
-
-    order = sorted(
-        enumerate(briefing.facts), key=lambda p: (-len(p[1].article_ids), top(p[1]), p[0])
-    )
     shown: list[_Shown] = []
     seen: set[str] = set()
     used = 0
-    for _, fact in order:
+    for fact, span in ranked_sentences(briefing):
         if len(shown) >= max_facts:
             break
-        own = content_words(fact.text)
-        options: list[tuple[int, int, str, Span]] = []
-        for span in fact.support:
-            article = articles.get(span.article_id)
-            if article is None:
-                continue
-            whole = sentence_around(article, span)
-            text = " ".join(_CONTROL.sub(" ", whole.text(article)).split())
-            size = len(_WORD.findall(text))
-            if text in seen or len(text) > EVIDENCE_CHARS:
-                continue
-            if SENTENCE_WORDS[0] <= size <= SENTENCE_WORDS[1]:
-                options.append((len(own & content_words(text)), -len(text), text, whole))
-        if not options:
-            continue
-        _, _, text, span = max(options, key=lambda o: (o[0], o[1], o[2]))
+        # The whole sentence, attribution and all: the model should know who says it.
+        text = " ".join(_CONTROL.sub(" ", span.text(articles[span.article_id])).split())
         line = len(text) + 8
-        if used + line > prompt_chars:
+        if text in seen or len(text) > EVIDENCE_CHARS or used + line > prompt_chars:
             continue
         used += line
         seen.add(text)
