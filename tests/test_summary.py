@@ -180,3 +180,21 @@ def test_the_story_comes_first_in_timeline_order_and_its_background_after() -> N
     briefing = Briefing(Story("s", "Dam crack", ("a", "b")), arts, facts=facts, timeline=timeline)
     texts = [s.text.split()[:2] for s in summarize(briefing, min_words=1)]
     assert texts == [["Engineers", "found"], ["The", "valley"], ["The", "Skarra"]]
+
+
+def test_only_whole_sentences_are_taken() -> None:
+    text = (
+        "Nine people were hurt when the Skarra ferry ran aground on Monday.Crews worked late. "
+        "The crew was led by Capt. Lena Holm and Sgt.\n"
+        "Officials said the hull (which was built in 1990 was not damaged.\n"
+        "The ferry will be towed to the Vessmark yard on Friday for repairs."
+    )
+    arts = tuple(Article(i, s, "Ferry", text) for i, s in (("a", "Wire"), ("b", "Post")))
+    facts = tuple(
+        Fact(f"f{k}", t, "shared", (Span("a", s, s + 10), Span("b", s, s + 10)))
+        for k, t in enumerate(("Nine people", "The crew", "Officials", "The ferry"))
+        for s in [text.index(t)]
+    )
+    briefing = Briefing(Story("s", "Ferry", ("a", "b")), arts, facts=facts)
+    texts = [s.text for s in summarize(briefing, min_words=1)]
+    assert texts == ["The ferry will be towed to the Vessmark yard on Friday for repairs."]

@@ -314,7 +314,7 @@ def _fact_candidate(
         opens = text[1:2] if text[:1] in '"“' else text[:1]  # a quotation may open it
         if not SENTENCE_WORDS[0] <= size <= SENTENCE_WORDS[1] or not opens.isupper():
             continue
-        if text[-1:] not in '.!?"”’' or text.endswith(("..", "…")) or not _balanced(text):
+        if not _whole(text):
             continue
         options.append((size, _position(article, span), text, whole))
     if not options:
@@ -454,8 +454,9 @@ def _dispute_candidate(
     ids: list[str] = []
     for v in variants[:3]:
         sources = sorted({articles[a].source for a in v.article_ids if a in articles})
-        if not sources or not v.value.strip():
-            return None
+        value = v.value.strip()
+        if not sources or not value or value.count("(") != value.count(")"):
+            return None  # a value cut mid-bracket would garble the sentence
         parts.append(f"{' '.join(v.value.split())} ({', '.join(sources)})")
         ids.extend(v.article_ids)
     # ``about`` is a key such as "people:killed"; shown as words ("people killed").
@@ -474,10 +475,29 @@ def _dispute_candidate(
     )
 
 
-def _balanced(text: str) -> bool:
-    """Whether the quotation marks of ``text`` open and close within it (a sentence cut
-    from the middle of a quotation does not stand alone)."""
-    return text.count("“") == text.count("”") and text.count('"') % 2 == 0
+def _whole(text: str) -> bool:
+    """Whether ``text`` reads as one whole sentence: it ends on an end mark (inside closing
+    quotes or brackets, not after an abbreviation such as "Sgt." or an ellipsis), its
+    quotation marks and brackets close within it, and no second sentence is glued on
+    without a space ("involved.Struthers", as scraped pages have).
+
+    Example:
+        >>> [_whole(t) for t in ("He left.", "Lt. Rice and Sgt.", "It rained (a lot.", "to the")]
+        [True, False, False, False]
+    """
+    bare = text.rstrip('"”’)] ')
+    if bare[-1:] not in ".!?" or bare.endswith(("..", "…")) or _GLUED.search(text):
+        return False
+    last = (bare[:-1].split() or [""])[-1].lstrip("(\"“‘'").lower()
+    if bare.endswith(".") and (last in _TITLES or (len(last) == 1 and last.isalpha())):
+        return False  # "… and Sgt." or "… by J.": cut before the name
+    balanced = text.count("“") == text.count("”") and text.count('"') % 2 == 0
+    return balanced and text.count("(") == text.count(")") and text.count("[") == text.count("]")
+
+
+_GLUED = re.compile(r"[a-z]{2}[.!?][A-Z][a-z]")
+_TITLE_TEXT = "mr mrs ms dr prof sen rep gov gen col lt sgt capt rev"
+_TITLES = frozenset(_TITLE_TEXT.split())
 
 
 def _spread(articles: Sequence[Article]) -> dict[str, float]:
