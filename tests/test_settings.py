@@ -27,6 +27,8 @@ def test_environment_then_overrides() -> None:
         ({"NEWSWEAVE_MAX_BYTES": "0"}, "max_bytes = 0"),
         ({"NEWSWEAVE_BATCH_SIZE": "-1"}, "batch_size = -1"),
         ({"NEWSWEAVE_TODAY": "12/09/2023"}, "today = '12/09/2023': expected a date as YYYY-MM-DD"),
+        ({"NEWSWEAVE_LLM_URL": "http://127.0.0.1:8080/v1"}, "needs a model name"),
+        ({"NEWSWEAVE_LLM_TIMEOUT": "0"}, "llm_timeout = 0.0: must be above 0 seconds"),
     ],
 )
 def test_bad_values_name_the_setting(env: dict[str, str], message: str) -> None:

@@ -132,13 +132,11 @@ def write_with_llm(
 
     Raises:
         WriterError: the endpoint failed (the message names it).
-        ConfigError: no model named, or a bad URL.
+        ConfigError: no model named, or a bad URL (``write_summary`` says which).
     """
     from newsweave.summary import summarize
     from newsweave.writer import write_summary
 
-    if not settings.llm_model:
-        raise ConfigError(f"an LLM at {settings.llm_url} needs a model name (--model NAME)")
     done = progress("write", 1) if progress is not None else None
     written = write_summary(
         briefing,

@@ -86,6 +86,8 @@ def _checked(settings: Settings) -> Settings:
             raise ConfigError(
                 f"today = {settings.today!r}: expected a date as YYYY-MM-DD"
             ) from None
+    if settings.llm_url and not settings.llm_model.strip():
+        raise ConfigError(f"an LLM at {settings.llm_url} needs a model name (--model NAME)")
     if settings.llm_timeout <= 0:
         raise ConfigError(f"llm_timeout = {settings.llm_timeout}: must be above 0 seconds")
     if settings.batch_size < 1:
