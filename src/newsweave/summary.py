@@ -17,7 +17,9 @@ dropped), but every word in it is the outlet's. Selection runs in this order:
 A candidate that repeats much of a sentence already chosen (content words) is skipped,
 and selection stops at ``max_words``. The chosen sentences are then shown in the
 timeline's order: by the day of the timeline event they support, undated ones on the
-story's own day, and within a day as they stand in the reports. Disputes come last.
+story's own day, and within a day as they stand in the reports. Background (events a month
+or more before the story's day) follows the story, and disputes come last. Sentences an LLM
+wrote (``given``, see ``writer.py``) open the summary when there are any.
 
 Example:
     >>> from newsweave.model import Article, Briefing, Fact, Span, Story
@@ -407,6 +409,7 @@ class _Echo:
                     owners.append(article.id)
         self.owners = owners
         self.rows = rows
+        self.articles = frozenset(owners)
 
     def _index(self, word: str) -> int:
         return self.vocabulary.setdefault(word, len(self.vocabulary))
@@ -426,21 +429,35 @@ class _Echo:
                 cosine = shared / (len(words) * len(row)) ** 0.5
                 if cosine > best.get(owner, 0.0):
                     best[owner] = cosine
-        others = len({o for o in self.owners if o != own})
+        others = len(self.articles - {own})
         return sum(best.values()) / others if others else 0.0
 
 
 def _kept_sentences(article: Article) -> list[str]:
     """The sentences of ``article``'s body (boilerplate and headline left out)."""
+    return [
+        sentence
+        for span in article.kept_spans()
+        for line in span.text(article).splitlines()
+        for sentence in split_sentences(line)
+    ]
+
+
+def split_sentences(line: str) -> list[str]:
+    """The sentences of one line of text, at end marks that end no abbreviation; the last
+    may lack an end mark.
+
+    Example:
+        >>> split_sentences("Mr. Kim left on Monday. Talks ended. Then")
+        ['Mr. Kim left on Monday.', 'Talks ended.', 'Then']
+    """
     out: list[str] = []
-    for span in article.kept_spans():
-        for line in span.text(article).splitlines():
-            start = 0
-            for m in _END.finditer(line):
-                if _ends(line, m):
-                    out.append(line[start : m.end()])
-                    start = m.end()
-            out.append(line[start:])
+    start = 0
+    for m in _END.finditer(line):
+        if _ends(line, m):
+            out.append(line[start : m.end()])
+            start = m.end()
+    out.append(line[start:])
     return [s for s in (s.strip() for s in out) if s]
 
 

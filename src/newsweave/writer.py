@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 
 from newsweave.errors import ConfigError, NewsweaveError
 from newsweave.model import Briefing, Fact, Span, SummarySentence, UnsupportedSentence
-from newsweave.summary import ranked_sentences
+from newsweave.summary import ranked_sentences, split_sentences
 from newsweave.support import check_support
 
 if TYPE_CHECKING:
@@ -47,9 +47,6 @@ _CITE_AFTER_END = re.compile(r"([.!?][\"”’)]*)((?:\s*" + _CITE_BODY + r")+)"
 _THINK = re.compile(r"<think>.*?(?:</think>|$)", re.DOTALL | re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
 _LIST_MARK = re.compile(r"^\s*(?:[-*•#>]+|\d{1,2}[.)])\s+")
-_END = re.compile(r"[.!?][\"”’)]*(?=\s|$)")
-_ABBREVIATION_TEXT = "mr mrs ms dr prof st gen sen rep gov lt col sgt jr sr vs no"
-_ABBREVIATIONS = frozenset(_ABBREVIATION_TEXT.split())
 
 _WORD = re.compile(r"[^\W_][\w'’-]*")
 
@@ -298,22 +295,8 @@ def _sentences(reply: str) -> list[tuple[str, tuple[int, ...], bool]]:
     for raw in text.splitlines():
         line = _LIST_MARK.sub("", raw)
         line = _CITE_AFTER_END.sub(lambda m: f"{m.group(2)}{m.group(1)}", line)
-        start = 0
-        for m in _END.finditer(line):
-            if _ends_sentence(line, m):
-                out.append(_sentence(line[start : m.end()]))
-                start = m.end()
-        out.append(_sentence(line[start:]))
+        out += (_sentence(piece) for piece in split_sentences(line))
     return [s for s in out if s[0] or s[1]]
-
-
-def _ends_sentence(line: str, m: re.Match[str]) -> bool:
-    if line[m.start()] != ".":
-        return True
-    before = line[max(0, m.start() - 24) : m.start()].split()[-1:] or [""]
-    word = before[0].lstrip("(\"“‘'").lower()
-    # "Mr. Kim", "J. Smith", "U.S." — a full stop after these ends no sentence
-    return not (word in _ABBREVIATIONS or len(word) == 1 or "." in word)
 
 
 def _sentence(piece: str) -> tuple[str, tuple[int, ...], bool]:
