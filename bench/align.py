@@ -28,15 +28,15 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _ecbplus import annotated_sentences, gold_sentence_pairs, load_ecb_docs, shared_dir  # noqa: E402
-from newsweave.align import align_facts, split_statements  # noqa: E402
-from newsweave.annotate import annotate  # noqa: E402
-from newsweave.clean import clean_article  # noqa: E402
-from newsweave.conflicts import find_disputes  # noqa: E402
 from newsweave.embed import get_embedder  # noqa: E402
 from newsweave.entities import resolve_entities  # noqa: E402
+from newsweave.facts.align import align_facts, split_statements  # noqa: E402
+from newsweave.facts.disputes import find_disputes  # noqa: E402
 from newsweave.model import Annotation, Article, Fact  # noqa: E402
+from newsweave.nlp.annotate import annotate  # noqa: E402
 from newsweave.read import read_inputs  # noqa: E402
 from newsweave.settings import Settings  # noqa: E402
+from newsweave.text.clean import clean_article  # noqa: E402
 
 
 def time_story(

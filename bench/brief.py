@@ -63,10 +63,10 @@ def time_help(repeat: int = 5) -> float:
 
 def time_warm(folder: Path, repeat: int) -> tuple[float, float, float, int, int]:
     """(whole brief, annotate stage, bare nlp.pipe) in seconds, best of ``repeat``."""
-    from newsweave.annotate import annotate, load_pipeline
-    from newsweave.clean import clean_article
+    from newsweave.nlp.annotate import annotate, load_pipeline
     from newsweave.pipeline import brief
     from newsweave.read import read_inputs
+    from newsweave.text.clean import clean_article
 
     nlp = load_pipeline()
     brief([str(folder)])  # warm-up: model, gazetteer, caches

@@ -38,15 +38,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _esc import EscDoc, GoldTime, load_esc
-from newsweave.align import align_facts
-from newsweave.annotate import annotate
-from newsweave.calendar_values import resolve_time
-from newsweave.clean import clean_article
-from newsweave.dates import date_articles, find_time_mentions, resolve_times
+from newsweave.dates.calendar import resolve_time
+from newsweave.dates.expressions import parse_time
+from newsweave.dates.mentions import date_articles, find_time_mentions, resolve_times
+from newsweave.dates.timeline import build_timeline
 from newsweave.entities import resolve_entities
+from newsweave.facts.align import align_facts
 from newsweave.model import Annotation, Dating, When
-from newsweave.temporal import parse_time
-from newsweave.timeline import build_timeline
+from newsweave.nlp.annotate import annotate
+from newsweave.text.clean import clean_article
 
 TODAY = dt.date(2026, 12, 2)
 
@@ -124,7 +124,7 @@ def main() -> None:
 def _timeline_on_ecb() -> None:
     from _ecbplus import annotated_sentences, gold_sentence_pairs, load_ecb_docs
     from align import pairing_on_ecb
-    from newsweave.conflicts import find_disputes
+    from newsweave.facts.disputes import find_disputes
     from newsweave.model import Fact
 
     print("\n5. Timeline rows on ECB+ (pairs of sentences put together, against event chains)")

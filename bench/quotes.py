@@ -94,8 +94,8 @@ def _stage_timer(spent: list[float]) -> Iterator[None]:
     wrapping the module attributes times exactly those stages inside the real call,
     without running the pipeline (and its parse) a second time.
     """
-    import newsweave.quote_groups as groups_module
-    import newsweave.quotes as quotes_module
+    import newsweave.quotes.extract as quotes_module
+    import newsweave.quotes.groups as groups_module
 
     originals = [
         (quotes_module, "extract_quotes", quotes_module.extract_quotes),
@@ -361,8 +361,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         except ImportError:
             parser.error("textacy is not installed: pip install 'textacy>=0.13'")
 
-    from newsweave.annotate import load_pipeline
     from newsweave.model import Article
+    from newsweave.nlp.annotate import load_pipeline
     from newsweave.pipeline import brief_articles
 
     versions = _versions()

@@ -28,9 +28,9 @@ def run_one(size: int, embedder: str) -> dict[str, float]:
     """Group ``size`` synthetic articles in this process; return the figures."""
     from _synth import synth_records
     from newsweave.embed import get_embedder
+    from newsweave.grouping.features import featurize
+    from newsweave.grouping.group import cluster_rows, decision_for, find_pairs, make_story
     from newsweave.model import Article
-    from newsweave.stories import cluster_rows, decision_for, find_pairs, make_story
-    from newsweave.story_features import featurize
     from story_eval import bcubed
 
     records = synth_records(size, seed=7)

@@ -42,16 +42,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _ecbplus import load_ecb_docs
 from newsweave.embed import get_embedder
-from newsweave.model import Article
-from newsweave.read import read_inputs
-from newsweave.stories import (
+from newsweave.grouping.features import StoryFeatures, featurize
+from newsweave.grouping.group import (
     Decision,
     candidate_pairs,
     cluster_rows,
     decision_for,
     find_pairs,
 )
-from newsweave.story_features import StoryFeatures, featurize
+from newsweave.model import Article
+from newsweave.read import read_inputs
 
 REPO = Path(__file__).resolve().parents[1]
 OWN_SETS = REPO / "tests" / "data" / "clusters"

@@ -239,12 +239,12 @@ def main() -> None:
 
     from rouge_score import rouge_scorer  # type: ignore[import-untyped]
 
-    from newsweave.annotate import load_pipeline
     from newsweave.embed import get_embedder
     from newsweave.model import Article
+    from newsweave.nlp.annotate import load_pipeline
     from newsweave.pipeline import brief_articles
     from newsweave.settings import Settings
-    from newsweave.summary import MAX_WORDS, MIN_WORDS, summarize
+    from newsweave.summary.extractive import MAX_WORDS, MIN_WORDS, summarize
 
     clusters = load_split(args.split, args.limit)
     settings = Settings()

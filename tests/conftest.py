@@ -27,7 +27,7 @@ def shared() -> Path:
 
 @pytest.fixture(scope="session")
 def nlp() -> Language:
-    from newsweave.annotate import load_pipeline
+    from newsweave.nlp.annotate import load_pipeline
 
     return load_pipeline()
 

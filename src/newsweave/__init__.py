@@ -23,7 +23,7 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 if TYPE_CHECKING:  # pragma: no cover
     from newsweave.pipeline import brief, stories
     from newsweave.read import read_inputs
-    from newsweave.render import render
+    from newsweave.renderers import render
 
 
 def __getattr__(name: str) -> Any:
@@ -37,7 +37,7 @@ def __getattr__(name: str) -> Any:
 
         return read_inputs
     if name == "render":
-        from newsweave.render import render
+        from newsweave.renderers import render
 
         return render
     if name == "stories":

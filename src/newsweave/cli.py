@@ -119,7 +119,7 @@ def brief(
     """
     with _boundary(verbose, debug):
         from newsweave.pipeline import brief as run_brief
-        from newsweave.render import render
+        from newsweave.renderers import render
         from newsweave.settings import load_settings
 
         settings = load_settings(
@@ -184,7 +184,7 @@ def stories(
     """
     with _boundary(verbose, debug):
         from newsweave.pipeline import stories as run_stories
-        from newsweave.render.stories import render_stories
+        from newsweave.renderers.stories import render_stories
         from newsweave.settings import load_settings
 
         settings = load_settings(max_bytes=max_bytes, embedder=embedder)

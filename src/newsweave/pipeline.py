@@ -17,16 +17,16 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsweave.clean import clean_article
 from newsweave.errors import ConfigError
 from newsweave.model import Article, Briefing, Rejected, Story, StoryGrouping
 from newsweave.settings import Settings
+from newsweave.text.clean import clean_article
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
 
+    from newsweave.grouping.features import StoryFeatures
     from newsweave.read import ReadResult
-    from newsweave.story_features import StoryFeatures
 
     Featurizer = Callable[[Sequence[Article]], StoryFeatures]
 
@@ -72,15 +72,15 @@ def brief_articles(
     progress: ProgressHook | None = None,
 ) -> Briefing:
     """Brief ``articles`` that are already read (cleaning, annotation, entities, …)."""
-    from newsweave.align import align_facts
-    from newsweave.annotate import annotate, split_blocks
-    from newsweave.conflicts import find_disputes
-    from newsweave.dates import date_articles, find_time_mentions, resolve_times
+    from newsweave.dates.mentions import date_articles, find_time_mentions, resolve_times
+    from newsweave.dates.timeline import build_timeline
     from newsweave.entities import resolve_entities
-    from newsweave.quote_groups import group_quotes
-    from newsweave.quotes import extract_quotes
-    from newsweave.summary import summarize
-    from newsweave.timeline import build_timeline
+    from newsweave.facts.align import align_facts
+    from newsweave.facts.disputes import find_disputes
+    from newsweave.nlp.annotate import annotate, split_blocks
+    from newsweave.quotes.extract import extract_quotes
+    from newsweave.quotes.groups import group_quotes
+    from newsweave.summary.extractive import summarize
 
     settings = settings or Settings()
     cleaned = tuple(clean_article(article) for article in articles)
@@ -134,8 +134,8 @@ def write_with_llm(
         WriterError: the endpoint failed (the message names it).
         ConfigError: no model named, or a bad URL (``write_summary`` says which).
     """
-    from newsweave.summary import summarize
-    from newsweave.writer import write_summary
+    from newsweave.summary.extractive import summarize
+    from newsweave.summary.writer import write_summary
 
     done = progress("write", 1) if progress is not None else None
     written = write_summary(
@@ -221,8 +221,8 @@ def group_articles(
     progress: ProgressHook | None = None,
 ) -> StoryGrouping:
     """Group ``articles`` (already read) into stories; see :func:`stories`."""
-    from newsweave.store import open_store, stored_embedder
-    from newsweave.stories import group_stories
+    from newsweave.grouping.group import group_stories
+    from newsweave.grouping.store import open_store, stored_embedder
 
     settings = settings or Settings()
     name = settings.embedder
@@ -249,7 +249,7 @@ def story_embedder(articles: Sequence[Article]) -> str:
     in more than one language (and it is installed), else ``minilm-static``, else ``auto``
     (the lexical fallback, with its warning)."""
     from newsweave.embed import multilingual_available
-    from newsweave.story_features import language_of
+    from newsweave.grouping.features import language_of
 
     langs = {language_of(a) for a in articles}
     if len(langs) > 1:

@@ -24,9 +24,9 @@ Renderer = Callable[["Briefing"], str]
 
 # name -> "module:function"; a name never changes meaning (add "-v2" instead).
 _BUILTIN_RENDERERS = {
-    "json": "newsweave.render.json:render_json",
-    "md": "newsweave.render.markdown:render_markdown",
-    "html": "newsweave.render.html:render_html",
+    "json": "newsweave.renderers.json:render_json",
+    "md": "newsweave.renderers.markdown:render_markdown",
+    "html": "newsweave.renderers.html:render_html",
 }
 
 

@@ -23,8 +23,8 @@ import numpy as np
 
 from newsweave.embed import get_embedder
 from newsweave.errors import MissingExtraError
+from newsweave.grouping.features import StoryFeatures, concat_features, featurize
 from newsweave.model import Article
-from newsweave.story_features import StoryFeatures, concat_features, featurize
 
 # Article fields that travel to the workers (the rest is not needed for features).
 _FIELDS = ("id", "source", "title", "text", "url", "published", "lang")

@@ -1,0 +1,1 @@
+"""Facts across outlets: statements aligned into facts, and where the reports differ."""

@@ -1,0 +1,498 @@
+"""Stories that persist: articles, their features, scored pairs and stories in one database.
+
+SQLite in a single file by default; PostgreSQL through the same SQLAlchemy Core tables
+(``--db postgresql://user@host/db``, with ``pip install 'newsweave[postgres]'``).
+
+An ingest reads only what the new articles can touch: stored articles within the decision
+window of their days (and the undated ones), scores the new pairs, then re-groups the
+connected blocks the new articles joined. Since grouping depends only on the set of
+articles (see :mod:`newsweave.grouping.group`), ingesting in batches gives the stories that one
+batch run over the same articles gives. Each chunk of articles is one transaction, so a
+crash leaves the store as it was after the last whole chunk, and a re-run skips the
+articles already stored and resumes.
+
+Example:
+    >>> from newsweave.model import Article
+    >>> store = open_store(":memory:", embedder="lexical")
+    >>> a = Article("a1", "Wire", "Quake hits Vessmark", "A quake hit Vessmark on Sept 3, 2023.")
+    >>> store.ingest([a]).added, store.ingest([a]).added  # the second time changes nothing
+    (1, 0)
+    >>> [s.article_ids for s in store.stories()]
+    [('a1',)]
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import numpy as np
+from scipy import sparse
+
+from newsweave.embed import Embedder, get_embedder
+from newsweave.errors import NewsweaveError
+from newsweave.grouping.features import (
+    FEATURE_VERSION,
+    HASH_DIM,
+    NO_DAY,
+    StoryFeatures,
+    concat_features,
+    featurize,
+)
+from newsweave.grouping.group import (
+    Decision,
+    Pairs,
+    cluster_rows,
+    decision_for,
+    find_pairs,
+    make_story,
+)
+from newsweave.model import Article, Story
+
+if TYPE_CHECKING:  # pragma: no cover
+    from sqlalchemy import Connection, Engine, MetaData, Table
+
+logger = logging.getLogger("newsweave")
+
+Featurizer = Callable[[Sequence[Article]], StoryFeatures]
+T = TypeVar("T")
+
+SCHEMA = "newsweave.grouping.store/1"
+INGEST_CHUNK = 2000  # articles per transaction
+
+
+class StoreError(NewsweaveError):
+    """The store cannot be opened, or was built with other settings."""
+
+
+@dataclass(frozen=True, slots=True)
+class IngestReport:
+    """What one ingest did: articles added, already stored, stories touched."""
+
+    added: int
+    skipped: int
+    stories: tuple[str, ...]
+
+
+def open_store(
+    db: str | Path,
+    embedder: Embedder | str = "auto",
+    decision: Decision | None = None,
+    *,
+    featurizer: Featurizer | None = None,
+) -> StoryStore:
+    """Open (or create) the store at ``db``: a file path, ``:memory:`` or a database URL.
+
+    ``featurizer`` computes new articles' features instead of
+    :func:`~newsweave.grouping.features.featurize` (the Ray engine passes its own).
+
+    Raises:
+        StoreError: the database cannot be opened, or was built with another embedder or
+            feature version (its stories would not be comparable).
+        MissingExtraError: a PostgreSQL URL without ``psycopg`` installed.
+    """
+    model = get_embedder(embedder) if isinstance(embedder, str) else embedder
+    return StoryStore(
+        _engine(str(db)), model, decision or decision_for(model.name), str(db), featurizer
+    )
+
+
+def stored_embedder(db: str | Path) -> str | None:
+    """The embedder a store at ``db`` was built with; None for a new or empty store."""
+    from sqlalchemy import MetaData, select
+    from sqlalchemy.exc import SQLAlchemyError
+
+    if str(db) == ":memory:" or ("://" not in str(db) and not Path(db).is_file()):
+        return None
+    engine = _engine(str(db))
+    try:
+        meta = _tables(MetaData())["meta"]
+        with engine.connect() as conn:
+            value = conn.execute(select(meta.c.value).where(meta.c.key == "embedder")).scalar()
+        return str(value) if value else None
+    except SQLAlchemyError:
+        return None
+    finally:
+        engine.dispose()
+
+
+def _engine(db: str) -> Engine:
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
+    from newsweave.errors import MissingExtraError
+
+    if db.startswith(("postgresql:", "postgres:")):
+        url = "postgresql+psycopg:" + db.split(":", 1)[1]
+    elif "://" in db:
+        url = db
+    elif db == ":memory:":
+        url = "sqlite://"
+    else:
+        path = Path(db).expanduser()
+        if path.is_dir():
+            raise StoreError(f"{db}: is a folder; give a file name for the SQLite store")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        url = f"sqlite:///{path}"
+    try:
+        engine = create_engine(url, future=True)
+    except NoSuchModuleError as exc:
+        raise StoreError(f"{db}: unsupported database URL ({exc})") from None
+    except ArgumentError as exc:
+        raise StoreError(f"{db}: not a database URL ({exc})") from None
+    except ModuleNotFoundError as exc:
+        raise MissingExtraError(
+            f"{db}: the database driver {exc.name} is not installed; for PostgreSQL: "
+            "pip install 'newsweave[postgres]'"
+        ) from None
+    if engine.dialect.name == "sqlite":
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(conn: Any, _record: Any) -> None:
+            cursor = conn.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.close()
+
+    return engine
+
+
+def _tables(metadata: MetaData) -> dict[str, Table]:
+    from sqlalchemy import Column, Float, Index, Integer, LargeBinary, String, Table, Text
+
+    return {
+        "meta": Table(
+            "nw_meta",
+            metadata,
+            Column("key", String(64), primary_key=True),
+            Column("value", Text, nullable=False),
+        ),
+        "articles": Table(
+            "nw_articles",
+            metadata,
+            Column("id", String(255), primary_key=True),
+            Column("day", Integer, nullable=False, index=True),
+            Column("lang", String(16), nullable=False),
+            Column("title", Text, nullable=False),
+            Column("words", LargeBinary, nullable=False),
+            Column("names", LargeBinary, nullable=False),
+            Column("dense", LargeBinary, nullable=False),
+            Column("story", String(64), nullable=True, index=True),
+        ),
+        "pairs": Table(
+            "nw_pairs",
+            metadata,
+            Column("left_id", String(255), primary_key=True),
+            Column("right_id", String(255), primary_key=True),
+            Column("prob", Float, nullable=False),
+            Index("nw_pairs_right", "right_id"),
+        ),
+        "stories": Table(
+            "nw_stories",
+            metadata,
+            Column("id", String(64), primary_key=True),
+            Column("title", Text, nullable=False),
+        ),
+    }
+
+
+class StoryStore:
+    """Articles' story features, pairs and stories in a database; see the module docstring."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        embedder: Embedder,
+        decision: Decision,
+        name: str,
+        featurizer: Featurizer | None = None,
+    ) -> None:
+        from sqlalchemy import MetaData
+        from sqlalchemy.exc import SQLAlchemyError
+
+        self.engine = engine
+        self.embedder = embedder
+        self.decision = decision
+        self.name = name
+        self.featurizer = featurizer
+        self.metadata = MetaData()
+        self.t = _tables(self.metadata)
+        try:
+            self.metadata.create_all(engine)
+            with engine.begin() as conn:
+                self._check_meta(conn)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"{name}: cannot open the story store ({_reason(exc)})") from None
+
+    def _settings(self) -> dict[str, str]:
+        d = self.decision
+        return {
+            "schema": SCHEMA,
+            "features": FEATURE_VERSION,
+            "embedder": self.embedder.name,
+            "decision": json.dumps([d.bias, d.words, d.names, d.dense, d.per_day, d.window]),
+        }
+
+    def _check_meta(self, conn: Connection) -> None:
+        from sqlalchemy import select
+
+        meta = self.t["meta"]
+        stored = dict(conn.execute(select(meta.c.key, meta.c.value)).all())
+        wanted = self._settings()
+        if not stored:
+            conn.execute(meta.insert(), [{"key": k, "value": v} for k, v in wanted.items()])
+            return
+        for key, value in wanted.items():
+            if stored.get(key) != value:
+                raise StoreError(
+                    f"{self.name}: the store was built with {key} {stored.get(key)!r}, this "
+                    f"run uses {value!r}; run with the store's settings or use a new --db"
+                )
+
+    # --- writing -------------------------------------------------------------------------
+
+    def ingest(
+        self,
+        articles: Iterable[Article],
+        *,
+        chunk: int = INGEST_CHUNK,
+        progress: Callable[[int], None] | None = None,
+    ) -> IngestReport:
+        """Add ``articles`` and re-group the stories they join; already stored ids are skipped.
+
+        Each ``chunk`` of articles is one transaction.
+        """
+        added = skipped = 0
+        touched: list[str] = []
+        for batch in _parts(list(articles), chunk):
+            a, s, t = self._ingest_chunk(batch)
+            added, skipped = added + a, skipped + s
+            touched.extend(t)
+            if progress is not None:
+                progress(len(batch))
+        return IngestReport(added, skipped, tuple(dict.fromkeys(touched)))
+
+    def _ingest_chunk(self, batch: Sequence[Article]) -> tuple[int, int, list[str]]:
+        from sqlalchemy import select
+
+        arts = self.t["articles"]
+        unique = list({a.id: a for a in batch}.values())
+        with self.engine.begin() as conn:
+            known: set[str] = set()
+            for part in _parts([a.id for a in unique]):
+                known.update(conn.execute(select(arts.c.id).where(arts.c.id.in_(part))).scalars())
+            new = [a for a in unique if a.id not in known]
+            if not new:
+                return 0, len(batch), []
+            fresh = self.featurizer(new) if self.featurizer else featurize(new, self.embedder)
+            old = self._neighbourhood(conn, fresh)
+            both = concat_features([old, fresh], self.embedder.dim)
+            only = np.zeros(len(both), dtype=bool)
+            only[len(old) :] = True
+            pairs = find_pairs(both, self.decision, only=only)
+            conn.execute(arts.insert(), [_article_row(fresh, r) for r in range(len(fresh))])
+            if len(pairs):
+                conn.execute(
+                    self.t["pairs"].insert(),
+                    [
+                        {
+                            "left_id": min(both.ids[i], both.ids[j]),
+                            "right_id": max(both.ids[i], both.ids[j]),
+                            "prob": float(p),
+                        }
+                        for i, j, p in zip(pairs.left, pairs.right, pairs.prob, strict=True)
+                    ],
+                )
+            touched = self._regroup(conn, list(fresh.ids))
+        return len(new), len(batch) - len(new), touched
+
+    def _neighbourhood(self, conn: Connection, fresh: StoryFeatures) -> StoryFeatures:
+        """Stored articles the new ones could pair with: within the window of their days,
+        and every undated one (all of them when a new article is undated)."""
+        from sqlalchemy import or_, select
+
+        arts = self.t["articles"]
+        query = select(*_feature_columns(arts))
+        days = fresh.days[fresh.days != NO_DAY]
+        if not (fresh.days == NO_DAY).any():
+            w = self.decision.window
+            conds = [arts.c.day == NO_DAY]
+            for lo, hi in _day_ranges(days, w):
+                conds.append(arts.c.day.between(lo, hi))
+            query = query.where(or_(*conds))
+        return _features_from_rows(conn.execute(query).all(), self.embedder.dim)
+
+    def _regroup(self, conn: Connection, new_ids: list[str]) -> list[str]:
+        """Re-group the connected blocks holding ``new_ids``; returns their story ids."""
+        from sqlalchemy import delete, select, update
+
+        arts, pairs_t, stories_t = self.t["articles"], self.t["pairs"], self.t["stories"]
+        block = set(new_ids)
+        frontier = set(new_ids)
+        edges: dict[tuple[str, str], float] = {}
+        while frontier:
+            found: list[tuple[str, str, float]] = []
+            for part in _parts(sorted(frontier)):
+                found.extend(
+                    conn.execute(
+                        select(pairs_t.c.left_id, pairs_t.c.right_id, pairs_t.c.prob).where(
+                            pairs_t.c.left_id.in_(part) | pairs_t.c.right_id.in_(part)
+                        )
+                    )
+                )
+            frontier = set()
+            for left, right, prob in found:
+                edges[(left, right)] = prob
+                for x in (left, right):
+                    if x not in block:
+                        block.add(x)
+                        frontier.add(x)
+        rows: list[Any] = []
+        for part in _parts(sorted(block)):
+            rows.extend(
+                conn.execute(
+                    select(*_feature_columns(arts), arts.c.story).where(arts.c.id.in_(part))
+                )
+            )
+        old_stories = {r.story for r in rows if r.story}
+        features = _features_from_rows(rows, self.embedder.dim)
+        at = {aid: k for k, aid in enumerate(features.ids)}
+        linked = Pairs(
+            np.array([at[a] for a, _ in edges], dtype=np.int64),
+            np.array([at[b] for _, b in edges], dtype=np.int64),
+            np.array(list(edges.values()), dtype=np.float32),
+        )
+        groups = cluster_rows(features, linked, self.decision.threshold)
+        stories = [make_story(features, g) for g in groups]
+        for part in _parts(sorted(old_stories)):
+            conn.execute(delete(stories_t).where(stories_t.c.id.in_(part)))
+        conn.execute(stories_t.insert(), [{"id": s.id, "title": s.title} for s in stories])
+        for story in stories:
+            for part in _parts(story.article_ids):
+                conn.execute(update(arts).where(arts.c.id.in_(part)).values(story=story.id))
+        return [s.id for s in stories]
+
+    # --- reading -------------------------------------------------------------------------
+
+    def stories(self, article_ids: Iterable[str] | None = None) -> list[Story]:
+        """Stored stories, biggest first; only those holding ``article_ids`` when given."""
+        from sqlalchemy import select
+
+        arts, stories_t = self.t["articles"], self.t["stories"]
+        members: dict[str, list[str]] = {}
+        with self.engine.connect() as conn:
+            if article_ids is None:
+                query = select(arts.c.id, arts.c.story).where(arts.c.story.isnot(None))
+                member_rows = list(conn.execute(query))
+            else:
+                wanted: set[str] = set()
+                for part in _parts(list(dict.fromkeys(article_ids))):
+                    query = select(arts.c.story).where(arts.c.id.in_(part))
+                    wanted.update(s for s in conn.execute(query).scalars() if s)
+                member_rows = []
+                for part in _parts(sorted(wanted)):
+                    query = select(arts.c.id, arts.c.story).where(arts.c.story.in_(part))
+                    member_rows.extend(conn.execute(query))
+            for aid, sid in member_rows:
+                members.setdefault(sid, []).append(aid)
+            titles: dict[str, str] = {}
+            for part in _parts(sorted(members)):
+                query = select(stories_t.c.id, stories_t.c.title).where(stories_t.c.id.in_(part))
+                titles.update(conn.execute(query).all())
+        found = [Story(sid, titles.get(sid, ""), tuple(sorted(m))) for sid, m in members.items()]
+        return sorted(found, key=lambda s: (-len(s.article_ids), s.article_ids[0]))
+
+    def count(self) -> int:
+        """How many articles the store holds."""
+        from sqlalchemy import func, select
+
+        with self.engine.connect() as conn:
+            return int(
+                conn.execute(select(func.count()).select_from(self.t["articles"])).scalar_one()
+            )
+
+    def close(self) -> None:
+        """Release the database connections."""
+        self.engine.dispose()
+
+
+def _feature_columns(arts: Table) -> list[Any]:
+    c = arts.c
+    return [c.id, c.day, c.lang, c.title, c.words, c.names, c.dense]
+
+
+def _parts(values: Sequence[T], size: int = 500) -> Iterator[Sequence[T]]:
+    """``values`` in slices of ``size``: SQL ``IN (...)`` lists stay within driver limits."""
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def _day_ranges(days: np.ndarray, window: int) -> Iterator[tuple[int, int]]:
+    """Merged ``[day - window, day + window]`` ranges covering ``days``."""
+    lo = hi = None
+    for day in sorted({int(d) for d in days}):
+        if hi is not None and day - window <= hi + 1:
+            hi = day + window
+            continue
+        if lo is not None and hi is not None:
+            yield lo, hi
+        lo, hi = day - window, day + window
+    if lo is not None and hi is not None:
+        yield lo, hi
+
+
+def _sparse_bytes(m: sparse.csr_matrix, row: int) -> bytes:
+    start, end = m.indptr[row], m.indptr[row + 1]
+    cols = m.indices[start:end].astype(np.int32)
+    vals = m.data[start:end].astype(np.float32)
+    return b"".join((np.int32(len(cols)).tobytes(), cols.tobytes(), vals.tobytes()))
+
+
+def _sparse_rows(blobs: Sequence[bytes]) -> sparse.csr_matrix:
+    indptr = [0]
+    cols: list[np.ndarray] = []
+    vals: list[np.ndarray] = []
+    for blob in blobs:
+        n = int(np.frombuffer(blob[:4], dtype=np.int32)[0])
+        cols.append(np.frombuffer(blob[4 : 4 + 4 * n], dtype=np.int32))
+        vals.append(np.frombuffer(blob[4 + 4 * n : 4 + 8 * n], dtype=np.float32))
+        indptr.append(indptr[-1] + n)
+    data = np.concatenate(vals) if vals else np.zeros(0, dtype=np.float32)
+    index = np.concatenate(cols) if cols else np.zeros(0, dtype=np.int32)
+    return sparse.csr_matrix((data, index, np.asarray(indptr)), shape=(len(blobs), HASH_DIM))
+
+
+def _article_row(f: StoryFeatures, r: int) -> dict[str, Any]:
+    return {
+        "id": f.ids[r],
+        "day": int(f.days[r]),
+        "lang": f.langs[r],
+        "title": f.titles[r],
+        "words": _sparse_bytes(f.words, r),
+        "names": _sparse_bytes(f.names, r),
+        "dense": f.dense[r].astype(np.float32).tobytes(),
+        "story": None,
+    }
+
+
+def _features_from_rows(rows: Sequence[Any], dim: int) -> StoryFeatures:
+    if not rows:
+        return concat_features([], dim)
+    return StoryFeatures(
+        ids=tuple(r.id for r in rows),
+        days=np.array([r.day for r in rows], dtype=np.int64),
+        langs=tuple(r.lang for r in rows),
+        words=_sparse_rows([r.words for r in rows]),
+        names=_sparse_rows([r.names for r in rows]),
+        dense=np.vstack([np.frombuffer(r.dense, dtype=np.float32) for r in rows]),
+        titles=tuple(r.title for r in rows),
+    )
+
+
+def _reason(exc: Exception) -> str:
+    orig = getattr(exc, "orig", None)
+    return str(orig or exc).splitlines()[0]

@@ -1,0 +1,234 @@
+"""Who said what: direct, partial and indirect quotes with their speakers.
+
+Quotation marks give the direct and partial quotes; the dependency parse gives the cue
+verb ("said", "told", "warned", "quoted … as saying") and its subject, which is resolved
+to a story entity — by name, by pronoun (the last speaker, else the nearest person), or by
+description ("the Kremlin's spokesperson" → the entity with that role). Reported speech
+without quotation marks ("X said that …", "according to X") gives indirect quotes.
+
+Conventions handled (each rule's comment shows the text it handles):
+straight and curly double quotes, single-quoted headline quotes, quotes split by the
+attribution, a quote that runs on into the next paragraph without a closing mark, and a
+quote paragraph with no attribution, which belongs to the previous speaker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newsweave.model import Annotation, Entity, Quote, QuoteKind, Span
+from newsweave.quotes.attribution import (
+    CUE_LEMMAS,
+    attribute_after,
+    attribute_governing,
+    attribute_run_on,
+    continuation,
+    speaker_of_cue,
+)
+from newsweave.quotes.marks import QuoteMark
+from newsweave.quotes.speakers import (
+    ArticleParse,
+    article_marks,
+    entity_by_id,
+    paragraph_at,
+    sentence_start,
+)
+
+# Verbs whose clause is reported speech even without quotation marks: "X said that …".
+# The other cue verbs introduce quotes, not reported clauses ("asked whether", "began to").
+INDIRECT_LEMMAS = CUE_LEMMAS - frozenset(
+    [
+        "accuse",
+        "ask",
+        "begin",
+        "call",
+        "chant",
+        "characterise",
+        "characterize",
+        "cite",
+        "comment",
+        "complain",
+        "continue",
+        "demand",
+        "describe",
+        "dismiss",
+        "dub",
+        "email",
+        "exclaim",
+        "joke",
+        "label",
+        "plead",
+        "pledge",
+        "post",
+        "proclaim",
+        "quip",
+        "quote",
+        "read",
+        "recall",
+        "recount",
+        "remind",
+        "reply",
+        "respond",
+        "scream",
+        "shout",
+        "speak",
+        "term",
+        "text",
+        "tweet",
+        "urge",
+        "whisper",
+        "write",
+        "yell",
+    ]
+)
+
+
+def extract_quotes(
+    annotations: Sequence[Annotation], entities: Sequence[Entity] = ()
+) -> tuple[Quote, ...]:
+    """All quotes of all ``annotations``, in article and text order, speakers resolved.
+
+    Args:
+        annotations: annotated articles (with tokens) of one story.
+        entities: the story's resolved entities; speakers are linked to them.
+    """
+    entity_at = {(m.article_id, m.start): e for e in entities for m in e.mentions}
+    quotes: list[Quote] = []
+    for annotation in annotations:
+        quotes.extend(_article_quotes(ArticleParse(annotation, entity_at, entities)))
+    return tuple(quotes)
+
+
+def _article_quotes(ctx: ArticleParse) -> list[Quote]:
+    marks = article_marks(ctx)
+    quotes: list[Quote] = []
+    covered: list[tuple[int, int]] = []
+    mark_iter = iter(marks)
+    pending = next(mark_iter, None)
+    for index, sentence in enumerate(ctx.annotation.sentences):
+        while pending is not None and pending.open_at < sentence.span.end:
+            quote = _direct(ctx, pending)
+            if quote is not None:
+                quotes.append(quote)
+                covered.append((pending.open_at, (pending.close_at or pending.end) + 1))
+            pending = next(mark_iter, None)
+        if not sentence.is_title:
+            quotes.extend(_indirect(ctx, index, covered))
+    return quotes
+
+
+def _direct(ctx: ArticleParse, mark: QuoteMark) -> Quote | None:
+    text = ctx.text
+    content = text[mark.start : mark.end]
+    attribution = after = None
+    if not mark.is_title:
+        after = attribute_after(ctx, mark)
+        # A fragment inside a sentence belongs to the verb it hangs from: Kim told his hosts
+        # his visit was a “clear manifestation” of …, it reported.
+        closing = content.rstrip()[-1:]
+        fragment = not _opens_sentence(ctx, mark) and closing not in {",", "?", "!"}
+        governing = attribute_governing(ctx, mark)
+        attribution = (governing or after) if fragment else (after or governing)
+        if attribution is None and mark.close_at is None:
+            attribution = attribute_run_on(ctx, mark)
+    kind = _kind(ctx, mark, content, after is not None)
+    if attribution is None and not mark.is_title and kind == "direct":
+        attribution = continuation(ctx, mark)
+    if attribution is None:
+        speaker = cue = speaker_span = role = via = None
+    else:
+        speaker, cue, speaker_span, role, via = attribution
+    if speaker is not None:
+        ctx.last_speaker = (
+            entity_by_id(ctx, speaker.entity_id),
+            speaker.name,
+            paragraph_at(ctx, mark.start),
+        )
+    aid = ctx.annotation.article.id
+    return Quote(
+        id=f"q-{aid[:12]}-{mark.start}",
+        span=Span(aid, mark.start, mark.end),
+        text=content,
+        kind=kind,
+        speaker=speaker,
+        cue=cue,
+        speaker_span=speaker_span,
+        role=role,
+        via=via,
+    )
+
+
+def _kind(ctx: ArticleParse, mark: QuoteMark, content: str, after_attributed: bool) -> QuoteKind:
+    text = ctx.text
+    words = len(content.split())
+    first = sentence_start(ctx, mark.open_at)
+    prefix = text[first : mark.open_at].strip()
+    if mark.is_title:
+        # 'For Talks on Arms' inside a headline is a fragment unless it is the whole line
+        return "direct" if not prefix and mark.close_at is not None and words > 6 else "partial"
+    if words <= 2 and not after_attributed:
+        return "partial"  # scare quotes: warned of “saboteurs”
+    if not prefix or prefix.endswith(":"):
+        return "direct"
+    # He said, “We will …” — a cue verb and a comma introduce a full quote.
+    if prefix.endswith(",") and _ends_with_cue(ctx, first, mark.open_at):
+        return "direct"
+    # “…,” he said. — closing punctuation inside the marks, then an attribution.
+    if after_attributed and content.rstrip()[-1:] in {",", ".", "?", "!", "…"}:
+        return "direct"
+    return "partial"
+
+
+def _opens_sentence(ctx: ArticleParse, mark: QuoteMark) -> bool:
+    prefix = ctx.text[sentence_start(ctx, mark.open_at) : mark.open_at].strip()
+    return not prefix or prefix.endswith(":")
+
+
+def _ends_with_cue(ctx: ArticleParse, start: int, end: int) -> bool:
+    idx = list(ctx.tokens_between(start, end))
+    words = [i for i in idx if ctx.annotation.tokens[i].pos != "PUNCT"][-3:]
+    return any(ctx.annotation.tokens[i].lemma.lower() in CUE_LEMMAS for i in words)
+
+
+def _indirect(ctx: ArticleParse, index: int, covered: list[tuple[int, int]]) -> list[Quote]:
+    """Kremlin spokesman Dmitry Peskov said the main topic would be … / according to X, …"""
+    tokens = ctx.annotation.tokens
+    sentence = ctx.annotation.sentences[index].span
+    aid = ctx.annotation.article.id
+    out = []
+    for i in ctx.tokens_between(sentence.start, sentence.end):
+        tok = tokens[i]
+        if tok.lemma.lower() not in INDIRECT_LEMMAS or tok.pos not in {"VERB", "AUX"}:
+            continue
+        clauses = ctx.dependents(i, "ccomp")
+        if not clauses:
+            continue
+        lo, hi = ctx.subtree(clauses[0])
+        start, end = tokens[lo].start, tokens[hi].end
+        if tokens[lo].pos == "SCONJ":  # said that …
+            start = tokens[min(lo + 1, hi)].start
+        while end > start and ctx.text[end - 1] in ".,;: ":
+            end -= 1
+        if end - start < 12 or any(s <= start and end <= e for s, e in covered):
+            continue
+        attribution = speaker_of_cue(ctx, i, start)
+        if attribution is None:
+            continue
+        speaker, cue, speaker_span, role, via = attribution
+        if speaker is not None:
+            entity = entity_by_id(ctx, speaker.entity_id)
+            ctx.last_speaker = (entity, speaker.name, ctx.paragraph(i))
+        out.append(
+            Quote(
+                id=f"q-{aid[:12]}-{start}",
+                span=Span(aid, start, end),
+                text=ctx.text[start:end],
+                kind="indirect",
+                speaker=speaker,
+                cue=cue,
+                speaker_span=speaker_span,
+                role=role,
+                via=via,
+            )
+        )
+    return out

@@ -1,0 +1,367 @@
+"""The cues one line gives on its own: the line classifiers of :mod:`newsweave.text.clean`.
+
+Everything here looks at a single line. Document-level reasoning (repetition, blocks, the
+bottom zone, lists of headlines) lives in :mod:`newsweave.text.clean`, the module to call.
+Each pattern is anchored or bounded and runs only on short lines, so hostile input stays
+linear.
+
+Example:
+    >>> [classify_line(line, bottom=True) for line in split_lines("Menu\\n\\nWith AFP")]
+    ['navigation', 'credit']
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+__all__ = [
+    "BIO",
+    "DATELINE",
+    "NAME_LINE",
+    "RELATED_LABEL",
+    "TITLE_MAX_WORDS",
+    "Line",
+    "classify_line",
+    "dateline_length",
+    "headline_shaped",
+    "is_listed_headline",
+    "is_prose",
+    "is_timestamp",
+    "norm",
+    "split_lines",
+]
+
+# Line-shape limits. Headlines run to ~16 words in lists and ~25 on a page; a line past
+# these is prose, and most rules never look at it (which also keeps hostile input cheap).
+TITLE_MAX_WORDS = 25
+RELATED_MAX_WORDS = 16
+_NAV_MAX_WORDS = 8
+_SHORT_MAX_WORDS = 25
+
+_QUOTES_CLOSE = "\"'”’»)]"
+_QUOTES_OPEN = "\"'“‘«(["
+_BULLETS = "•·*-–—▪►‣◦>|"
+
+# ---- lexicons -------------------------------------------------------------------------
+# Words a page's chrome is made of; a short line built only from them is navigation:
+# "Type to search", "Share this article", "Sign in | Subscribe", "5 min read".
+_NAV_STRONG_WORDS = (
+    "search menu skip content navigation sign log register subscribe subscription account "
+    "share facebook twitter x email e-mail whatsapp telegram linkedin reddit pinterest "
+    "print copy link links copied save saved bookmark comment comments advertisement "
+    "advertising advert ad ads sponsored show load close open toggle home back top next "
+    "previous listen audio follow newsletter newsletters cookie cookies accept reject "
+    "privacy policy terms contact feedback javascript browser loading edition gallery "
+    "photos video watch play read continue reading more expand collapse jump type min "
+    "mins minute minutes login logout signup"
+)
+_NAV_WEAK_WORDS = (
+    "to the a an of in on out up and or this article story page us our all my your here "
+    "now via for with settings preferences use more less"
+)
+# "Published 12 Sept 2023, 10:45 GMT", "Updated 3 hours ago" — a timestamp, never a headline
+_DATE_WORDS_TEXT = (
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april "
+    "june july august september october november december mon tue wed thu fri sat sun "
+    "monday tuesday wednesday thursday friday saturday sunday published updated posted "
+    "modified last first on at am pm a.m p.m gmt utc bst cet cest est edt et pt pdt ist "
+    "jst kst msk ago hours hour hrs minutes mins min days day yesterday today"
+)
+_DATE_WORDS = frozenset(_DATE_WORDS_TEXT.split())
+_NAV_STRONG = frozenset(_NAV_STRONG_WORDS.split())
+_NAV_WEAK = frozenset(_NAV_WEAK_WORDS.split())
+# Wire and photo agencies, for credits: "(AP)", "— Reuters", "With AFP".
+_AGENCY = (
+    r"(?i:ap|afp|reuters|getty(?:\s+images)?|epa|pa|ansa|xinhua|yonhap|shutterstock|alamy|"
+    r"bloomberg|anadolu|dpa|efe|kyodo|tass|associated\s+press|agence\s+france[-\s]presse|"
+    r"agencies|wires?|staff)"
+)
+
+# ---- line classifiers (each anchored, bounded, and run on short lines only) ------------
+_CREDIT_PAREN_CUE = re.compile(
+    rf"\b(?:photo\w*|image|pictures?|pic|credit|via|file|courtesy|handout|supplied|"
+    rf"screen\s*(?:shot|grab)|{_AGENCY})\b",
+    re.IGNORECASE,
+)
+# "(via Reuters)." — a credit that may be followed by the caption's own full stop
+_CREDIT_PAREN_STRONG = re.compile(
+    r"\b(?:photo\w*|image|pictures?|via|credit|courtesy|handout|file)\b|/", re.IGNORECASE
+)
+# "Photo: Jane Doe/Reuters", "Image source, Getty Images", "Photograph by X"
+_CAPTION_LABEL = re.compile(
+    r"^(?:photo(?:graph)?s?|pictures?|images?|image\s+(?:source|caption)|caption|credits?|"
+    r"photo\s+credit|illustration|file\s+photo)\s*(?::|,|by\b|\|)",
+    re.IGNORECASE,
+)
+# "Kim waves to the crowd. Photo: Jane Doe/Reuters" — a credit tacked on the end
+_CAPTION_TAIL = re.compile(
+    r"\b(?:photo(?:graph)?|picture|image|credit)\s*:\s*[^.:]{1,60}$", re.IGNORECASE
+)
+# "Jane Doe/Reuters", "AP Photo/Jane Doe", "AFP via Getty Images" — a credit on its own line
+_CREDIT_ONLY = re.compile(
+    rf"^(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w.'’-]*\s*/\s*{_AGENCY}(?:\s*/\s*{_AGENCY})?$|"
+    rf"^{_AGENCY}\s+(?i:photo|pool|images?)\s*/\s*[A-Z][\w .'’-]{{1,40}}$|"
+    rf"^(?:[A-Z][\w.'’-]*\s+)?via\s+{_AGENCY}$"
+)
+_PROMO = re.compile(
+    r"^(?:also\s+(?:see|read)|see\s+also|read\s+(?:more|also|next|this)|more|related|watch|"
+    r"listen|recommended|trending|don[’']?t\s+miss|must\s+read|popular|most\s+read|video|"
+    r"podcast|sponsored|promoted|advertisement|newsletter)"
+    r"(?:\s+\w+){0,2}\s*[:|]",
+    re.IGNORECASE,
+)
+# "Sign up for our newsletter …", "Download the app", "Follow us on Instagram"
+_PROMO_CALL = re.compile(
+    r"^(?:sign\s+up|subscribe|register|download|get\s+(?:our|the\s+latest|free|unlimited)|"
+    r"follow\s+(?:us|our|the\s+latest)|join\s+(?:us|our)|click|tap|support\s+(?:our|us))\b"
+    r".{0,80}?\b(?:newsletters?|app|updates|alerts|subscription|subscribe|here|on|inbox|"
+    r"journalism|podcast|channel|whatsapp|telegram|twitter|instagram|facebook|youtube)\b",
+    re.IGNORECASE,
+)
+RELATED_LABEL = re.compile(
+    r"^(?:related(?:\s+(?:stories|articles|content|coverage|news|topics|links|reading))?|"
+    r"explore\s+more(?:\s+on\s+(?:these|this)\s+topics?)?|"
+    r"more\s+(?:on|from|about|in)\b.{0,40}|more\s+(?:stories|news|headlines)|"
+    r"you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)|recommended(?:\s+for\s+you)?|"
+    r"most\s+(?:read|popular|viewed|shared)|trending(?:\s+now)?|read\s+(?:more|next|also)|"
+    r"see\s+also|also\s+read|top\s+stories|latest(?:\s+(?:news|stories))?|further\s+reading|"
+    r"what\s+to\s+read\s+next|editor[’']?s\s+picks)\s*:?$",
+    re.IGNORECASE,
+)
+_EDITOR_NOTE = re.compile(
+    r"^(?:editor[’']?s[’']?\s+note|note\s+to\s+readers|note|correction|clarification|update)"
+    r"(?:\s*[:—–]|\s+-\s)|^this\s+(?:article|story|report|piece)\s+(?:has\s+been|was)\s+"
+    r"(?:updated|corrected|amended|edited|changed)|^an\s+earlier\s+version\s+of\s+this\b",
+    re.IGNORECASE,
+)
+# "Reporting by Jane Doe; Editing by John Roe", "Reuters with additional reporting by X",
+# "Associated Press writer Jo Roe contributed to this report.", "© 2023 The Daily Planet"
+_CREDIT = re.compile(
+    r"^[(\[]?\s*(?i:(?:additional\s+)?(?:reporting|writing|editing|compiled|written|produced|"
+    r"contributions?)\s+(?:\w+\s+){0,3}by)\s+(?:[A-Z]|(?i:agencies|staff|wires|our\s))|"
+    r"^(?:[A-Z][\w.&'’-]*\s+){1,4}(?:with|and)\s+(?i:additional\s+)?(?i:reporting|editing)\b|"
+    r"^(?i:this\s+(?:story|article|report|piece)\s+(?:was|is|has\s+been)\s+(?:produced|"
+    r"published|originally|written|supported|funded|made\s+possible|republished))|"
+    r"^(?:©|\([cC]\)|(?i:copyright)\s*(?:©|\([cC]\)|\d{4}))"
+)
+_CREDIT_INSIDE = re.compile(
+    r";\s*editing\s+by\b|\bcontributed\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)",
+    re.IGNORECASE,
+)
+# "With Agence France-Presse", "— Reuters", "AFP" — only believed near the end
+_CREDIT_END = re.compile(
+    rf"^(?:[Ww]ith|[—–-]+|[Ss]ource:?)\s*(?:the\s+)?"
+    rf"(?:{_AGENCY}|[A-Z][\w.&'’-]*(?:\s+[A-Z&][\w.&'’-]*){{0,4}})"
+    rf"(?:\s*(?:,|and|&)\s*{_AGENCY})?\s*\.?$|^{_AGENCY}(?:\s*(?:,|and|&)\s*{_AGENCY})*\.?$"
+)
+_BYLINE = re.compile(
+    r"^(?i:by|written\s+by|words\s+by|story\s+by)\s+[A-Z][\w.'’-]*(?:[\s,]+(?:[A-Z][\w.'’-]*|"
+    r"and|&|in|for|de|van|von|al|bin))*(?:\s*[|•–—-].{0,60})?$"
+)
+# "Jim Pollard is an Australian journalist based in Thailand …"
+BIO = re.compile(
+    r"^(?:[A-Z][\w.'’-]*\s+){2,4}(?:is|was|has\s+been|covers|reports|writes|joined)\b.{0,80}?"
+    r"\b(?:journalist|reporter|correspondent|editor|writer|columnist|producer|contributor|"
+    r"photographer|author|freelancer|newsroom|covers|covering)",
+    re.DOTALL,
+)
+NAME_LINE = re.compile(r"^[A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*\.?){1,3}$")
+_CONTACT = re.compile(r"^\S.{0,120}(?:\S@\S+\.\w|\B@\w{2,})", re.IGNORECASE)
+# "reached 12. The" — a sentence boundary inside a line ("U.S. Army" does not count)
+_SENT_BOUNDARY = re.compile(r"[a-z0-9%][.!?][\"'”’)]?\s+[\"'“‘(]?[A-Z]")
+ATTRIBUTION = re.compile(r"[,?!][\"”’]\s")
+_WORD = re.compile(r"[\w'’-]+")
+_COOKIE = re.compile(r"\bcookies?\b.{0,300}\b(?:use|accept|consent|policy|settings)\b", re.I)
+# "Topics: Floods, Velmark" — the page's tag list
+_TAGS = re.compile(r"^(?:tags|topics|filed\s+under|categories|keywords)\s*:", re.IGNORECASE)
+_BREADCRUMB = re.compile(r"\s(?:[|›»>•]|/)\s")
+
+
+class Line(NamedTuple):
+    """A non-empty line: its offsets (without the line break) and stripped text."""
+
+    start: int
+    end: int
+    text: str
+    words: int
+    block: int  # lines with no blank line between them share a block
+
+
+def split_lines(text: str) -> list[Line]:
+    lines: list[Line] = []
+    block = pos = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            stop = pos + len(raw) - (1 if raw.endswith("\r") else 0)
+            lines.append(Line(pos, stop, stripped, len(stripped.split()), block))
+        else:
+            block += 1
+        pos += len(raw) + 1
+    return lines
+
+
+def body_end(s: str) -> str:
+    return s.rstrip(_QUOTES_CLOSE + " ")
+
+
+def _ends_sentence(s: str) -> bool:
+    tail = body_end(s)
+    return tail.endswith((".", "…", ":", ";", ","))
+
+
+def _sentences(line: Line) -> int:
+    return len(_SENT_BOUNDARY.findall(line.text)) + (1 if _ends_sentence(line.text) else 0)
+
+
+def is_prose(line: Line) -> bool:
+    """Two sentences or ~25 words: a line no positional rule may take."""
+    return line.words >= _SHORT_MAX_WORDS or _sentences(line) >= 2
+
+
+def headline_shaped(s: str, max_words: int) -> bool:
+    """A headline: short, capitalised, one unfinished sentence ("Kim Orders War Drills")."""
+    words = s.split()
+    if not 1 <= len(words) <= max_words or _ends_sentence(s):
+        return False
+    first = s.lstrip(_QUOTES_OPEN + _BULLETS + " ")[:1]
+    return (first.isupper() or first.isdigit()) and not _SENT_BOUNDARY.search(s)
+
+
+def is_listed_headline(line: Line, labelled: bool = False) -> bool:
+    """An item of a related-headlines list: "Farmers Count Losses After Hail".
+
+    Not a quote paragraph (“Is this the end of it?”) nor an attributed quote. Under a
+    label ("Related topics") one-word items and bullets count; without one, a bulleted
+    list is more likely the article's own key points.
+    """
+    s = line.text
+    if line.words > RELATED_MAX_WORDS or (not labelled and (line.words < 3 or s[0] in _BULLETS)):
+        return False
+    return (
+        headline_shaped(s, RELATED_MAX_WORDS)
+        and not ATTRIBUTION.search(s)
+        and not (s[0] in '"“‘' and body_end(s) != s.rstrip())
+    )
+
+
+def _ends_with_credit(s: str) -> bool:
+    """ "… steps down from his train (AP)" — a caption closed by a parenthesised credit."""
+    tail = s[-120:].rstrip()
+    full_stop = tail.endswith(".")
+    tail = tail.rstrip(". ")
+    if not tail.endswith(")") or "(" not in tail:
+        return False
+    inside = tail[tail.rfind("(") + 1 : -1].strip()
+    if not inside or len(inside.split()) > 8 or not _CREDIT_PAREN_CUE.search(inside):
+        return False
+    # A body sentence may close on "(Reuters)." only with a photo cue; bare agencies may not.
+    return not full_stop or bool(_CREDIT_PAREN_STRONG.search(inside))
+
+
+def _is_caption(line: Line) -> bool:
+    s = line.text
+    if line.words > 60:
+        return False
+    if _ends_with_credit(s) or (_CAPTION_LABEL.match(s) and line.words <= 15):
+        return True
+    if line.words <= 8 and _CREDIT_ONLY.match(s):
+        return True
+    return ":" in s[-70:] and bool(_CAPTION_TAIL.search(s[-80:]))
+
+
+def is_timestamp(line: Line) -> bool:
+    tokens = [t.lower().strip(".") for t in _WORD.findall(line.text)]
+    return (
+        line.words <= 10
+        and any(ch.isdigit() for ch in line.text)
+        and all(t in _DATE_WORDS or any(ch.isdigit() for ch in t) for t in tokens)
+    )
+
+
+def _is_navigation(line: Line) -> bool:
+    s = line.text
+    if ("ookie" in s or "OOKIE" in s) and line.words <= 60 and _COOKIE.search(s[:600]):
+        return True  # "We use cookies to improve your experience. Accept all"
+    if line.words > 20:
+        return False
+    if _TAGS.match(s):
+        return True
+    parts = [p for p in re.split(r"[|›»•]", s) if p.strip()]
+    if len(parts) >= 4 and all(len(p.split()) <= 3 for p in parts):
+        return True  # "Home | World | Asia | Business" — a menu row
+    if _BREADCRUMB.search(s) and len(parts) >= 3 and all(len(p.split()) <= 2 for p in parts):
+        return True  # "Home › World › Asia"
+    if line.words > _NAV_MAX_WORDS or (_ends_sentence(s) and not s.endswith(("…", ":"))):
+        return False
+    tokens = [t.lower() for t in _WORD.findall(s) if not t.isdigit()]
+    return (
+        bool(tokens)
+        and all(t in _NAV_STRONG or t in _NAV_WEAK for t in tokens)
+        and any(t in _NAV_STRONG for t in tokens)
+    )
+
+
+def classify_line(line: Line, bottom: bool) -> str | None:
+    """The reason a line is boilerplate on its own, if any; ``bottom`` means near the end."""
+    s = line.text
+    if _is_navigation(line):
+        return "navigation"
+    if _is_caption(line):
+        return "caption"
+    if line.words <= 40 and _EDITOR_NOTE.match(s):
+        return "editor_note"
+    if (line.words <= 30 and _PROMO.match(s)) or (line.words <= 30 and _PROMO_CALL.match(s)):
+        return "promo"
+    if line.words <= 20 and RELATED_LABEL.match(s):
+        return "related"
+    bare = s.lstrip(_BULLETS + " ")
+    if line.words <= 30 and (
+        _CREDIT.match(bare) or (("ontribut" in s or "diting" in s) and _CREDIT_INSIDE.search(s))
+    ):
+        return "credit"
+    if bottom and line.words <= 6 and _CREDIT_END.match(bare):
+        return "credit"
+    if line.words <= 14 and _BYLINE.match(bare):
+        return "byline"
+    if bottom and line.words <= 20 and "@" in s and _CONTACT.match(s):
+        return "bio"  # "Contact the author: jane@example.com", "Follow her @janedoe"
+    if is_timestamp(line):
+        return "timestamp"  # "May 03, 2013", "Published 12 Sept 2023, 10:45 GMT"
+    return None
+
+
+# "KESSAN, Corvania, June 11 (CNW) - ", "WASHINGTON (AP) — ", "LONDON, 12 September 2023 – ":
+# the place in capitals, then a date, an agency or both, then a dash.
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3}"
+    r"(?:,\s*[A-Z][\w.'’]+(?:\s[A-Z][\w.'’]+){0,2}){0,2})"
+    rf"(?:,?\s*(?P<date>(?i:{_MONTH})\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+(?i:{_MONTH})(?:\s+\d{{4}})?))?"
+    r"\s*(?:\((?P<agency>[^()\n]{1,30})\))?\s*[-–—]+(?:\s+(?=\S)|\s*$)"
+)
+
+
+def dateline_length(text: str) -> int:
+    """Length of the dateline that opens ``text`` ("WASHINGTON (AP) — "), else 0.
+
+    Example:
+        >>> t = "KESSAN, Corvania, June 11 (CNW) - Corvania and Ludmark signed."
+        >>> t[dateline_length(t):]
+        'Corvania and Ludmark signed.'
+        >>> dateline_length("US officials said on Monday - briefly - that")
+        0
+    """
+    m = DATELINE.match(text[:200])
+    if m is None:
+        return 0
+    letters = [ch for ch in m.group("place") if ch.isalpha()]
+    if len(letters) < 3 or not (m.group("date") or m.group("agency") or len(letters) >= 5):
+        return 0
+    return m.end()
+
+
+def norm(s: str) -> str:
+    s = s.casefold()
+    return " ".join(s.split()) if "  " in s or "\t" in s or "\xa0" in s else s

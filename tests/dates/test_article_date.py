@@ -1,0 +1,132 @@
+"""date_lines: an article's own date, tested on hand-built evidence (no parser)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsweave.dates.article_date import metadata_date
+from newsweave.dates.expressions import parse_time
+from newsweave.dates.story_dates import infer_datings
+from newsweave.model import Annotation, Article, Span, Tense, TimeMention
+from newsweave.text.clean import clean_article
+
+TODAY = dt.date(2026, 12, 2)
+
+
+def _annotation(text: str, **fields: object) -> Annotation:
+    article = clean_article(Article("a", "Wire", None, text, **fields))  # type: ignore[arg-type]
+    return Annotation(article, (), ())
+
+
+def _mention(text: str, written: str, tense: Tense) -> TimeMention:
+    start = text.index(written)
+    return TimeMention(
+        Span("a", start, start + len(written)), written, parse_time(written), tense, 0
+    )
+
+
+def _dating(text: str, mentions: tuple[tuple[str, Tense], ...] = (), **fields: object):
+    annotation = _annotation(text, **fields)
+    found = [_mention(text, w, t) for w, t in mentions]
+    (dating,) = infer_datings([annotation], [found], None, TODAY)
+    return dating
+
+
+def test_metadata_wins_and_is_not_inferred() -> None:
+    dating = _dating(
+        "Dam opens\n\nUpdated 3 March 2024\n\nIt opened.", published=dt.date(2024, 3, 1)
+    )
+    assert dating is not None
+    assert (dating.when.label, dating.inferred, dating.reason) == ("2024-03-01", False, "metadata")
+
+
+def test_an_unparsed_record_date_is_still_metadata() -> None:
+    dating = _dating("It opened.", meta=(("date_raw", "Tuesday, 12 September 2023"),))
+    assert dating is not None
+    assert (dating.when.label, dating.inferred) == ("2023-09-12", False)
+
+
+def test_a_published_line_beats_an_updated_one() -> None:
+    text = (
+        "Dam opens\n\nPublished 10 September 2023\nUpdated 12 September 2023\n\n"
+        "The dam opened after ten years of work, and officials said it would be filled slowly."
+    )
+    dating = _dating(text)
+    assert dating is not None
+    assert dating.when.label == "2023-09-10"
+    assert dating.inferred
+    (evidence,) = dating.evidence
+    assert text[evidence.start : evidence.end] == "10 September 2023"
+
+
+def test_a_full_date_inside_the_story_is_not_its_date() -> None:
+    text = (
+        "Dam opens\n\nThe dam, first proposed on March 3, 2001, opened after ten years of "
+        "work and a long fight over who would pay for the turbines and the new road to it."
+    )
+    assert _dating(text) is None
+
+
+def test_a_date_in_the_url_dates_the_page() -> None:
+    dating = _dating("It opened.", url="https://example.org/news/2013/may/03/dam-opens")
+    assert dating is not None
+    assert (dating.when.label, dating.reason) == ("2013-05-03", "date in its URL")
+    numeric = _dating("It opened.", url="https://example.org/2021/11/30/dam-opens.html")
+    assert numeric is not None
+    assert numeric.when.label == "2021-11-30"
+
+
+def test_a_yearless_dateline_takes_the_one_year_its_weekday_fits() -> None:
+    text = (
+        "Dam opens\n\nLOWEBRIDGE, June 11 (Riverwire) - The Lowe dam opened on Wednesday. "
+        "The old weir was last repaired in 2019."
+    )
+    named = _dating(text, (("Wednesday", "past"), ("2019", "past")))
+    assert named is not None
+    assert named.when.label == "2025-06-11"  # the only Wednesday 11 June from 2019 to 2026
+    assert (named.evidence[0].start, named.evidence[0].end) == (
+        text.index("June 11"),
+        text.index("June 11") + 7,
+    )
+    # 11 June was also a Wednesday in 1997, 2003, 2008 and 2014: without the repair year
+    # nothing tells them apart
+    assert _dating(text, (("Wednesday", "past"),)) is None
+    # and a dateline whose report names no weekday gives no year at all
+    assert _dating(text.replace("on Wednesday", "this week"), (("2019", "past"),)) is None
+
+
+def test_an_undated_story_of_undated_reports_gets_no_date() -> None:
+    texts = ["Dam opens\n\nThe dam opened on Monday.", "Dam opened\n\nIt opened on Monday."]
+    annotations = [
+        Annotation(clean_article(Article(f"a{i}", "Wire", None, t)), (), ())
+        for i, t in enumerate(texts)
+    ]
+    assert infer_datings(annotations, [[], []], None, TODAY) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Tue, 12 Sep 2023 10:00:00 GMT",
+        "Tue, 12 Sep 2023 10:00:00 +0000",
+        "2023-09-12 10:00",
+        "September 12, 2023 at 10:00 am EDT",
+        "12 September 2023",
+    ],
+)
+def test_record_date_fields_in_common_forms(raw: str) -> None:
+    assert metadata_date(raw) == dt.date(2023, 9, 12)
+    dating = _dating("It opened.", meta=(("date_raw", raw),))
+    assert dating is not None
+    assert (dating.when.label, dating.inferred) == ("2023-09-12", False)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80))
+def test_any_date_field_reads_without_error(raw: str) -> None:
+    day = metadata_date(raw)
+    assert day is None or isinstance(day, dt.date)

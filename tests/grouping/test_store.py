@@ -1,0 +1,102 @@
+"""The story store: idempotent ingest, batches equal to one batch run, crash and resume."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from newsweave.grouping.group import group_stories
+from newsweave.grouping.store import StoreError, open_store
+from newsweave.model import Article
+from storygold import own_set
+
+
+def _batch_result(arts: list[Article]) -> list[tuple[str, tuple[str, ...]]]:
+    return sorted((s.id, s.article_ids) for s in group_stories(arts, "lexical").stories)
+
+
+def _store_result(store) -> list[tuple[str, tuple[str, ...]]]:
+    return sorted((s.id, s.article_ids) for s in store.stories())
+
+
+def test_three_batches_give_the_batch_result(tmp_path: Path) -> None:
+    arts, _ = own_set("close-events")
+    store = open_store(tmp_path / "s.db", "lexical")
+    third = len(arts) // 3
+    for part in (arts[third : 2 * third], arts[2 * third :], arts[:third]):
+        store.ingest(part)
+    assert _store_result(store) == _batch_result(arts)
+    assert store.count() == len(arts)
+
+
+def test_re_running_the_same_input_changes_nothing(tmp_path: Path) -> None:
+    arts, _ = own_set("close-events")
+    store = open_store(tmp_path / "s.db", "lexical")
+    store.ingest(arts)
+    before = _store_result(store)
+    report = store.ingest(arts)
+    assert (report.added, report.skipped) == (0, len(arts))
+    assert _store_result(store) == before
+
+
+def test_a_crash_mid_ingest_leaves_whole_chunks_and_a_rerun_resumes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    arts, _ = own_set("close-events")
+    db = tmp_path / "s.db"
+    store = open_store(db, "lexical")
+    calls = {"n": 0}
+    real = store._regroup
+
+    def failing(conn, ids):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise RuntimeError("power cut")
+        return real(conn, ids)
+
+    monkeypatch.setattr(store, "_regroup", failing)
+    with pytest.raises(RuntimeError):
+        store.ingest(arts, chunk=10)
+    assert store.count() == 20  # two whole chunks; the third rolled back
+    assert sum(len(s.article_ids) for s in store.stories()) == 20
+    store.close()
+    resumed = open_store(db, "lexical")
+    report = resumed.ingest(arts, chunk=10)
+    assert (report.added, report.skipped) == (len(arts) - 20, 20)
+    assert _store_result(resumed) == _batch_result(arts)
+
+
+def test_a_store_refuses_another_embedder(tmp_path: Path) -> None:
+    open_store(tmp_path / "s.db", "lexical").ingest([Article("a", "s", "T", "Body text.")])
+    with pytest.raises(StoreError, match="embedder 'lexical'"):
+        open_store(tmp_path / "s.db", "minilm-onnx")
+
+
+def test_a_folder_is_not_a_store(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="is a folder"):
+        open_store(tmp_path, "lexical")
+
+
+@pytest.mark.skipif(
+    not os.environ.get("NEWSWEAVE_TEST_POSTGRES"),
+    reason="set NEWSWEAVE_TEST_POSTGRES=postgresql://… (.ci/run starts a server and sets it)",
+)
+def test_postgres_store_gives_the_batch_result() -> None:
+    from sqlalchemy import create_engine, text
+
+    url = os.environ["NEWSWEAVE_TEST_POSTGRES"]
+    engine = create_engine(url.replace("postgresql:", "postgresql+psycopg:", 1))
+    with engine.begin() as conn:
+        for table in ("nw_pairs", "nw_articles", "nw_stories", "nw_meta"):
+            conn.execute(text(f"DROP TABLE IF EXISTS {table}"))
+    engine.dispose()
+    arts, _ = own_set("close-events")
+    store = open_store(url, "lexical")
+    half = len(arts) // 2
+    store.ingest(arts[half:])
+    store.ingest(arts[:half])
+    store.ingest(arts)
+    assert _store_result(store) == _batch_result(arts)
+    store.close()

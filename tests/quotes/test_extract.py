@@ -1,0 +1,224 @@
+"""quotes: direct, partial and indirect quotes with speakers, on the seeds and our own texts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsweave.model import Article, Briefing, Quote
+from newsweave.pipeline import brief_articles
+from newsweave.quotes.marks import marks_in
+
+
+def _norm(text: str) -> str:
+    return text.strip().strip(' ,.;:"“”‘’')
+
+
+def _same(gold: str, predicted: str) -> bool:
+    a, b = _norm(gold), _norm(predicted)
+    if a == b:
+        return True
+    return (a in b or b in a) and min(len(a), len(b)) >= 0.8 * max(len(a), len(b))
+
+
+@pytest.fixture(scope="module")
+def seed_quotes(shared: Path, nlp) -> tuple[Briefing, dict]:
+    gold = json.loads((shared / "gold" / "quotes.json").read_text(encoding="utf-8"))
+    articles = [
+        Article(p.name, p.stem, None, p.read_text(encoding="utf-8"))
+        for p in sorted((shared / "seeds").glob("*.txt"))
+    ]
+    return brief_articles(articles, nlp=nlp), gold
+
+
+@pytest.mark.seeds
+def test_seed_quotes_against_gold(seed_quotes: tuple[Briefing, dict]) -> None:
+    briefing, gold = seed_quotes
+    predicted = [q for q in briefing.quotes if q.kind != "indirect"]
+    aliases = {name: {name, *forms} for name, forms in gold["speakers"].items()}
+    found = {True: 0, False: 0}
+    total = {True: 0, False: 0}
+    matched: dict[int, Quote] = {}
+    right_speaker = 0
+    for index, item in enumerate(gold["quotes"]):
+        total[item["partial"]] += 1
+        hits = [
+            q
+            for q in predicted
+            if q.span.article_id == item["doc"] and _same(item["quote"], q.text)
+        ]
+        if not hits:
+            print(f"missed {item['doc'][:3]}: {item['quote'][:70]!r}")
+            continue
+        found[item["partial"]] += 1
+        matched[index] = hits[0]
+        speaker = hits[0].speaker.name if hits[0].speaker else None
+        names = aliases.get(item["speaker"], {item["speaker"]})
+        if speaker in names:
+            right_speaker += 1
+        else:
+            print(f"speaker {item['doc'][:3]}: {speaker!r} for {item['speaker']!r}")
+    used = {q.id for q in matched.values()}
+    extra = [q for q in predicted if q.id not in used]
+    for q in extra:
+        print(f"extra {q.span.article_id[:3]} {q.kind}: {q.text[:70]!r}")
+    direct_recall = found[False] / total[False]
+    partial_recall = found[True] / total[True]
+    precision = len(used) / len(predicted)
+    speaker_accuracy = right_speaker / len(matched)
+    groups: dict[str, list[int]] = {}
+    for index, item in enumerate(gold["quotes"]):
+        if item.get("group"):
+            groups.setdefault(item["group"], []).append(index)
+    groups_found = sum(
+        len({matched[i].group for i in members if i in matched} - {None}) == 1
+        and all(i in matched and matched[i].group for i in members)
+        for members in groups.values()
+    )
+    print(
+        f"\nseed quotes: direct recall {direct_recall:.3f} ({found[False]}/{total[False]}), "
+        f"partial recall {partial_recall:.3f} ({found[True]}/{total[True]}), "
+        f"precision {precision:.3f} ({len(used)}/{len(predicted)}), "
+        f"speaker accuracy {speaker_accuracy:.3f}, groups {groups_found}/{len(groups)}"
+    )
+    assert direct_recall >= 0.95
+    assert partial_recall >= 0.8
+    assert precision >= 0.9
+    assert speaker_accuracy >= 0.9
+    assert groups_found == len(groups)
+
+
+def _quotes(nlp, *texts: str) -> list[Quote]:
+    articles = [Article(f"t{i}", f"outlet{i}", None, t) for i, t in enumerate(texts)]
+    return list(brief_articles(articles, nlp=nlp).quotes)
+
+
+def _one(quotes: list[Quote], start: str) -> Quote:
+    hits = [q for q in quotes if q.text.startswith(start)]
+    assert len(hits) == 1, [q.text for q in quotes]
+    return hits[0]
+
+
+LAYOUTS = """Harbour talks stall in Lowvale
+
+Port director Miriam Hask said: “We are not leaving the table until the cranes move again.”
+
+The union's leader, Colm Brady, was blunt – “The offer is an insult,” he said on Monday.
+
+“We have waited eleven months for a fair rota,” Brady told reporters. “The members are
+tired of waiting.”
+
+“Nobody wins a long strike. Not the port, not the crews, not the city.
+
+“That is why we will be back on Thursday,” Hask said.
+
+The company warned of “serious losses” if the dispute ran into the holiday season.
+
+According to the harbour authority, "ships are already being diverted to Saltmere."
+
+Interfax quoted Hask as saying that the talks would resume.
+
+Lowvale mayor Peter Amsel said that the city would offer to mediate between the two sides.
+
+An unbalanced mark opens here: “the union would not say more
+"""
+
+
+def test_quote_layouts(nlp) -> None:
+    quotes = _quotes(nlp, LAYOUTS)
+    colon = _one(quotes, "We are not leaving")
+    assert (colon.kind, colon.speaker and colon.speaker.name) == ("direct", "Miriam Hask")
+    assert colon.role == "Port director"
+    dash = _one(quotes, "The offer is an insult")
+    assert (dash.kind, dash.speaker and dash.speaker.name) == ("direct", "Colm Brady")
+    split = _one(quotes, "The members are")  # the second half of a split quote
+    assert split.speaker is not None
+    assert split.speaker.name == "Colm Brady"
+    first = _one(quotes, "Nobody wins a long strike")  # runs on into the next paragraph
+    assert first.text.endswith("not the city.")
+    assert first.speaker is not None
+    assert first.speaker.name == "Miriam Hask"
+    partial = _one(quotes, "serious losses")
+    assert partial.kind == "partial"
+    straight = _one(quotes, "ships are already")
+    assert straight.speaker is not None
+    assert "harbour authority" in straight.speaker.name.lower()
+    indirect = _one(quotes, "the city would offer to mediate")
+    assert (indirect.kind, indirect.speaker and indirect.speaker.name) == (
+        "indirect",
+        "Peter Amsel",
+    )
+    unbalanced = _one(quotes, "the union would not say more")
+    assert unbalanced.span.end <= len(LAYOUTS)
+
+
+def test_quoted_as_saying_names_the_relay(nlp) -> None:
+    text = (
+        "Dam inquiry opens\n\n"
+        "The Lowvale Gazette quoted the engineer Ruth Okafor as saying that the spillway "
+        "had never been tested at full load.\n"
+    )
+    (quote,) = [q for q in _quotes(nlp, text) if q.kind == "indirect"]
+    assert quote.speaker is not None
+    assert quote.speaker.name == "Ruth Okafor"
+    assert quote.via is not None
+    assert "Gazette" in quote.via
+
+
+def test_description_speakers_resolve_to_entities(nlp) -> None:
+    text = (
+        "Water board spokesman Peter Amsel confirmed the closure on Monday.\n\n"
+        "Later the spokesman added: “The reservoir is safe and the dam will hold.”\n"
+    )
+    quote = _one(_quotes(nlp, text), "The reservoir is safe")
+    assert quote.speaker is not None
+    assert quote.speaker.name == "Peter Amsel"
+    assert quote.speaker.entity_id is not None
+
+
+def test_every_quote_has_provenance(nlp) -> None:
+    quotes = _quotes(nlp, LAYOUTS)
+    for q in quotes:
+        assert LAYOUTS[q.span.start : q.span.end] == q.text
+        if q.cue is not None:
+            assert LAYOUTS[q.cue.start : q.cue.end].strip()
+        if q.speaker_span is not None:
+            assert LAYOUTS[q.speaker_span.start : q.speaker_span.end].strip()
+
+
+def test_headline_quotes_are_partial(nlp) -> None:
+    text = "Minister backs ‘urgent review’ of dam rules\n\nThe minister spoke on Monday.\n"
+    quote = _one(_quotes(nlp, text), "urgent review")
+    assert quote.kind == "partial"
+    assert quote.speaker is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab .,\n“”‘’\"'«»„—:"), max_size=120))
+def test_quote_marks_never_leave_the_text(text: str) -> None:
+    previous = 0
+    for mark in marks_in(text, 0, len(text), is_title=False):
+        assert previous <= mark.open_at < mark.start < mark.end <= len(text)
+        assert text[mark.start : mark.end] == text[mark.start : mark.end].strip()
+        if mark.close_at is not None:
+            assert mark.end <= mark.close_at < len(text)
+        previous = mark.start
+
+
+def test_mixed_straight_and_curly_marks(nlp) -> None:
+    text = (
+        "School reopens\n\n"
+        '"We met the staff this morning,” said principal Dana Whitlock. “Counsellors are '
+        'on hand."\n\nThe sign read "Closed", and a "quiet" week followed.\n'
+    )
+    quotes = _quotes(nlp, text)
+    first = _one(quotes, "We met the staff")
+    assert first.text == "We met the staff this morning,"
+    assert first.speaker is not None
+    assert first.speaker.name == "Dana Whitlock"
+    assert _one(quotes, "Counsellors are").text == "Counsellors are on hand."
+    assert _one(quotes, "quiet").kind == "partial"

@@ -1,0 +1,200 @@
+"""The cited summary: length, citations, words from the evidence, consensus coverage."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsweave.model import Article, Briefing, Event, Fact, Span, Story, Variant, When
+from newsweave.summary.extractive import (
+    MAX_WORDS,
+    MIN_WORDS,
+    compress,
+    sentence_around,
+    summarize,
+    word_count,
+)
+
+WORD = re.compile(r"[^\W_][\w'’-]*")
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in WORD.findall(text)}
+
+
+def test_the_seed_summary_is_cited_sized_and_worded_from_its_evidence(
+    seed_briefing: Briefing,
+) -> None:
+    summary = seed_briefing.summary
+    texts = {a.id: a.text for a in seed_briefing.articles}
+    assert MIN_WORDS <= word_count(summary) <= MAX_WORDS
+    for s in summary:
+        assert s.article_ids, s.text
+        assert s.evidence, s.text
+        for span in s.evidence:
+            assert span.article_id in texts
+            assert 0 <= span.start < span.end <= len(texts[span.article_id])
+        if s.text.startswith("Outlets differ on "):
+            continue
+        # Every word of an extracted sentence stands in the sentence it was taken from.
+        source = texts[s.evidence[0].article_id][s.evidence[0].start : s.evidence[0].end]
+        assert _words(s.text) <= _words(source), s.text
+        assert s.evidence[0].article_id in s.article_ids
+
+
+def test_the_seed_summary_covers_consensus_facts(seed_briefing: Briefing, shared: Path) -> None:
+    gold = json.loads((shared / "gold" / "facts.json").read_text(encoding="utf-8"))
+    consensus = [f for f in gold["facts"] if f["kind"] == "consensus"]
+    texts = [s.text for s in seed_briefing.summary]
+    covered = [
+        f["id"] for f in consensus if any(all(re.search(k, t) for k in f["keys"]) for t in texts)
+    ]
+    share = len(covered) / len(consensus)
+    print(f"consensus facts covered: {len(covered)}/{len(consensus)} ({share:.0%}): {covered}")
+    # Measured 8 of 11 (see docs/summary.md); the issue's target is 60%.
+    assert share >= 0.6
+
+
+def test_compress_drops_attribution_but_keeps_quotations() -> None:
+    assert compress("Nine people died in the fire, police in Vessmark said.") == (
+        "Nine people died in the fire."
+    )
+    assert compress("The dam will reopen on Monday, said Tova Lind, the mayor.") == (
+        "The dam will reopen on Monday."
+    )
+    assert compress("But the ferry company denied that the crew had ignored the alarm.") == (
+        "The ferry company denied that the crew had ignored the alarm."
+    )
+    quoted = "“We will rebuild the harbour,” the mayor said."
+    assert compress(quoted) == quoted
+    short = "Rain fell, he said."
+    assert compress(short) == short  # too little would be left
+
+
+@given(st.text(max_size=300), st.integers(0, 300), st.integers(0, 40))
+def test_sentence_around_holds_its_span(text: str, start: int, length: int) -> None:
+    start = min(start, len(text))
+    end = min(len(text), start + length)
+    article = Article("a", "s", None, text)
+    found = sentence_around(article, Span("a", start, end))
+    # It starts at or before the span (past leading blanks only) and ends at or after it.
+    assert found.start <= start or not text[start : found.start].strip()
+    assert end <= found.end <= len(text)
+
+
+def _story() -> Briefing:
+    text = (
+        "The Vessmark ferry Merrow Star caught fire on Monday with 412 people aboard. "
+        "All 412 passengers were taken off safely by lifeboat crews from Skarra. "
+        "The ferry company said the blaze began in the engine room. "
+        "A cafe owner on the quay served tea to the passengers while they waited."
+    )
+    other = text.replace("412 people", "400 people").replace("All 412", "All 400")
+    arts = (
+        Article("a", "Wire", "Ferry fire", text),
+        Article("b", "Post", "Ferry blaze", text),
+        Article("c", "Herald", "Fire on ferry", other),
+    )
+
+    def spans(fragment: str, ids: str) -> tuple[Span, ...]:
+        out = []
+        for a in arts:
+            if a.id in ids and fragment in a.text:
+                k = a.text.index(fragment)
+                out.append(Span(a.id, k, k + len(fragment)))
+        return tuple(out)
+
+    facts = (
+        Fact("f1", "The ferry caught fire", "consensus", spans("The Vessmark ferry", "abc")),
+        Fact(
+            "f2",
+            "Passengers taken off",
+            "consensus",
+            spans("All 4", "abc"),
+            (
+                Variant("412", ("a", "b"), evidence=spans("All 412", "ab")),
+                Variant("400", ("c",), evidence=spans("All 400", "c")),
+            ),
+        ),
+        Fact("f3", "Blaze in engine room", "shared", spans("The ferry company", "ab")),
+        Fact("f4", "Cafe served tea", "single", spans("A cafe owner", "a")),
+    )
+    return Briefing(Story("s", "Ferry fire", ("a", "b", "c")), arts, facts=facts)
+
+
+def test_consensus_comes_first_then_disputes_and_single_outlets_only_to_fill() -> None:
+    briefing = _story()
+    full = summarize(briefing, min_words=1)
+    texts = [s.text for s in full]
+    assert texts[0].startswith("The Vessmark ferry Merrow Star caught fire")
+    assert "Outlets differ on number: 412 (Post, Wire); 400 (Herald)." in texts
+    assert texts[-1].startswith("Outlets differ")  # disputes close the summary
+    assert not any(t.startswith("A cafe owner") for t in texts)  # long enough already
+    longer = summarize(briefing, min_words=200)
+    assert any(s.text.startswith("A cafe owner") for s in longer)
+    tight = summarize(briefing, max_words=15)
+    assert word_count(tight) <= 15
+
+
+def test_a_dispute_keeps_its_room_when_the_consensus_would_fill_the_budget() -> None:
+    briefing = _story()
+    # Two consensus sentences alone would take 24 words; the dispute's 9 are held back.
+    texts = [s.text for s in summarize(briefing, max_words=24)]
+    assert texts[-1] == "Outlets differ on number: 412 (Post, Wire); 400 (Herald)."
+    assert word_count(summarize(briefing, max_words=24)) <= 24
+
+
+def test_the_story_comes_first_in_timeline_order_and_its_background_after() -> None:
+    text = (
+        "The Skarra dam was finished in 1968 and holds the valley's water supply. "
+        "Engineers found a crack in the Skarra dam wall on Monday during an inspection. "
+        "The valley towns were evacuated on Tuesday as the crack in the dam widened."
+    )
+    day = dt.date(2031, 3, 4)
+    arts = tuple(
+        Article(i, s, "Dam crack", text, published=day) for i, s in (("a", "Wire"), ("b", "Post"))
+    )
+
+    def both(fragment: str) -> tuple[Span, ...]:
+        k = text.index(fragment)
+        return (Span("a", k, k + len(fragment)), Span("b", k, k + len(fragment)))
+
+    facts = tuple(
+        Fact(f"f{n}", fragment, "shared", both(fragment))
+        for n, fragment in enumerate(("The valley towns", "Engineers found", "The Skarra dam"))
+    )
+
+    def on(date: dt.date, fragment: str) -> Event:
+        return Event(When(date, date, "day"), fragment, both(fragment)[:1])
+
+    timeline = (
+        on(dt.date(1968, 1, 1), "The Skarra dam"),
+        on(dt.date(2031, 3, 3), "Engineers found"),
+        on(day, "The valley towns"),
+    )
+    briefing = Briefing(Story("s", "Dam crack", ("a", "b")), arts, facts=facts, timeline=timeline)
+    texts = [s.text.split()[:2] for s in summarize(briefing, min_words=1)]
+    assert texts == [["Engineers", "found"], ["The", "valley"], ["The", "Skarra"]]
+
+
+def test_only_whole_sentences_are_taken() -> None:
+    text = (
+        "Nine people were hurt when the Skarra ferry ran aground on Monday.Crews worked late. "
+        "The crew was led by Capt. Lena Holm and Sgt.\n"
+        "Officials said the hull (which was built in 1990 was not damaged.\n"
+        "The ferry will be towed to the Vessmark yard on Friday for repairs."
+    )
+    arts = tuple(Article(i, s, "Ferry", text) for i, s in (("a", "Wire"), ("b", "Post")))
+    facts = tuple(
+        Fact(f"f{k}", t, "shared", (Span("a", s, s + 10), Span("b", s, s + 10)))
+        for k, t in enumerate(("Nine people", "The crew", "Officials", "The ferry"))
+        for s in [text.index(t)]
+    )
+    briefing = Briefing(Story("s", "Ferry", ("a", "b")), arts, facts=facts)
+    texts = [s.text for s in summarize(briefing, min_words=1)]
+    assert texts == ["The ferry will be towed to the Vessmark yard on Friday for repairs."]
