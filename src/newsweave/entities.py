@@ -21,11 +21,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from newsweave.lexicon.people import ACRONYM_SKIP, HONORIFICS
 from newsweave.model import Annotation, Entity, EntityType, Mention, Span
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "mx", "prof"})
-_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "s", "de", "du", "la", "on"})
 _DASHES = re.compile(r"[-‐‑‒–—]")
 _NON_WORD = re.compile(r"[^\w\s]")
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -46,7 +45,7 @@ def name_key(text: str) -> str:
     tokens = text.split()
     if tokens and tokens[0] == "the":
         tokens = tokens[1:]
-    if len(tokens) > 1 and tokens[0] in _HONORIFICS:
+    if len(tokens) > 1 and tokens[0] in HONORIFICS:
         tokens = tokens[1:]
     return " ".join(tokens)
 
@@ -85,7 +84,7 @@ class _Group:
 
 def _has_honorific(text: str) -> bool:
     first = text.split()[0].lower().rstrip(".") if text.split() else ""
-    return first in _HONORIFICS and len(text.split()) > 1
+    return first in HONORIFICS and len(text.split()) > 1
 
 
 def resolve_entities(annotations: Sequence[Annotation]) -> tuple[Entity, ...]:
@@ -179,7 +178,7 @@ def _initials(surface: str) -> str:
     letters = []
     for word in _DASHES.sub(" ", surface).replace("’s", "").replace("'s", "").split():
         clean = _NON_WORD.sub("", word)
-        if not clean or clean.lower() in _ACRONYM_SKIP:
+        if not clean or clean.lower() in ACRONYM_SKIP:
             continue
         letters.append(clean if clean.isupper() and len(clean) <= 4 else clean[0])
     return "".join(letters).upper()

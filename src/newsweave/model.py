@@ -74,6 +74,16 @@ class When:
     latest: dt.date
     precision: Precision
 
+    @classmethod
+    def on(cls, day: dt.date) -> When:
+        """The one day ``day``.
+
+        Example:
+            >>> When.on(dt.date(2023, 9, 12)).exact
+            True
+        """
+        return cls(day, day, "day")
+
     def __post_init__(self) -> None:
         if self.latest < self.earliest:
             raise ValueError(f"bad date range {self.earliest}..{self.latest}")

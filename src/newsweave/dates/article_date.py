@@ -50,12 +50,12 @@ def own_dating(annotation: Annotation, today: dt.date) -> Dating | None:
     """The date a report gives itself (metadata, date lines, URL), or None."""
     article = annotation.article
     if article.published is not None and not article.published_inferred:
-        return Dating(_day(article.published), False, "metadata")
+        return Dating(When.on(article.published), False, "metadata")
     raw = dict(article.meta).get("date_raw")
     if raw:
         day = metadata_date(raw)
         if day is not None and day <= today:
-            return Dating(_day(day), False, f"metadata ({raw[:60]!r})")
+            return Dating(When.on(day), False, f"metadata ({raw[:60]!r})")
     found: list[tuple[int, bool, int, dt.date, Span, str]] = []
     for rank, start, end, where in _date_lines(annotation):
         line = article.text[start:end]
@@ -74,10 +74,10 @@ def own_dating(annotation: Annotation, today: dt.date) -> Dating | None:
         rank, _, _, day, span, where = (
             min(published, key=lambda f: f[2]) if published else max(top, key=lambda f: f[3])
         )
-        return Dating(_day(day), True, f"date in its {where}", (span,))
+        return Dating(When.on(day), True, f"date in its {where}", (span,))
     day = url_date(article.url or "")
     if day is not None and day <= today:
-        return Dating(_day(day), True, "date in its URL")
+        return Dating(When.on(day), True, "date in its URL")
     return None
 
 
@@ -203,7 +203,9 @@ def dateline_dating(
     if anchors:
         near = [c for c in candidates if min(abs((c - a).days) for a in anchors) <= 60]
         if len(near) == 1:
-            return Dating(_day(near[0]), True, "dateline; year from the story's reports", (span,))
+            return Dating(
+                When.on(near[0]), True, "dateline; year from the story's reports", (span,)
+            )
         return None
     picked = best_by_weekdays(candidates, mentions, require_own_day=True)
     if len(picked) != 1 and story_floor is not None and story_floor > lowest:
@@ -211,7 +213,7 @@ def dateline_dating(
         picked = best_by_weekdays(later, mentions, require_own_day=True)
     if len(picked) != 1:
         return None
-    return Dating(_day(picked[0]), True, "dateline; year from the weekdays it names", (span,))
+    return Dating(When.on(picked[0]), True, "dateline; year from the weekdays it names", (span,))
 
 
 def best_by_weekdays(
@@ -257,7 +259,3 @@ def best_by_weekdays(
         return []
     best = min(cost for cost, _ in scored)
     return sorted(day for cost, day in scored if cost < best + margin)
-
-
-def _day(day: dt.date) -> When:
-    return When(day, day, "day")

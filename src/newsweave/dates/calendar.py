@@ -22,7 +22,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-from newsweave.dates.written import SEASONS
+from newsweave.lexicon.calendar import SEASONS
 from newsweave.model import Precision, Tense, TimeForm, When
 
 
@@ -53,10 +53,6 @@ def resolve_time(
         return _RESOLVERS[form.form](form, reference, tense)
     except (ValueError, OverflowError):
         return None
-
-
-def _day(d: dt.date) -> When:
-    return When(d, d, "day")
 
 
 def _month_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
@@ -158,21 +154,21 @@ def _resolve_weekday(form: TimeForm, ref: dt.date, tense: Tense) -> When | None:
     delta = (form.weekday - ref.weekday()) % 7  # days ahead to the next such day (0 = today)
     if form.shift == -1:  # "last Monday", said on a Monday: a week ago
         back = (ref.weekday() - form.weekday) % 7 or 7
-        return _day(ref - dt.timedelta(days=back))
+        return When.on(ref - dt.timedelta(days=back))
     if form.shift == 1:
-        return _day(ref + dt.timedelta(days=delta or 7))
+        return When.on(ref + dt.timedelta(days=delta or 7))
     if tense == "future":
-        return _day(ref + dt.timedelta(days=delta))
+        return When.on(ref + dt.timedelta(days=delta))
     if tense == "present" or (form.shift == 0 and tense == "unknown"):
         back = (7 - delta) % 7
-        return _day(
+        return When.on(
             ref + dt.timedelta(days=delta) if delta <= back else ref - dt.timedelta(days=back)
         )
-    return _day(ref - dt.timedelta(days=(7 - delta) % 7))
+    return When.on(ref - dt.timedelta(days=(7 - delta) % 7))
 
 
 def _resolve_deictic(form: TimeForm, ref: dt.date, tense: Tense) -> When | None:
-    return _day(ref + dt.timedelta(days=int(form.count)))
+    return When.on(ref + dt.timedelta(days=int(form.count)))
 
 
 def _shift_months(day: dt.date, months: int) -> dt.date:
@@ -261,7 +257,7 @@ def _resolve_ago(form: TimeForm, ref: dt.date, tense: Tense) -> When | None:
     n = form.count
     unit = form.unit
     if unit == "day":
-        return _day(ref + dt.timedelta(days=round(n)))
+        return When.on(ref + dt.timedelta(days=round(n)))
     if unit == "week":
         day = ref + dt.timedelta(days=round(7 * n))
         monday = day - dt.timedelta(days=day.weekday())

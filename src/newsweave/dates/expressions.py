@@ -21,10 +21,8 @@ from __future__ import annotations
 import re
 
 from newsweave.dates.written import (
-    DAY_PARTS,
-    SEASONS,
-    SHIFTS,
-    WEEKDAY_WORD,
+    DAY_PART_PATTERN,
+    WEEKDAY_PATTERN,
     normalise,
     part_and_rest,
     read_calendar,
@@ -32,14 +30,16 @@ from newsweave.dates.written import (
     read_year,
     weekday_index,
 )
+from newsweave.lexicon.calendar import SEASONS, SHIFTS
+from newsweave.lexicon.numbers import ABOUT, AT_LEAST, AT_MOST, VAGUE_COUNTS
 from newsweave.model import Precision, TimeForm
 from newsweave.nlp.quantities import WORD_NUMBERS
+from newsweave.text.patterns import alternatives
 
 _UNIT_CODE = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "Y", "century": "Y"}
 
 _UNIT_SCALE = {"decade": 10, "century": 100}
 
-_VAGUE = {"a few": 3.0, "few": 3.0, "several": 3.0, "many": 0.0, "some": 0.0, "a couple of": 2.0}
 
 _DURATION_UNITS = r"(?:second|minute|hour|day|week|fortnight|month|year|decade|century|centurie)s?"
 
@@ -72,7 +72,7 @@ def _rule_recurring(t: str) -> TimeForm | None:
     if re.fullmatch(
         r"(?:daily|weekly|monthly|yearly|annually|nightly|hourly|quarterly|"
         r"(?:each|every|per) (?:other )?(?:day|week|month|year|night|morning|evening|"
-        r"weekend|hour|" + WEEKDAY_WORD + r")|an? (?:day|night|hour)|"
+        r"weekend|hour|" + WEEKDAY_PATTERN + r")|an? (?:day|night|hour)|"
         r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s)",
         t,
     ):
@@ -81,7 +81,11 @@ def _rule_recurring(t: str) -> TimeForm | None:
 
 
 def _rule_deictic(t: str) -> TimeForm | None:
-    t = re.sub(rf"\s+{DAY_PARTS}$", "", t) if not t.startswith(("last night", "this ")) else t
+    t = (
+        re.sub(rf"\s+{DAY_PART_PATTERN}$", "", t)
+        if not t.startswith(("last night", "this "))
+        else t
+    )
     table = {
         "today": 0,
         "tonight": 0,
@@ -105,10 +109,10 @@ def _rule_deictic(t: str) -> TimeForm | None:
 
 
 def _rule_weekday(t: str) -> TimeForm | None:
-    t = re.sub(rf"(?:\s+|-){DAY_PARTS}$", "", t)
-    t = re.sub(rf"^(?:early|late)\s+(?:on\s+)?(?=({WEEKDAY_WORD})$)", "", t)
+    t = re.sub(rf"(?:\s+|-){DAY_PART_PATTERN}$", "", t)
+    t = re.sub(rf"^(?:early|late)\s+(?:on\s+)?(?=({WEEKDAY_PATTERN})$)", "", t)
     m = re.fullmatch(
-        rf"(?:(last|next|this|this coming|coming|past|previous)\s+)?({WEEKDAY_WORD})", t
+        rf"(?:(last|next|this|this coming|coming|past|previous)\s+)?({WEEKDAY_PATTERN})", t
     )
     if not m:
         return None
@@ -155,8 +159,8 @@ def _rule_unit(t: str) -> TimeForm | None:
 def _count(word: str) -> float | None:
     if re.fullmatch(r"\d+(?:\.\d+)?", word):
         return float(word)
-    if word in _VAGUE:
-        return _VAGUE[word]
+    if word in VAGUE_COUNTS:
+        return VAGUE_COUNTS[word]
     return float(WORD_NUMBERS[word]) if word in WORD_NUMBERS else None
 
 
@@ -205,13 +209,16 @@ def _rule_recent(t: str) -> TimeForm | None:
     return TimeForm("date", "recent", unit=unit, count=sign * (n or 3.0), precision=precision)
 
 
+# "about 18 months", "more than a week", "the past two years": the number's qualifier goes.
+_DURATION_LEAD = re.compile(
+    r"^(?:(?:"
+    + alternatives((*AT_LEAST, *AT_MOST, *ABOUT, "almost", "just", "only", "barely"))
+    + r"|the past|the last|the first)\s+)+"
+)
+
+
 def _rule_duration(t: str) -> TimeForm | None:
-    t = re.sub(
-        r"^(?:(?:about|around|some|nearly|almost|roughly|approximately|more than|less than|"
-        r"at least|at most|over|under|just|only|up to|barely|the past|the last|the first)\s+)+",
-        "",
-        t,
-    )
+    t = _DURATION_LEAD.sub("", t)
     t = re.sub(r"\s+of\s+[a-z' -]+$", "", t)  # "18 months of fighting"
     m = re.fullmatch(
         rf"(?:{_COUNT}[\s-]+)?(?:and a half\s+)?({_DURATION_UNITS})"

@@ -30,6 +30,7 @@ from dataclasses import replace
 
 from newsweave.dates.calendar import resolve_between, resolve_time
 from newsweave.dates.expressions import parse_time
+from newsweave.lexicon.reporting import FUTURE_AUXILIARIES, FUTURE_HEADS, FUTURE_MARKS
 from newsweave.model import (
     Alignment,
     Annotation,
@@ -45,59 +46,6 @@ from newsweave.model import (
 _VALUE_LABELS = frozenset({"DATE", "TIME"})
 # Words that join two date spans into one expression: "15-31" + "October", "Sunday" + "afternoon".
 _JOINER = re.compile(r"[\s,]*(?:of\s+)?")
-_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})  # the lemma, or the word when unlemmatised
-# "is expected to meet on Wednesday", "plans to visit in July": the clause looks ahead.
-_FUTURE_HEADS = frozenset(
-    {
-        "expect",
-        "plan",
-        "schedule",
-        "set",
-        "due",
-        "intend",
-        "aim",
-        "hope",
-        "prepare",
-        "promise",
-        "vow",
-        "pledge",
-        "agree",
-        "decide",
-        "threaten",
-        "propose",
-        "likely",
-        "go",
-        "want",
-        "seek",
-        "wish",
-        "anticipate",
-        "tip",
-    }
-)
-# "ahead of expected talks on Wednesday", "the upcoming vote on Sunday".
-_FUTURE_MARKS = frozenset(
-    {
-        "expect",
-        "expected",
-        "plan",
-        "planned",
-        "schedule",
-        "scheduled",
-        "upcoming",
-        "forthcoming",
-        "propose",
-        "proposed",
-        "possible",
-        "potential",
-        "likely",
-        "ahead",
-        "due",
-        "next",
-        "coming",
-        "future",
-        "anticipated",
-    }
-)
 
 
 def find_time_mentions(annotation: Annotation) -> tuple[TimeMention, ...]:
@@ -171,8 +119,8 @@ def _tense(
                     ahead = True
                 return ("future" if ahead else tense), lemma
             # "ahead of expected talks on Wednesday": the noun on the way looks ahead
-            if tok.lemma.lower() in _FUTURE_MARKS or any(
-                tokens[c].lemma.lower() in _FUTURE_MARKS
+            if tok.lemma.lower() in FUTURE_MARKS or any(
+                tokens[c].lemma.lower() in FUTURE_MARKS
                 and tokens[c].dep in {"amod", "compound", "advmod", "nmod", "acl"}
                 for c in children.get(j, ())
             ):
@@ -203,14 +151,14 @@ def _verb_tense(
     aux = [tokens[c] for c in children.get(v, ()) if tokens[c].dep in {"aux", "auxpass"}]
     aux_words = {a.lemma.lower() for a in aux}
     aux_tags = {a.tag for a in aux}
-    if aux_words & _FUTURE_AUX:
+    if aux_words & FUTURE_AUXILIARIES:
         return "future", lemma
     if "MD" in aux_tags:
         # "could have been overseen" looks back; "could meet" ahead
         if "have" in aux_words and tok.tag == "VBN":
             return "past", lemma
         return "future", lemma
-    if lemma in _FUTURE_HEADS and tok.tag in {"VBN", "VBZ", "VBP", "JJ"} and depth > 0:
+    if lemma in FUTURE_HEADS and tok.tag in {"VBN", "VBZ", "VBP", "JJ"} and depth > 0:
         return "future", lemma
     # "is due on the island on Wednesday", "is set for Friday"
     if any(
@@ -223,7 +171,7 @@ def _verb_tense(
             return "past", lemma
         governor = _verb_above(tokens, v)
         if governor is not None and depth < 3:
-            if tokens[governor].lemma.lower() in _FUTURE_HEADS:
+            if tokens[governor].lemma.lower() in FUTURE_HEADS:
                 return "future", lemma
             return _verb_tense(tokens, children, governor, depth + 1)[0], lemma
         return "unknown", lemma
@@ -251,7 +199,7 @@ def _verb_above(tokens: Sequence[Token], v: int) -> int | None:
         if head == j:
             return None
         j = head
-        if tokens[j].pos in {"VERB", "AUX"} or tokens[j].lemma.lower() in _FUTURE_HEADS:
+        if tokens[j].pos in {"VERB", "AUX"} or tokens[j].lemma.lower() in FUTURE_HEADS:
             return j
     return None
 
@@ -302,7 +250,7 @@ def resolve_times(
         dating = annotation.article.dating
         if dating is None and annotation.article.published is not None:
             day = annotation.article.published
-            dating = Dating(_day(day), annotation.article.published_inferred, "metadata")
+            dating = Dating(When.on(day), annotation.article.published_inferred, "metadata")
         out.extend(resolve_mention(m, dating) for m in found)
     return tuple(out)
 
@@ -326,7 +274,3 @@ def resolve_mention(mention: TimeMention, dating: Dating | None) -> TimeExpressi
         form.length,
         mention.sentence,
     )
-
-
-def _day(day: dt.date) -> When:
-    return When(day, day, "day")

@@ -42,6 +42,7 @@ from newsweave.dates.article_date import (
     yearless_dateline,
 )
 from newsweave.dates.calendar import coarsest_when, resolve_time
+from newsweave.lexicon.reporting import REPORTING_VERBS
 from newsweave.model import Alignment, Annotation, Dating, Span, TimeMention, When
 
 MIN_PAIR = 0.30  # least statement similarity for two reports to count as telling one event
@@ -49,9 +50,6 @@ WINDOW_BEFORE = 21  # days before the earliest dated report that an undated one 
 WINDOW_AFTER = 14
 ROUNDS = 4  # datings redone with each other's results; they settle in two or three
 BEFORE_WEIGHT = 0.5  # an expectation is weaker evidence than a report of what happened
-_REPORTING = frozenset(
-    {"say", "tell", "report", "add", "state", "announce", "confirm", "quote", "write", "claim"}
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +137,7 @@ def _statement_times(
             for m in by_article.get(i, ())
             if st.span.start <= m.span.start and m.span.end <= st.span.end
         ]
-        inside.sort(key=lambda m: m.governor in _REPORTING)  # what happened before who said it
+        inside.sort(key=lambda m: m.governor in REPORTING_VERBS)  # what happened before who said it
         event = inside[0] if inside else None
         relative = tuple(m for m in inside if m.form.relative)
         out.append(_StatementTime(i, st.span, st.hedged, relative, event))
@@ -197,7 +195,7 @@ def _from_story(
     sources = sorted({annotations[i].article.source for i in anchors if i != target})
     story = "the story's other reports (" + ", ".join(sources[:4]) + ")"
     if len(top) == 1 and clues:
-        return Dating(_day(top[0]), True, f"agrees with {story}", support)
+        return Dating(When.on(top[0]), True, f"agrees with {story}", support)
     window: list[dt.date] = []
     if (top[-1] - top[0]).days <= 6:
         window = top
@@ -209,7 +207,7 @@ def _from_story(
     picked = best_by_weekdays(window, mentions, require_own_day=False)
     named = tuple(m.span for m in mentions if m.form.form == "weekday")
     if clues and len(picked) == 1:
-        return Dating(_day(picked[0]), True, f"weekdays agree with {story}", support + named)
+        return Dating(When.on(picked[0]), True, f"weekdays agree with {story}", support + named)
     near = coarsest_when(picked[0], picked[-1], "week") if clues and picked else None
     if near is not None:
         # two or three days fit the weekdays about as well: say so rather than pick one
@@ -314,7 +312,3 @@ def _on_or_before(last: dt.date) -> Callable[[dt.date], bool]:
 
 def _before(first: dt.date) -> Callable[[dt.date], bool]:
     return lambda day: day < first
-
-
-def _day(day: dt.date) -> When:
-    return When(day, day, "day")

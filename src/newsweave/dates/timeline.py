@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from newsweave.lexicon.reporting import REPORTING_VERBS
 from newsweave.model import (
     Alignment,
     Annotation,
@@ -53,9 +54,6 @@ INHERIT = 0.45  # least alignment score for an undated statement to join a dated
 MAX_WORDS = 32
 # Dependents that start a clause of their own, left out of a date's clause.
 _OTHER_CLAUSES = frozenset({"relcl", "advcl", "parataxis", "ccomp", "appos"})
-_REPORTING = frozenset(
-    {"say", "tell", "report", "add", "state", "announce", "confirm", "quote", "write", "claim"}
-)
 _ORDER: dict[Precision, int] = {"year": 0, "month": 1, "week": 2, "day": 3}
 
 Encoder = Callable[[Sequence[str]], "np.ndarray"]
@@ -162,7 +160,7 @@ def _clause_text(annotation: Annotation, statement: Span, date: Span) -> str | N
         if tokens[verb].head == verb or not lo <= tokens[verb].head < hi:
             return None
         verb = tokens[verb].head
-    if tokens[verb].lemma.lower() in _REPORTING:
+    if tokens[verb].lemma.lower() in REPORTING_VERBS:
         return None  # "…, emergency services said on Wednesday": what they said is the event
     children: dict[int, list[int]] = defaultdict(list)
     for k in range(lo, hi):

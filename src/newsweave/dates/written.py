@@ -23,70 +23,31 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
-from newsweave.model import Precision, TimeForm
-
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
-MONTHS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+from newsweave.lexicon.calendar import (
+    DAY_PARTS,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    PARTS,
+    SHIFTS,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAYS,
 )
+from newsweave.model import Precision, TimeForm
+from newsweave.text.patterns import alternatives
 
 _MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
+# "September", "Sept.", "sep": a month as written, with its full stop.
+MONTH_PATTERN = rf"(?:{alternatives((*MONTHS, *MONTH_ABBREVIATIONS))})\b\.?"
+WEEKDAY_PATTERN = rf"(?:{alternatives((*WEEKDAYS, *WEEKDAY_ABBREVIATIONS))})\b\.?"
+# "on Sunday afternoon", "late at night": a part of the day after a date.
+DAY_PART_PATTERN = rf"(?:early |late |in the |on )?(?:{alternatives(DAY_PARTS)})"
 
-MONTH_WORD = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?"
-)
-
-WEEKDAY_WORD = (
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?"
-)
-
-DAY_PARTS = (
-    r"(?:early |late |in the |on )?(?:morning|afternoon|evening|night|overnight|noon|midday|"
-    r"midnight|dawn|daybreak|dusk|lunchtime|nightfall)"
-)
 
 _LEAD_WORDS = re.compile(
     r"^(?:(?:on|in|at|by|from|since|until|till|til|through|throughout|thru|during|before|"
     r"after|as of|around|about|of|the|for|over|this past|within|into|to|up to|as late as|"
     r"as early as|beginning|starting|ending|some time|sometime|as recently as)\s+)+"
 )
-
-SEASONS = {
-    "spring": (3, 5),
-    "summer": (6, 8),
-    "autumn": (9, 11),
-    "fall": (9, 11),
-    "winter": (12, 2),
-}
-
-PARTS = {
-    "early": (0.0, 1 / 3),
-    "mid": (1 / 3, 2 / 3),
-    "middle of": (1 / 3, 2 / 3),
-    "late": (2 / 3, 1.0),
-    "end of": (2 / 3, 1.0),
-    "the end of": (2 / 3, 1.0),
-    "beginning of": (0.0, 1 / 3),
-    "start of": (0.0, 1 / 3),
-    "earlier": (0.0, 1.0),
-    "later": (0.0, 1.0),
-}
-
-SHIFTS = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1, "following": 1}
 
 
 def normalise(text: str) -> str:
@@ -161,7 +122,7 @@ def read_year(t: str) -> TimeForm | None:
 
 
 _DATE_PIECE = re.compile(
-    rf"^(?:{WEEKDAY_WORD}\s+)?(?:(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+({MONTH_WORD})|({MONTH_WORD})"
+    rf"^(?:{WEEKDAY_PATTERN}\s+)?(?:(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+({MONTH_PATTERN})|({MONTH_PATTERN})"
     rf"(?:\s+(\d{{1,2}})(?:st|nd|rd|th)?)?)(?:\s+((?:1[5-9]|20|21)\d\d))?$"
 )
 
@@ -198,10 +159,10 @@ def read_calendar(t: str) -> TimeForm | None:
             return None
         return replace(form, year_shift=SHIFTS[m.group(2)])
     part, rest = part_and_rest(t)
-    rest = re.sub(rf"^{WEEKDAY_WORD}\s+(?=\d|{MONTH_WORD})", "", rest)
-    rest = re.sub(rf"\s+{DAY_PARTS}$", "", rest)
+    rest = re.sub(rf"^{WEEKDAY_PATTERN}\s+(?=\d|{MONTH_PATTERN})", "", rest)
+    rest = re.sub(rf"\s+{DAY_PART_PATTERN}$", "", rest)
     # "last July", "next March"
-    m = re.fullmatch(rf"(last|next|this)\s+({MONTH_WORD})", rest)
+    m = re.fullmatch(rf"(last|next|this)\s+({MONTH_PATTERN})", rest)
     if m:
         month = _month_number(m.group(2))
         if month is None:
@@ -212,12 +173,12 @@ def read_calendar(t: str) -> TimeForm | None:
     # Ranges: "10-13 September", "September 10-13", "30 August - 2 September 2023", "June to August"
     rm = re.fullmatch(
         rf"(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|to|and)\s*(\d{{1,2}})(?:st|nd|rd|th)?\s+"
-        rf"(?:of\s+)?({MONTH_WORD})(?:\s+((?:1[5-9]|20|21)\d\d))?",
+        rf"(?:of\s+)?({MONTH_PATTERN})(?:\s+((?:1[5-9]|20|21)\d\d))?",
         rest,
     )
     if rm is None:
         rm2 = re.fullmatch(
-            rf"({MONTH_WORD})\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|to|and)\s*"
+            rf"({MONTH_PATTERN})\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|to|and)\s*"
             rf"(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+((?:1[5-9]|20|21)\d\d))?",
             rest,
         )
@@ -319,8 +280,8 @@ def _date_data_parser() -> Any:
 DATEPARSER_LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl")
 
 _FULL_DATE = re.compile(
-    rf"\b(?:{WEEKDAY_WORD},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_WORD},?\s+(?:1[6-9]|2[01])\d\d|"
-    rf"{MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:1[6-9]|2[01])\d\d|(?:1[6-9]|2[01])\d\d-\d\d-\d\d)\b",
+    rf"\b(?:{WEEKDAY_PATTERN},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_PATTERN},?\s+(?:1[6-9]|2[01])\d\d|"
+    rf"{MONTH_PATTERN}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:1[6-9]|2[01])\d\d|(?:1[6-9]|2[01])\d\d-\d\d-\d\d)\b",
     re.IGNORECASE,
 )
 

@@ -29,6 +29,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from newsweave.lexicon.events import AUXILIARY_VERBS, FILLER_ADVERBS
+from newsweave.lexicon.function_words import CLAUSE_CONJUNCTIONS, NEGATIONS, RELATIVE_WORDS
+from newsweave.lexicon.people import HONORIFICS
+from newsweave.lexicon.reporting import HEDGES, MODALS, REPORTING_VERBS
 from newsweave.model import Alignment, Annotation, Entity, Fact, FactKind, Span, Statement, Token
 from newsweave.settings import Settings
 
@@ -41,58 +45,16 @@ RELATED_THRESHOLD = 0.12
 NEIGHBOURS = 12
 CENTRING_PRIOR = 20  # statements: how big a story must be before its mean is fully removed
 
-# "where he met the minister", ", while Kim wants food": subordinate clauses that add a fact.
-_SPLIT_MARKS = frozenset(
-    {"while", "whereas", "although", "though", "as", "after", "before", "when", "since"}
-)
-_WH = frozenset({"where", "which", "who", "whom", "whose", "when"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"})
-# Reporting verbs and fillers say who said it, not what happened.
-_LIGHT_LEMMAS = frozenset(
-    {
-        "say",
-        "tell",
-        "report",
-        "add",
-        "state",
-        "accord",
-        "also",
-        "be",
-        "have",
-        "do",
-        "not",
-        "n't",
-        "mr",
-        "mrs",
-        "ms",
-        "later",
-        "then",
-        "there",
-        "now",
-        "just",
-        "so",
-        "very",
-    }
-)
-# Expectation, not event: "could meet", "is expected to", "plans to", "possible venue".
-_HEDGE_AUX = frozenset({"could", "would", "may", "might", "will", "shall", "should"})
-_HEDGE_LEMMAS = frozenset(
-    {
-        "expect",
-        "likely",
-        "possible",
-        "possibly",
-        "probably",
-        "plan",
-        "intend",
-        "schedule",
-        "anticipate",
-        "due",
-        "perhaps",
-        "maybe",
-        "believe",
-    }
+# Lemmas that say who said it or how, not what happened: "said", "according to", "not", "Mr".
+_LIGHT_LEMMAS = (
+    REPORTING_VERBS
+    | AUXILIARY_VERBS
+    | NEGATIONS
+    | HONORIFICS
+    | FILLER_ADVERBS
+    | {"accord", "n't"}  # "according to X"; "did n't"
 )
 
 Encoder = Callable[[Sequence[str]], "np.ndarray"]
@@ -162,10 +124,13 @@ def _clauses(tokens: Sequence[Token], lo: int, hi: int) -> list[tuple[int, int]]
         if tok.dep == "conj" and tok.pos in {"VERB", "AUX"} and own_subject:
             split = True
         elif tok.dep == "relcl":
-            split = tokens[first].lemma.lower() in _WH and tokens[first - 1].pos == "PUNCT"
+            split = (
+                tokens[first].lemma.lower() in RELATIVE_WORDS and tokens[first - 1].pos == "PUNCT"
+            )
         elif tok.dep == "advcl":
             split = own_subject and any(
-                tokens[k].dep == "mark" and tokens[k].lemma.lower() in _SPLIT_MARKS for k in kids
+                tokens[k].dep == "mark" and tokens[k].lemma.lower() in CLAUSE_CONJUNCTIONS
+                for k in kids
             )
         else:
             split = False
@@ -204,9 +169,9 @@ def _trimmed_span(
 def _hedged(tokens: Sequence[Token]) -> bool:
     for tok in tokens:
         lemma = tok.lemma.lower()
-        if (tok.pos == "AUX" or tok.dep == "aux") and lemma in _HEDGE_AUX:
+        if (tok.pos == "AUX" or tok.dep == "aux") and lemma in MODALS:
             return True
-        if lemma in _HEDGE_LEMMAS:
+        if lemma in HEDGES:
             return True
     return False
 

@@ -32,7 +32,12 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from newsweave.dates.written import MONTHS, WEEKDAYS
+from newsweave.lexicon.calendar import MONTHS, WEEKDAYS
+from newsweave.lexicon.events import CASUALTY_VERBS, LIGHT_VERBS
+from newsweave.lexicon.numbers import ABOUT, AT_LEAST, AT_MOST, UNITS
+from newsweave.lexicon.people import PEOPLE_NOUNS, RANKS, SPELLING_VARIANTS, TITLE_SYNONYMS
+from newsweave.lexicon.places import FACILITY_KINDS, VENUE_WORDS
+from newsweave.lexicon.reporting import REPORTING_VERBS
 from newsweave.model import (
     Alignment,
     Annotation,
@@ -52,94 +57,8 @@ from newsweave.model import (
 from newsweave.nlp.quantities import parse_number
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
-RELATED_DISPUTE = 0.12  # the least related-fact score at which a differing detail is a dispute
 
-# Units folded to one base so "two weeks" and "a month" compare (in days, in metres).
-_UNITS: dict[str, tuple[str, float]] = {
-    "second": ("duration", 1 / 86_400),
-    "minute": ("duration", 1 / 1_440),
-    "hour": ("duration", 1 / 24),
-    "day": ("duration", 1),
-    "week": ("duration", 7),
-    "fortnight": ("duration", 14),
-    "month": ("duration", 30),
-    "year": ("duration", 365),
-    "km": ("distance", 1_000),
-    "kilometre": ("distance", 1_000),
-    "kilometer": ("distance", 1_000),
-    "mile": ("distance", 1_609),
-    "m": ("distance", 1),
-    "metre": ("distance", 1),
-    "meter": ("distance", 1),
-    "foot": ("distance", 0.3048),
-    "feet": ("distance", 0.3048),
-}
-_AT_LEAST = ("at least", "more than", "over", "upwards of", "in excess of")
-_AT_MOST = ("at most", "up to", "fewer than", "less than", "under", "no more than")
-_ABOUT = ("about", "around", "some", "roughly", "approximately", "an estimated", "nearly")
-# Casualty verbs, folded: "three died" and "killed three" count the same thing.
-_VERB_CLASSES = {
-    "kill": "killed",
-    "die": "killed",
-    "dead": "killed",
-    "death": "killed",
-    "toll": "killed",
-    "injure": "injured",
-    "hurt": "injured",
-    "wound": "injured",
-    "injury": "injured",
-    "rescue": "rescued",
-    "save": "rescued",
-    "evacuate": "evacuated",
-    "miss": "missing",
-    "missing": "missing",
-    "arrest": "arrested",
-    "detain": "arrested",
-}
-_PEOPLE = frozenset({"people", "person", "passenger", "worker", "resident", "victim", ""})
-# "a possible venue … is Vladivostok", "meet at the Vostochny Cosmodrome", "held in Geneva".
-_VENUE_WORDS = frozenset(
-    {
-        "venue",
-        "location",
-        "site",
-        "host",
-        "hold",
-        "meet",
-        "meeting",
-        "summit",
-        "talk",
-        "talks",
-        "negotiation",
-        "ceremony",
-        "hearing",
-        "place",
-        "conference",
-        "briefing",
-        "rally",
-        "vigil",
-    }
-)
-# Named facilities of one kind that a story's reports may disagree on: "taken to St Brendan's
-# Hospital" / "treated at Calder Royal Infirmary".
-_FACILITY_KINDS = {
-    "hospital": "hospital",
-    "infirmary": "hospital",
-    "clinic": "hospital",
-    "airport": "airport",
-    "airfield": "airport",
-    "prison": "prison",
-    "jail": "prison",
-    "court": "court",
-    "stadium": "stadium",
-}
-# A title that changes what the post is: "deputy mayor" is not the mayor.
-_RANKS = frozenset({"former", "deputy", "acting", "vice", "ex", "assistant", "interim"})
-_TITLE_SYNONYMS = {"spokesman": "spokesperson", "spokeswoman": "spokesperson"}
-# British and American spellings of the words titles are made of.
-_SPELLINGS = {"defense": "defence", "labor": "labour", "organization": "organisation"}
-_REPORTING = frozenset({"say", "tell", "report", "add", "state", "announce", "confirm"})
-_LIGHT_VERBS = frozenset({"be", "have", "do", "get", "make", "go", "come", "take", "seem"})
+_CALENDAR_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,7 +109,8 @@ def find_disputes(
             containers[d.key].update(d.within)
     facts = list(alignment.facts)
     pairs = [(i, i) for i, f in enumerate(facts) if f.kind != "single"]
-    pairs += [(a, b) for a, b, score in alignment.related if score >= RELATED_DISPUTE]
+    # Related facts (at align.RELATED_THRESHOLD or closer): a differing detail is a dispute.
+    pairs += [(a, b) for a, b, _ in alignment.related]
 
     # Union-find over details: a disagreement joins two values into one dispute.
     parent: dict[_Detail, _Detail] = {}
@@ -364,7 +284,7 @@ def _attach_roles(
                 if len(by_role) < 2 or len(giving) < 2:
                     continue
                 done.add(eid)
-                ranks = {frozenset(set(k.split()) & _RANKS) for k in by_role}
+                ranks = {frozenset(set(k.split()) & RANKS) for k in by_role}
                 relation: VariantRelation = "naming" if len(ranks) == 1 else "conflict"
                 for spans in by_role.values():
                     text = spans[0].text(articles[spans[0].article_id])
@@ -385,7 +305,7 @@ def _attach_roles(
 def _role_key(text: str) -> str:
     text = re.sub(r"['’]s\b", " ", text.lower())
     words = re.sub(r"[^\w\s]", " ", text).split()
-    words = [_SPELLINGS.get(w, _TITLE_SYNONYMS.get(w, w)) for w in words]
+    words = [SPELLING_VARIANTS.get(w, TITLE_SYNONYMS.get(w, w)) for w in words]
     return " ".join(w for w in words if w not in {"the", "a", "an", "its", "his", "her", "their"})
 
 
@@ -444,7 +364,7 @@ def _details(
     for m in annotation.mentions:
         if span.start <= m.span.start < span.end and m.label in PLACE_TYPES:
             words = re.findall(r"[a-z]+", m.text.lower())
-            kind = next((_FACILITY_KINDS[w] for w in reversed(words) if w in _FACILITY_KINDS), None)
+            kind = next((FACILITY_KINDS[w] for w in reversed(words) if w in FACILITY_KINDS), None)
             if kind is not None:
                 out.append(_Detail("place", kind, m.text, _place_key(m.text), m.span))
     negation = _negation(text, tokens, lo, hi, span)
@@ -466,9 +386,9 @@ def _number_or_date(
     written = text[v.start : v.end]
     lower = written.lower()
     words = lower.split()
-    if label == "DATE" and any(w.strip(".,") in WEEKDAYS + MONTHS for w in words):
+    if label == "DATE" and any(w.strip(".,") in _CALENDAR_WORDS for w in words):
         about = _governor(tokens, i0, i1)
-        if about in _REPORTING or not about:
+        if about in REPORTING_VERBS or not about:
             return None  # "said on Tuesday" dates the report, not the event
         # A weekday only compares with a weekday, a month with a month.
         grain = "weekday" if any(w.strip(".,") in WEEKDAYS for w in words) else "calendar"
@@ -479,7 +399,7 @@ def _number_or_date(
             return _Detail("date", f"{grain}:{about}", written, when.label, v, first, last)
         # "Wednesday, ending two days" and "Wednesday" name the same day.
         key = " ".join(
-            w for w in (w.strip(".,") for w in words) if w in WEEKDAYS + MONTHS or w.isdigit()
+            w for w in (w.strip(".,") for w in words) if w in _CALENDAR_WORDS or w.isdigit()
         )
         return _Detail("date", f"{grain}:{about}", written, key, v)
     if label in {"ORDINAL", "PERCENT", "MONEY"} or re.fullmatch(r"(?:19|20)\d\d", lower.strip()):
@@ -502,16 +422,16 @@ def _number_or_date(
         return None
     noun, verb = _counted(tokens, i0, i1)
     low, high = _interval(f"{before} {lower}", number)
-    noun_key = "people" if noun in _PEOPLE else noun
+    noun_key = "people" if not noun or noun in PEOPLE_NOUNS else noun
     return _Detail("number", f"{noun_key}:{verb}", written, f"{number:g}", v, low, high)
 
 
 def _unit(word: str) -> tuple[str, float] | None:
     w = word.strip(".,()").lower()
     w = re.sub(r"^\d[\d,.]*", "", w)
-    if w.endswith("s") and w[:-1] in _UNITS:
+    if w.endswith("s") and w[:-1] in UNITS:
         w = w[:-1]
-    return _UNITS.get(w)
+    return UNITS.get(w)
 
 
 def _interval(context: str, value: float) -> tuple[float, float]:
@@ -522,11 +442,11 @@ def _interval(context: str, value: float) -> tuple[float, float]:
         (54.0, 66.0)
     """
     context = " ".join(context.split())
-    if any(q in context for q in _AT_LEAST):
+    if any(q in context for q in AT_LEAST):
         return value, math.inf
-    if any(q in context for q in _AT_MOST):
+    if any(q in context for q in AT_MOST):
         return 0.0, value
-    if any(re.search(rf"\b{q}\b", context) for q in _ABOUT):
+    if any(re.search(rf"\b{q}\b", context) for q in ABOUT):
         return value * 0.9, value * 1.1
     return value, value
 
@@ -537,7 +457,7 @@ def _governor(tokens: Sequence[Token], i0: int, i1: int) -> str:
     for _ in range(3):
         tok = tokens[head]
         if tok.pos in {"VERB", "NOUN"} and not (i0 <= head < i1):
-            return _VERB_CLASSES.get(tok.lemma.lower(), tok.lemma.lower())
+            return CASUALTY_VERBS.get(tok.lemma.lower(), tok.lemma.lower())
         if tok.head == head:
             break
         head = tok.head
@@ -557,8 +477,8 @@ def _counted(tokens: Sequence[Token], i0: int, i1: int) -> tuple[str, str]:
     for _ in range(3):
         tok = tokens[here]
         lemma = tok.lemma.lower()
-        if lemma in _VERB_CLASSES:
-            verb = _VERB_CLASSES[lemma]
+        if lemma in CASUALTY_VERBS:
+            verb = CASUALTY_VERBS[lemma]
             break
         if tok.pos == "VERB" and here != node:
             verb = lemma
@@ -568,8 +488,8 @@ def _counted(tokens: Sequence[Token], i0: int, i1: int) -> tuple[str, str]:
         here = tok.head
     if not verb:  # "11 injured": the participle follows the number
         for tok in tokens[i1 : i1 + 2]:
-            if tok.lemma.lower() in _VERB_CLASSES:
-                verb = _VERB_CLASSES[tok.lemma.lower()]
+            if tok.lemma.lower() in CASUALTY_VERBS:
+                verb = CASUALTY_VERBS[tok.lemma.lower()]
     return noun, verb
 
 
@@ -583,7 +503,7 @@ def _venues(
     place_types: Mapping[tuple[str, int], str],
 ) -> list[_Detail]:
     """Places the statement says something happens at: "a possible venue … is Vladivostok"."""
-    if not any(tokens[i].lemma.lower() in _VENUE_WORDS for i in range(lo, hi)):
+    if not any(tokens[i].lemma.lower() in VENUE_WORDS for i in range(lo, hi)):
         return []
     from newsweave.nlp.places import gazetteer
 
@@ -632,7 +552,7 @@ def _is_venue(
     """
 
     def venue_word(j: int) -> bool:
-        return tokens[j].lemma.lower() in _VENUE_WORDS
+        return tokens[j].lemma.lower() in VENUE_WORDS
 
     # "the city of X", "the X station": climb to the noun the name heads.
     node = i
@@ -675,7 +595,7 @@ def _negation(text: str, tokens: Sequence[Token], lo: int, hi: int, span: Span) 
     if root is None:
         return None
     lemma = tokens[root].lemma.lower()
-    if lemma in _REPORTING:
+    if lemma in REPORTING_VERBS:
         comp = next(
             (i for i in range(lo, hi) if tokens[i].head == root and tokens[i].dep == "ccomp"),
             None,
@@ -683,7 +603,7 @@ def _negation(text: str, tokens: Sequence[Token], lo: int, hi: int, span: Span) 
         if comp is None:
             return None
         root, lemma = comp, tokens[comp].lemma.lower()
-    if tokens[root].pos != "VERB" or lemma in _LIGHT_VERBS:
+    if tokens[root].pos != "VERB" or lemma in LIGHT_VERBS:
         return None
     negated = any(tokens[i].head == root and tokens[i].dep == "neg" for i in range(lo, hi))
     verb = text[tokens[root].start : tokens[root].end]

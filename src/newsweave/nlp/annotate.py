@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newsweave.errors import ModelError
+from newsweave.lexicon.people import AGENT_SUFFIXES, HONORIFICS, TITLE_WORDS
 from newsweave.model import Annotation, Article, Mention, Sentence, Span, Token
 from newsweave.settings import DEFAULT_SPACY_MODELS, Settings
 
@@ -33,70 +34,6 @@ log = logging.getLogger(__name__)
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"})
 VALUE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
 
-HONORIFICS = frozenset(
-    {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame"}
-)
-# Capitalised words that make a preceding modifier a title: "Defence Minister Sergei Shoigu".
-TITLE_WORDS = frozenset(
-    [
-        "minister",
-        "president",
-        "premier",
-        "chancellor",
-        "secretary",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "director",
-        "governor",
-        "mayor",
-        "senator",
-        "general",
-        "marshal",
-        "admiral",
-        "colonel",
-        "commander",
-        "chief",
-        "chairman",
-        "chairwoman",
-        "chair",
-        "ambassador",
-        "envoy",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "leader",
-        "representative",
-        "congressman",
-        "congresswoman",
-        "deputy",
-        "judge",
-        "justice",
-        "attorney",
-        "prosecutor",
-        "sheriff",
-        "officer",
-        "analyst",
-        "expert",
-        "adviser",
-        "advisor",
-        "official",
-        "head",
-        "ceo",
-        "founder",
-        "editor",
-        "correspondent",
-        "fellow",
-        "member",
-        "professor",
-        "lawyer",
-        "economist",
-        "scientist",
-    ]
-)
-# Agent-noun endings: researcher, governor, analyst, historian, spokeswoman, resident, trustee.
-_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person", "ent", "ant", "ee", "ary")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _MAX_ROLE_TOKENS = 16
 
@@ -297,7 +234,7 @@ def _mention(article: Article, offset: int, ent: SpacySpan, sentence: int) -> Me
     # An honorific also settles the type when the model said ORG ("Mr Reyes").
     if (
         start_tok > 0
-        and doc[start_tok - 1].lower_ in HONORIFICS
+        and doc[start_tok - 1].lower_.rstrip(".") in HONORIFICS
         and label in {"PERSON", "ORG", "GPE", "NORP"}
     ):
         start_tok -= 1
@@ -329,7 +266,13 @@ def _role(name: SpacySpan) -> tuple[int, int] | None:
     first = name.start
     while first > 0:
         tok = doc[first - 1]
-        if tok.lower_ in HONORIFICS or tok.dep_ not in {"compound", "amod", "nmod", "poss", "case"}:
+        if tok.lower_.rstrip(".") in HONORIFICS or tok.dep_ not in {
+            "compound",
+            "amod",
+            "nmod",
+            "poss",
+            "case",
+        }:
             break
         if not (name.start <= tok.head.i < name.end or first <= tok.head.i < name.start):
             break
@@ -353,7 +296,7 @@ def _role(name: SpacySpan) -> tuple[int, int] | None:
 def _is_role_noun(tok: SpacyToken) -> bool:
     """A noun that can name a person's post: "minister", "researcher", "spokesperson"."""
     lemma = tok.lemma_.lower()
-    return tok.pos_ == "NOUN" and (lemma in TITLE_WORDS or lemma.endswith(_AGENT_SUFFIXES))
+    return tok.pos_ == "NOUN" and (lemma in TITLE_WORDS or lemma.endswith(AGENT_SUFFIXES))
 
 
 def _has_title_noun(tokens: SpacySpan) -> bool:

@@ -15,119 +15,19 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from newsweave.lexicon.places import (
+    FACILITY_HEADS,
+    INSTITUTIONS,
+    LOCATIVE_PREPOSITIONS,
+    LOWERCASE_FACILITY_HEADS,
+    REGION_NOUNS,
+    REGION_SUFFIX_NOUNS,
+)
+
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-# Title-case heads that make the proper name before them a facility.
-FACILITY_HEADS = frozenset(
-    [
-        "cosmodrome",
-        "spaceport",
-        "airport",
-        "airfield",
-        "aerodrome",
-        "airbase",
-        "base",
-        "station",
-        "port",
-        "harbour",
-        "harbor",
-        "terminal",
-        "bridge",
-        "tunnel",
-        "dam",
-        "canal",
-        "stadium",
-        "arena",
-        "square",
-        "palace",
-        "castle",
-        "fortress",
-        "prison",
-        "cathedral",
-        "mosque",
-        "temple",
-        "church",
-        "shrine",
-        "museum",
-        "monument",
-        "tower",
-        "plant",
-        "refinery",
-        "mine",
-        "reactor",
-        "hospital",
-        "infirmary",
-        "clinic",
-        "highway",
-        "motorway",
-        "expressway",
-        "boulevard",
-        "avenue",
-        "pier",
-        "dock",
-        "dockyard",
-        "shipyard",
-        "barracks",
-        "checkpoint",
-        "crossing",
-    ]
-)
-# Lower-case heads that still name a facility after a proper name: "Khasan station".
-LOWERCASE_FACILITY_HEADS = frozenset(
-    {"station", "airport", "airbase", "cosmodrome", "spaceport", "port", "bridge", "dam"}
-)
-# "the region of Amur", "Primorsky region": the name is a place.
-REGION_NOUNS = frozenset(
-    [
-        "region",
-        "province",
-        "oblast",
-        "krai",
-        "district",
-        "county",
-        "state",
-        "prefecture",
-        "governorate",
-        "canton",
-        "municipality",
-        "city",
-        "town",
-        "village",
-        "island",
-        "republic",
-        "territory",
-    ]
-)
-REGION_SUFFIX_NOUNS = frozenset(
-    {"region", "province", "oblast", "krai", "district", "county", "prefecture", "governorate"}
-)
-LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "into", "around"})
-# One-word institutions that are objects of "in"/"at" without being places: "in Congress".
-INSTITUTIONS = frozenset(
-    [
-        "congress",
-        "parliament",
-        "senate",
-        "kremlin",
-        "pentagon",
-        "cabinet",
-        "court",
-        "police",
-        "army",
-        "navy",
-        "nato",
-        "duma",
-        "knesset",
-        "bundestag",
-        "assembly",
-        "council",
-        "commission",
-        "government",
-        "ministry",
-    ]
-)
 _MIN_POPULATION = {"ORG": 50_000, "NORP": 50_000, "PERSON": 100_000}
 
 

@@ -7,6 +7,7 @@ previous speaker.
 
 from __future__ import annotations
 
+from newsweave.lexicon.reporting import REPORTING_VERBS, SPEECH_VERBS
 from newsweave.model import Span, Speaker
 from newsweave.quotes.marks import OPENERS, QuoteMark
 from newsweave.quotes.speakers import (
@@ -16,70 +17,6 @@ from newsweave.quotes.speakers import (
     resolve_speaker,
     topic_before,
 )
-
-# Lemmas of verbs that attribute speech; "according to" and "quote … as saying" are handled
-# on their own.
-CUE_LEMMAS = frozenset(
-    [
-        "say",
-        "tell",
-        "add",
-        "warn",
-        "urge",
-        "claim",
-        "insist",
-        "confirm",
-        "announce",
-        "state",
-        "declare",
-        "explain",
-        "note",
-        "argue",
-        "stress",
-        "suggest",
-        "ask",
-        "reply",
-        "respond",
-        "write",
-        "tweet",
-        "acknowledge",
-        "admit",
-        "deny",
-        "describe",
-        "characterise",
-        "characterize",
-        "call",
-        "comment",
-        "predict",
-        "promise",
-        "vow",
-        "threaten",
-        "caution",
-        "remind",
-        "assert",
-        "allege",
-        "report",
-        "quote",
-        "complain",
-        "conclude",
-        "concede",
-    ]
-)
-
-
-# Verbs that colour rather than report, yet still attribute the words they govern.
-CUE_LEMMAS |= frozenset(
-    {"speak", "pledge", "demand", "accuse", "dismiss", "label", "dub", "term", "cite", "recall"}
-    # … and the verbs of “…,” he began. / “Open the door!” the crowd yelled. / he posted: "…"
-    | {"begin", "continue", "yell", "shout", "scream", "chant", "exclaim", "joke", "quip"}
-    | {"post", "proclaim", "recount", "text", "email", "whisper", "plead", "read"}
-)
-
-
-# Verbs that report (rather than colour) speech: when one governs another cue verb, its
-# subject is the source — "She said the US is urging North Korea “to cease …”".
-REPORTING_LEMMAS = frozenset({"say", "tell", "add", "claim", "write", "state", "declare", "report"})
-
 
 _AFTER_WINDOW = 30  # tokens after a closing mark: "…,” said X, a … of …, told"
 
@@ -105,7 +42,7 @@ def attribute_after(ctx: ArticleParse, mark: QuoteMark) -> Attribution | None:
         if word in _SENTENCE_END and tokens[i].pos == "PUNCT":
             break
     for i in candidates:
-        if tokens[i].pos in {"VERB", "AUX"} and tokens[i].lemma.lower() in CUE_LEMMAS:
+        if tokens[i].pos in {"VERB", "AUX"} and tokens[i].lemma.lower() in SPEECH_VERBS:
             found = speaker_of_cue(ctx, i, mark.start)
             if found is not None:
                 return found
@@ -125,7 +62,7 @@ def attribute_governing(ctx: ArticleParse, mark: QuoteMark) -> Attribution | Non
         for _ in range(6):
             if j in inside or tokens[j].sentence != sentence:
                 break
-            if tokens[j].lemma.lower() in CUE_LEMMAS and tokens[j].pos in {"VERB", "AUX"}:
+            if tokens[j].lemma.lower() in SPEECH_VERBS and tokens[j].pos in {"VERB", "AUX"}:
                 outer = outer_reporting_verb(ctx, j)
                 found = speaker_of_cue(ctx, outer, mark.start) if outer != j else None
                 return found or speaker_of_cue(ctx, j, mark.start)
@@ -139,13 +76,13 @@ def outer_reporting_verb(ctx: ArticleParse, verb: int) -> int:
     """The outermost saying verb whose clause holds ``verb``, else ``verb`` itself."""
     tokens = ctx.annotation.tokens
     best, j = verb, verb
-    if tokens[verb].lemma.lower() in REPORTING_LEMMAS:
+    if tokens[verb].lemma.lower() in REPORTING_VERBS:
         return verb  # Kim told his hosts …, it reported — "told" already names the speaker
     for _ in range(4):
         if tokens[j].head == j or tokens[j].dep not in {"ccomp", "xcomp", "conj", "advcl"}:
             break
         j = tokens[j].head
-        if tokens[j].lemma.lower() in REPORTING_LEMMAS and ctx.dependents(j, "nsubj"):
+        if tokens[j].lemma.lower() in REPORTING_VERBS and ctx.dependents(j, "nsubj"):
             best = j
     return best
 

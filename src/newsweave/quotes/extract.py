@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from newsweave.lexicon.reporting import QUOTING_ONLY_VERBS, SPEECH_VERBS
 from newsweave.model import Annotation, Entity, Quote, QuoteKind, Span
 from newsweave.quotes.attribution import (
-    CUE_LEMMAS,
     attribute_after,
     attribute_governing,
     attribute_run_on,
@@ -35,52 +35,7 @@ from newsweave.quotes.speakers import (
 )
 
 # Verbs whose clause is reported speech even without quotation marks: "X said that …".
-# The other cue verbs introduce quotes, not reported clauses ("asked whether", "began to").
-INDIRECT_LEMMAS = CUE_LEMMAS - frozenset(
-    [
-        "accuse",
-        "ask",
-        "begin",
-        "call",
-        "chant",
-        "characterise",
-        "characterize",
-        "cite",
-        "comment",
-        "complain",
-        "continue",
-        "demand",
-        "describe",
-        "dismiss",
-        "dub",
-        "email",
-        "exclaim",
-        "joke",
-        "label",
-        "plead",
-        "pledge",
-        "post",
-        "proclaim",
-        "quip",
-        "quote",
-        "read",
-        "recall",
-        "recount",
-        "remind",
-        "reply",
-        "respond",
-        "scream",
-        "shout",
-        "speak",
-        "term",
-        "text",
-        "tweet",
-        "urge",
-        "whisper",
-        "write",
-        "yell",
-    ]
-)
+INDIRECT_VERBS = SPEECH_VERBS - QUOTING_ONLY_VERBS
 
 
 def extract_quotes(
@@ -187,7 +142,7 @@ def _opens_sentence(ctx: ArticleParse, mark: QuoteMark) -> bool:
 def _ends_with_cue(ctx: ArticleParse, start: int, end: int) -> bool:
     idx = list(ctx.tokens_between(start, end))
     words = [i for i in idx if ctx.annotation.tokens[i].pos != "PUNCT"][-3:]
-    return any(ctx.annotation.tokens[i].lemma.lower() in CUE_LEMMAS for i in words)
+    return any(ctx.annotation.tokens[i].lemma.lower() in SPEECH_VERBS for i in words)
 
 
 def _indirect(ctx: ArticleParse, index: int, covered: list[tuple[int, int]]) -> list[Quote]:
@@ -198,7 +153,7 @@ def _indirect(ctx: ArticleParse, index: int, covered: list[tuple[int, int]]) -> 
     out = []
     for i in ctx.tokens_between(sentence.start, sentence.end):
         tok = tokens[i]
-        if tok.lemma.lower() not in INDIRECT_LEMMAS or tok.pos not in {"VERB", "AUX"}:
+        if tok.lemma.lower() not in INDIRECT_VERBS or tok.pos not in {"VERB", "AUX"}:
             continue
         clauses = ctx.dependents(i, "ccomp")
         if not clauses:

@@ -13,46 +13,11 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
 
+from newsweave.lexicon.function_words import CONTRACTIONS, THIN_WORDS
 from newsweave.model import Quote
 
-# Spelled-out contractions, so "you'll" and "you will" count as the same words.
-_CONTRACTIONS = {
-    "’ll": " will",
-    "'ll": " will",
-    "’ve": " have",
-    "'ve": " have",
-    "n’t": " not",
-    "n't": " not",
-    "’re": " are",
-    "'re": " are",
-    "’m": " am",
-    "'m": " am",
-}
 _WORD = re.compile(r"\w+")
-_STOP = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "to",
-        "and",
-        "or",
-        "in",
-        "on",
-        "at",
-        "for",
-        "by",
-        "with",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "that",
-        "this",
-    ]
-)
+
 MIN_CONTAINMENT = 0.6
 MIN_SHARED_WORDS = 3
 
@@ -65,14 +30,14 @@ def quote_words(text: str) -> list[str]:
         ['when', 'i', 'get', 'there', 'you', 'will', 'know']
     """
     text = unicodedata.normalize("NFKC", text).lower()
-    for short, full in _CONTRACTIONS.items():
+    for short, full in CONTRACTIONS.items():
         text = text.replace(short, full)
     return _WORD.findall(text)
 
 
 def group_quotes(quotes: Sequence[Quote]) -> tuple[Quote, ...]:
     """``quotes`` with ``group`` set where outlets report the same statement."""
-    content = [set(quote_words(q.text)) - _STOP for q in quotes]
+    content = [set(quote_words(q.text)) - THIN_WORDS for q in quotes]
     parent = list(range(len(quotes)))
 
     def root(i: int) -> int:

@@ -11,11 +11,15 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from newsweave.lexicon.function_words import PRONOUN_REFERENTS
+from newsweave.lexicon.people import (
+    GENERIC_TITLE_WORDS,
+    ORGANISATION_WORDS,
+    OUTLET_WORDS,
+    TITLE_WORDS,
+)
 from newsweave.model import Annotation, Entity, Mention, Span, Speaker
-from newsweave.nlp.annotate import TITLE_WORDS
 from newsweave.quotes.marks import QuoteMark, find_marks
-
-PRONOUNS = {"he": "PERSON", "she": "PERSON", "they": "ANY", "it": "ORG", "we": "ANY"}
 
 
 @dataclass
@@ -104,7 +108,7 @@ def topic_before(ctx: ArticleParse, offset: int) -> tuple[Speaker, Span, str | N
     for i in ctx.tokens_between(prev.start, prev.end):
         if tokens[i].dep == "ROOT" and tokens[i].pos in {"VERB", "AUX"}:
             for subject in ctx.dependents(i, "nsubj"):
-                if ctx.word(subject).lower() in PRONOUNS:
+                if ctx.word(subject).lower() in PRONOUN_REFERENTS:
                     return None  # a pronoun is the last-speaker rule's business
                 found = resolve_speaker(ctx, subject, offset)
                 if found is not None and found[0].entity_id is not None:
@@ -126,8 +130,8 @@ def resolve_speaker(
         name = entity.name if entity else mention.text
         return Speaker(name, entity.id if entity else None), mention.span, mention.role_text
     low = word.lower()
-    if low in PRONOUNS:
-        kind = PRONOUNS[low]
+    if low in PRONOUN_REFERENTS:
+        kind = PRONOUN_REFERENTS[low]
         return _same_sentence_antecedent(ctx, i, kind, span) or _resolve_pronoun(
             ctx, kind, span, before
         )
@@ -141,7 +145,7 @@ def resolve_speaker(
             if found is not None:
                 return found
         # North Korea’s KCNA state news agency said … — the outlet named inside
-        if ctx.word(i).lower() in _ORG_WORDS | _OUTLET_WORDS:
+        if ctx.word(i).lower() in ORGANISATION_WORDS | OUTLET_WORDS:
             for part in ctx.dependents(i, "compound", "nmod", "poss"):
                 if tokens[part].pos == "PROPN" and mention_at(ctx, part) is not None:
                     found = resolve_speaker(ctx, part, before)
@@ -236,62 +240,10 @@ def _compatible(entity: Entity, kind: str) -> bool:
     return kind == "PERSON" and entity.type == "ORG" and _person_shaped(entity.name)
 
 
-_ORG_WORDS = frozenset(
-    [
-        "group",
-        "agency",
-        "council",
-        "ministry",
-        "department",
-        "university",
-        "company",
-        "inc",
-        "corp",
-        "ltd",
-        "party",
-        "news",
-        "times",
-        "post",
-        "bank",
-        "fund",
-        "institute",
-        "center",
-        "centre",
-        "association",
-        "authority",
-        "committee",
-        "office",
-        "service",
-        "services",
-        "forces",
-        "army",
-        "navy",
-        "court",
-        "union",
-        "league",
-        "club",
-        "foundation",
-        "network",
-        "board",
-        "commission",
-        "police",
-        "rescue",
-        "hospital",
-        "school",
-        "college",
-    ]
-)
-
-
-_OUTLET_WORDS = frozenset(
-    {"newspaper", "broadcaster", "outlet", "channel", "daily", "website", "tabloid", "wire"}
-)
-
-
 def _person_shaped(name: str) -> bool:
     words = name.split()
     return 2 <= len(words) <= 3 and all(
-        w[:1].isupper() and w.replace("-", "").isalpha() and w.lower() not in _ORG_WORDS
+        w[:1].isupper() and w.replace("-", "").isalpha() and w.lower() not in ORGANISATION_WORDS
         for w in words
     )
 
@@ -349,11 +301,8 @@ def _proper_words(text: str) -> set[str]:
     return {
         w.lower()
         for w in re.findall(r"\w+", text)
-        if w[:1].isupper() and w.lower() not in TITLE_WORDS and w.lower() not in _GENERIC
+        if w[:1].isupper() and w.lower() not in TITLE_WORDS and w.lower() not in GENERIC_TITLE_WORDS
     }
-
-
-_GENERIC = frozenset({"defence", "defense", "foreign", "deputy", "the", "state", "prime"})
 
 
 def entity_by_id(ctx: ArticleParse, entity_id: str | None) -> Entity | None:

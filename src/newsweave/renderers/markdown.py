@@ -6,6 +6,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 
+from newsweave.lexicon.calendar import WEEKDAYS
 from newsweave.model import Article, Briefing, Entity, Fact, Quote, Variant
 from newsweave.quotes.groups import wording_differences
 
@@ -103,7 +104,7 @@ def _published(article: Article) -> str:
     return f"{text} (inferred: {when.earliest.isoformat()} to {when.latest.isoformat()})"
 
 
-_WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_WEEKDAY_NAMES = tuple(day[:3].title() for day in WEEKDAYS)
 _MAX_TIMELINE = 40
 
 

@@ -39,6 +39,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from newsweave.lexicon.calendar import MONTH_ABBREVIATIONS
+from newsweave.lexicon.function_words import ABBREVIATIONS, FUNCTION_WORDS, NEGATIONS
+from newsweave.lexicon.people import ABBREVIATED_TITLES, HONORIFICS, NAME_SUFFIXES
+from newsweave.lexicon.reporting import MODALS, REPORTING_FORMS
 from newsweave.model import (
     Article,
     Briefing,
@@ -68,10 +72,12 @@ BACKGROUND_DAYS = 30  # events this long before the story's day are shown after 
 SENTENCE_CHARS = 600  # a sentence is looked for this far around its evidence
 
 _END = re.compile(r"[.!?][\"”’)]*(?=\s|$)")
+# Titles before a name: a full stop after one ("Sgt.") ends no sentence.
+_TITLES = HONORIFICS | ABBREVIATED_TITLES
 # A period after these (or after a lone capital, "J.", or inside "U.S.") ends no sentence.
-_ABBREVIATION_TEXT = """mr mrs ms dr prof sen rep gov gen col lt sgt st jr sr no vs inc corp ltd
-    co jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e"""
-_ABBREVIATIONS = frozenset(_ABBREVIATION_TEXT.split())
+_ABBREVIATIONS = _TITLES | NAME_SUFFIXES | MONTH_ABBREVIATIONS | ABBREVIATIONS
+# Words that carry no content of their own; a negation does ("not" turns a sentence around).
+_STOP = (FUNCTION_WORDS | MODALS | REPORTING_FORMS) - NEGATIONS
 _WORD = re.compile(r"[^\W_][\w'’-]*")
 _ATTRIBUTION_VERBS = r"(?:said|says|added|reported|announced|told [\w .'’-]{1,40})"
 _TRAILING = [
@@ -86,10 +92,6 @@ _TRAILING = [
     ),
 ]
 _LEADING = re.compile(r"^(?:According to [^,]{1,80},|In a statement,|But|And|So|Yet)\s+")
-_STOP_TEXT = """a an the and or but of to in on at for with by from as is are was were be been has
-    have had it its this that these those he she they his her their not no will would could
-    can may said says also after before over into about than then there which who whom"""
-_STOP = frozenset(_STOP_TEXT.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -513,8 +515,6 @@ def _whole(text: str) -> bool:
 
 
 _GLUED = re.compile(r"[a-z]{2}[.!?][A-Z][a-z]")
-_TITLE_TEXT = "mr mrs ms dr prof sen rep gov gen col lt sgt capt rev"
-_TITLES = frozenset(_TITLE_TEXT.split())
 
 
 def _spread(articles: Sequence[Article]) -> dict[str, float]:

@@ -20,6 +20,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from newsweave.lexicon.function_words import FUNCTION_WORDS, NEGATIONS
+from newsweave.lexicon.numbers import NUMBER_WORDS, SCALES
+from newsweave.lexicon.reporting import REPORTING_FORMS
+from newsweave.text.patterns import alternatives
+
 # Share of a sentence's content words that must stand in its evidence. A sentence may
 # reword a few (a synonym, an inflection the light stemmer misses: "travelled" for
 # "arrived"), but with 0.7 a ten-word claim can bring in at most three words of its own.
@@ -27,25 +32,10 @@ CONTENT_SHARE = 0.7
 
 _WORD = re.compile(r"[^\W_][\w'’-]*")
 _NUMBER = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
-_UNITS_TEXT = """zero one two three four five six seven eight nine ten eleven twelve thirteen
-    fourteen fifteen sixteen seventeen eighteen nineteen twenty"""
-_TENS_TEXT = "thirty forty fifty sixty seventy eighty ninety"
-_NUMBER_WORDS = {w: str(i) for i, w in enumerate(_UNITS_TEXT.split())}
-_NUMBER_WORDS |= {w: str(10 * i) for i, w in enumerate(_TENS_TEXT.split(), 3)}
-_SCALE_TEXT = "hundred thousand million billion trillion"
-_SCALES = frozenset(_SCALE_TEXT.split())
-_NEGATION = re.compile(
-    r"\b(?:not|no|never|none|nobody|nothing|neither|nor|cannot)\b|\b\w+n[’']t\b", re.IGNORECASE
-)
-_STOP_TEXT = """a about above after again against all also am an and any are as at be because been
-    before being below between both but by can could did do does doing down during each few
-    for from further had has have having he her here hers herself him himself his how i if in
-    into is it its itself just let me more most my myself of off on once only or other our
-    ours out over own same she should so some such than that the their theirs them themselves
-    then there these they this those through to too under until up upon very was we were what
-    when where which while who whom why will with would you your yours yet said says say
-    saying told tells according reported reports amid however since"""
-_STOP = frozenset(_STOP_TEXT.split())
+_NUMBER_WORDS = {word: str(value) for word, value in NUMBER_WORDS.items()}
+_NEGATION = re.compile(rf"\b(?:{alternatives(NEGATIONS)})\b|\b\w+n[’']t\b", re.IGNORECASE)
+# Negation is checked on its own, so it is never discounted as a stop word.
+_STOP = (FUNCTION_WORDS - NEGATIONS) | REPORTING_FORMS
 
 
 def check_support(sentence: str, evidence: Sequence[str]) -> str | None:
@@ -152,7 +142,7 @@ def _numbers(text: str, *, sentence_side: bool) -> set[str]:
             w = w.removesuffix("s") if w.endswith(("hundreds", "thousands", "millions")) else w
             if w in _NUMBER_WORDS and not (sentence_side and w == "one"):
                 found.add(_NUMBER_WORDS[w])
-            elif w in _SCALES:
+            elif w in SCALES:
                 found.add(w)
     return found
 
@@ -195,5 +185,5 @@ def content_words(text: str) -> set[str]:
         and w[:1].isalpha()
         and w.lower() not in _STOP
         and w.lower() not in _NUMBER_WORDS
-        and w.lower() not in _SCALES
+        and w.lower() not in SCALES
     }

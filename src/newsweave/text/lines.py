@@ -15,6 +15,9 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from newsweave.lexicon.calendar import MONTHS
+from newsweave.lexicon.pages import NAVIGATION_FILLERS, NAVIGATION_WORDS, TIMESTAMP_WORDS
+
 __all__ = [
     "BIO",
     "DATELINE",
@@ -44,33 +47,6 @@ _QUOTES_OPEN = "\"'“‘«(["
 _BULLETS = "•·*-–—▪►‣◦>|"
 
 # ---- lexicons -------------------------------------------------------------------------
-# Words a page's chrome is made of; a short line built only from them is navigation:
-# "Type to search", "Share this article", "Sign in | Subscribe", "5 min read".
-_NAV_STRONG_WORDS = (
-    "search menu skip content navigation sign log register subscribe subscription account "
-    "share facebook twitter x email e-mail whatsapp telegram linkedin reddit pinterest "
-    "print copy link links copied save saved bookmark comment comments advertisement "
-    "advertising advert ad ads sponsored show load close open toggle home back top next "
-    "previous listen audio follow newsletter newsletters cookie cookies accept reject "
-    "privacy policy terms contact feedback javascript browser loading edition gallery "
-    "photos video watch play read continue reading more expand collapse jump type min "
-    "mins minute minutes login logout signup"
-)
-_NAV_WEAK_WORDS = (
-    "to the a an of in on out up and or this article story page us our all my your here "
-    "now via for with settings preferences use more less"
-)
-# "Published 12 Sept 2023, 10:45 GMT", "Updated 3 hours ago" — a timestamp, never a headline
-_DATE_WORDS_TEXT = (
-    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april "
-    "june july august september october november december mon tue wed thu fri sat sun "
-    "monday tuesday wednesday thursday friday saturday sunday published updated posted "
-    "modified last first on at am pm a.m p.m gmt utc bst cet cest est edt et pt pdt ist "
-    "jst kst msk ago hours hour hrs minutes mins min days day yesterday today"
-)
-_DATE_WORDS = frozenset(_DATE_WORDS_TEXT.split())
-_NAV_STRONG = frozenset(_NAV_STRONG_WORDS.split())
-_NAV_WEAK = frozenset(_NAV_WEAK_WORDS.split())
 # Wire and photo agencies, for credits: "(AP)", "— Reuters", "With AFP".
 _AGENCY = (
     r"(?i:ap|afp|reuters|getty(?:\s+images)?|epa|pa|ansa|xinhua|yonhap|shutterstock|alamy|"
@@ -276,7 +252,7 @@ def is_timestamp(line: Line) -> bool:
     return (
         line.words <= 10
         and any(ch.isdigit() for ch in line.text)
-        and all(t in _DATE_WORDS or any(ch.isdigit() for ch in t) for t in tokens)
+        and all(t in TIMESTAMP_WORDS or any(ch.isdigit() for ch in t) for t in tokens)
     )
 
 
@@ -298,8 +274,8 @@ def _is_navigation(line: Line) -> bool:
     tokens = [t.lower() for t in _WORD.findall(s) if not t.isdigit()]
     return (
         bool(tokens)
-        and all(t in _NAV_STRONG or t in _NAV_WEAK for t in tokens)
-        and any(t in _NAV_STRONG for t in tokens)
+        and all(t in NAVIGATION_WORDS or t in NAVIGATION_FILLERS for t in tokens)
+        and any(t in NAVIGATION_WORDS for t in tokens)
     )
 
 
@@ -334,7 +310,7 @@ def classify_line(line: Line, bottom: bool) -> str | None:
 
 # "KESSAN, Corvania, June 11 (CNW) - ", "WASHINGTON (AP) — ", "LONDON, 12 September 2023 – ":
 # the place in capitals, then a date, an agency or both, then a dash.
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_MONTH = r"(?:" + "|".join(sorted({m[:3] for m in MONTHS} | {"sept"})) + r")[a-z]*\.?"
 DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3}"
     r"(?:,\s*[A-Z][\w.'’]+(?:\s[A-Z][\w.'’]+){0,2}){0,2})"

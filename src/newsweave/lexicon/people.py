@@ -1,0 +1,51 @@
+"""Words around people's names: honorifics, titles and posts, ranks, organisation words.
+
+Example:
+    >>> "mr" in HONORIFICS and "minister" in TITLE_WORDS and "deputy" in RANKS
+    True
+"""
+
+from __future__ import annotations
+
+# Written before a name, with or without a full stop ("Mr Kim", "Dr. Reyes").
+HONORIFICS = frozenset("mr mrs ms miss mx dr prof sir dame".split())
+# Titles as abbreviated before a name ("Sen. Warren", "Sgt. Rice"); "st" is Saint.
+ABBREVIATED_TITLES = frozenset("sen rep gov gen col lt sgt capt rev st".split())
+# Written after a name: "Martin Luther King Jr."
+NAME_SUFFIXES = frozenset("jr sr".split())
+# Capitalised words that make a preceding modifier a title: "Defence Minister Sergei Shoigu".
+TITLE_WORDS = frozenset(
+    """
+    minister president premier chancellor secretary spokesman spokeswoman spokesperson
+    director governor mayor senator general marshal admiral colonel commander chief chairman
+    chairwoman chair ambassador envoy king queen prince princess leader representative
+    congressman congresswoman deputy judge justice attorney prosecutor sheriff officer analyst
+    expert adviser advisor official head ceo founder editor correspondent fellow member
+    professor lawyer economist scientist
+    """.split()
+)
+# Agent-noun endings: researcher, governor, analyst, historian, spokeswoman, resident, trustee.
+AGENT_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person", "ent", "ant", "ee", "ary")
+# A title word that changes what the post is: "deputy mayor" is not the mayor.
+RANKS = frozenset("former deputy acting vice ex assistant interim".split())
+# One post, two words: "spokesman" and "spokesperson".
+TITLE_SYNONYMS = {"spokesman": "spokesperson", "spokeswoman": "spokesperson"}
+# British and American spellings of the words titles are made of.
+SPELLING_VARIANTS = {"defense": "defence", "labor": "labour", "organization": "organisation"}
+# Capitalised words in a title that name no country or party: "Foreign Minister", "Prime …".
+GENERIC_TITLE_WORDS = frozenset("defence defense foreign deputy the state prime".split())
+# Nouns that name an organisation rather than a person: "the ministry said", "Harbour Rescue".
+ORGANISATION_WORDS = frozenset(
+    """
+    group agency council ministry department university company inc corp ltd party news times
+    post bank fund institute center centre association authority committee office service
+    services forces army navy court union league club foundation network board commission
+    police rescue hospital school college
+    """.split()
+)
+# Nouns for a news outlet: "North Korea's KCNA state news agency said", "the broadcaster".
+OUTLET_WORDS = frozenset("newspaper broadcaster outlet channel daily website tabloid wire".split())
+# What a bare count of people is written as: "four people", "12 passengers", "two victims".
+PEOPLE_NOUNS = frozenset("people person passenger worker resident victim".split())
+# Words an acronym's letters skip: "Korean Central News Agency" → KCNA, "Banque de France".
+ACRONYM_SKIP = frozenset("of the and for s de du la on".split())

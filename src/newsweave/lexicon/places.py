@@ -1,0 +1,62 @@
+"""Words that make a name a place: facility and region nouns, and what is not a place.
+
+Example:
+    >>> "cosmodrome" in FACILITY_HEADS and "oblast" in REGION_NOUNS
+    True
+"""
+
+from __future__ import annotations
+
+# Title-case heads that make the proper name before them a facility: "Heathrow Airport".
+FACILITY_HEADS = frozenset(
+    """
+    cosmodrome spaceport airport airfield aerodrome airbase base station port harbour harbor
+    terminal bridge tunnel dam canal stadium arena square palace castle fortress prison
+    cathedral mosque temple church shrine museum monument tower plant refinery mine reactor
+    hospital infirmary clinic highway motorway expressway boulevard avenue pier dock dockyard
+    shipyard barracks checkpoint crossing
+    """.split()
+)
+# Lower-case heads that still name a facility after a proper name: "Khasan station".
+LOWERCASE_FACILITY_HEADS = frozenset(
+    "station airport airbase cosmodrome spaceport port bridge dam".split()
+)
+# "the region of Amur", "a village": nouns whose name is a place.
+REGION_NOUNS = frozenset(
+    """
+    region province oblast krai district county state prefecture governorate canton
+    municipality city town village island republic territory
+    """.split()
+)
+# Written after the name: "Primorsky region", "Amur oblast".
+REGION_SUFFIX_NOUNS = frozenset(
+    "region province oblast krai district county prefecture governorate".split()
+)
+LOCATIVE_PREPOSITIONS = frozenset("in at near outside inside into around".split())
+# One-word institutions that are objects of "in"/"at" without being places: "in Congress".
+INSTITUTIONS = frozenset(
+    """
+    congress parliament senate kremlin pentagon cabinet court police army navy nato duma
+    knesset bundestag assembly council commission government ministry
+    """.split()
+)
+# Named facilities of one kind that reports may disagree on: "taken to St Brendan's
+# Hospital" / "treated at Calder Royal Infirmary" are both a hospital.
+FACILITY_KINDS = {
+    "hospital": "hospital",
+    "infirmary": "hospital",
+    "clinic": "hospital",
+    "airport": "airport",
+    "airfield": "airport",
+    "prison": "prison",
+    "jail": "prison",
+    "court": "court",
+    "stadium": "stadium",
+}
+# Words that make a place a venue: "a possible venue … is Vladivostok", "talks in Geneva".
+VENUE_WORDS = frozenset(
+    """
+    venue location site host hold meet meeting summit talk talks negotiation ceremony hearing
+    place conference briefing rally vigil
+    """.split()
+)
