@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,3 +45,22 @@ def example_briefing(nlp: Language) -> Briefing:
     from newsweave.pipeline import brief
 
     return brief([str(EXAMPLES / "harbour-bridge")])
+
+
+@pytest.fixture
+def plugins(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str, str, str], None]]:
+    """Stand-in entry points for one test: ``plugins("renderers", "shout", "mod:attr")``
+    registers ``mod:attr`` in the group ``newsweave.renderers``; the installed ones are
+    hidden."""
+    from newsweave import registry
+
+    groups: dict[str, list[tuple[str, str]]] = {}
+    monkeypatch.setattr(registry, "_entry_points", lambda group: list(groups.get(group, [])))
+    registry._table.cache_clear()
+
+    def add(kind: str, name: str, target: str) -> None:
+        groups.setdefault(f"newsweave.{kind}", []).append((name, target))
+        registry._table.cache_clear()
+
+    yield add
+    registry._table.cache_clear()  # rebuilt from the real entry points on next use

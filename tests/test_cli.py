@@ -193,3 +193,37 @@ def test_an_llm_that_cannot_be_reached_is_one_line_and_exit_2(nlp, tmp_path: Pat
     missing = runner.invoke(app, ["brief", str(EXAMPLE), "--llm", url])
     assert missing.exit_code == 2
     assert "needs a model name" in missing.stderr
+
+
+def test_a_plugin_renderer_is_a_format(nlp, plugins, tmp_path: Path) -> None:
+    plugins("renderers", "shout", "fakeplugins:render_shout")
+    plugins("story_renderers", "count", "fakeplugins:render_count")
+    record = {"title": "Dam opens", "text": "The dam on the Lowe river opened on Monday."}
+    wire = tmp_path / "wire.jsonl"
+    wire.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["brief", str(wire), "--format", "shout"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "DAM OPENS!\n"
+    grouped = runner.invoke(app, ["stories", str(wire), "-f", "count", "--embedder", "lexical"])
+    assert grouped.exit_code == 0, grouped.output
+    assert grouped.stdout == "1 stories\n"
+
+
+def test_an_unknown_format_is_one_line_naming_the_others(plugins, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["brief", str(tmp_path), "--format", "pdf"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "newsweave: error: renderer 'pdf' is not registered; available: html, json, md\n"
+    )
+    result = runner.invoke(app, ["stories", str(tmp_path), "--format", "html"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "newsweave: error: story renderer 'html' is not registered; available: json, md\n"
+    )
+
+
+def test_help_lists_the_registered_formats() -> None:
+    brief_help = runner.invoke(app, ["brief", "--help"], terminal_width=200).stdout
+    assert "<html|json|md>" in brief_help
+    stories_help = runner.invoke(app, ["stories", "--help"], terminal_width=200).stdout
+    assert "<json|md>" in stories_help

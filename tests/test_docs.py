@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 import newsweave
 from newsweave.cli import app
-from newsweave.registry import renderer_names
+from newsweave.registry import renderer_names, story_renderer_names
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -29,7 +29,7 @@ def test_every_command_and_option_is_documented() -> None:
 
 def test_every_renderer_is_documented() -> None:
     cli_doc = (REPO / "docs" / "cli.md").read_text(encoding="utf-8")
-    for name in renderer_names():
+    for name in (*renderer_names(), *story_renderer_names()):
         assert f"`{name}`" in cli_doc
 
 

@@ -18,6 +18,12 @@ import typer
 
 from newsweave import __version__
 from newsweave.errors import NewsweaveError
+from newsweave.registry import (
+    get_renderer,
+    get_story_renderer,
+    renderer_names,
+    story_renderer_names,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from newsweave.model import Briefing
@@ -34,15 +40,9 @@ app = typer.Typer(
 )
 
 
-class Format(enum.StrEnum):
-    json = "json"
-    md = "md"
-
-
-class BriefFormat(enum.StrEnum):
-    json = "json"
-    md = "md"
-    html = "html"
+def _choices(names: tuple[str, ...]) -> str:
+    """The registered names as --help shows them: ``<html|json|md>``."""
+    return f"<{'|'.join(names)}>"
 
 
 OutputOpt = Annotated[
@@ -75,14 +75,16 @@ def brief(
         list[str], typer.Argument(help="Files, folders, URLs or feeds; all one story.")
     ],
     fmt: Annotated[
-        BriefFormat,
+        str,
         typer.Option(
             "--format",
             "-f",
-            help="Output format: json (the DESIGN schema), md, or html (one self-contained "
-            "page: cited summary, source matrix, evidence highlighted in each article).",
+            metavar=_choices(renderer_names()),
+            help="Output format: json (the DESIGN schema), md, html (one self-contained "
+            "page: cited summary, source matrix, evidence highlighted in each article), or "
+            "any other registered renderer.",
         ),
-    ] = BriefFormat.md,
+    ] = "md",
     output: OutputOpt = None,
     spacy_model: Annotated[
         str | None, typer.Option(help="spaCy model name or path (default: en_core_web_sm).")
@@ -119,9 +121,9 @@ def brief(
     """
     with _boundary(verbose, debug):
         from newsweave.pipeline import brief as run_brief
-        from newsweave.renderers import render
         from newsweave.settings import load_settings
 
+        renderer = get_renderer(fmt)  # an unknown format stops here, before any work
         settings = load_settings(
             spacy_model=spacy_model,
             max_bytes=max_bytes,
@@ -131,7 +133,7 @@ def brief(
         )
         with _progress() as hook:
             briefing = run_brief(inputs, settings, progress=hook)
-        _write(render(briefing, fmt.value), output)
+        _write(renderer(briefing), output)
         code = _report_rejected([(r.input, r.reason) for r in briefing.rejected])
         if briefing.summary_writer != "extractive":
             _report_unsupported(briefing)
@@ -149,9 +151,15 @@ def stories(
         list[str], typer.Argument(help="Files, folders (.txt .html .json .jsonl), URLs or feeds.")
     ],
     fmt: Annotated[
-        Format,
-        typer.Option("--format", "-f", help="Output format: json (newsweave.stories/1) or md."),
-    ] = Format.md,
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar=_choices(story_renderer_names()),
+            help="Output format: json (newsweave.stories/1), md, or any other registered "
+            "story renderer.",
+        ),
+    ] = "md",
     output: OutputOpt = None,
     db: Annotated[
         str | None,
@@ -184,13 +192,13 @@ def stories(
     """
     with _boundary(verbose, debug):
         from newsweave.pipeline import stories as run_stories
-        from newsweave.renderers.stories import render_stories
         from newsweave.settings import load_settings
 
+        renderer = get_story_renderer(fmt)  # an unknown format stops here, before any work
         settings = load_settings(max_bytes=max_bytes, embedder=embedder)
         with _progress() as hook:
             grouping = run_stories(inputs, settings, db=db, engine=engine.value, progress=hook)
-        _write(render_stories(grouping, fmt.value), output)
+        _write(renderer(grouping), output)
         code = _report_rejected([(r.input, r.reason) for r in grouping.rejected])
     raise typer.Exit(code)
 

@@ -80,9 +80,10 @@ def brief_articles(
     from newsweave.nlp.annotate import annotate, split_blocks
     from newsweave.quotes.extract import extract_quotes
     from newsweave.quotes.groups import group_quotes
-    from newsweave.summary.extractive import summarize
+    from newsweave.registry import get_summarizer
 
     settings = settings or Settings()
+    summarizer = get_summarizer(settings.summarizer)  # an unknown name stops before any work
     cleaned = tuple(clean_article(article) for article in articles)
     advance = None
     if progress is not None:
@@ -116,15 +117,35 @@ def brief_articles(
         timeline=timeline,
         dates=times,
     )
-    if not settings.llm_url:
-        return replace(briefing, summary=summarize(briefing))
-    return write_with_llm(briefing, settings, progress=progress)
+    return summarizer(briefing, settings, progress=progress)
+
+
+def write_auto(
+    briefing: Briefing, settings: Settings, *, progress: ProgressHook | None = None
+) -> Briefing:
+    """The ``auto`` summarizer: ``llm`` when ``settings.llm_url`` names a server, else
+    ``extractive``."""
+    from newsweave.registry import get_summarizer
+
+    chosen = get_summarizer("llm" if settings.llm_url else "extractive")
+    return chosen(briefing, settings, progress=progress)
+
+
+def write_extractive(
+    briefing: Briefing, settings: Settings, *, progress: ProgressHook | None = None
+) -> Briefing:
+    """``briefing`` with the outlets' own sentences as its cited summary (the ``extractive``
+    summarizer; ``settings`` and ``progress`` are not needed)."""
+    from newsweave.summary.extractive import summarize
+
+    return replace(briefing, summary=summarize(briefing))
 
 
 def write_with_llm(
     briefing: Briefing, settings: Settings, *, progress: ProgressHook | None = None
 ) -> Briefing:
-    """``briefing`` with a summary an LLM wrote (``settings.llm_url``, ``llm_model``).
+    """``briefing`` with a summary an LLM wrote (``settings.llm_url``, ``llm_model``): the
+    ``llm`` summarizer.
 
     The model's sentences that their cited evidence supports open the summary; the outlets'
     own sentences add what they leave out, to the usual length. The others are listed in

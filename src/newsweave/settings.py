@@ -37,6 +37,9 @@ class Settings:
             ``auto``, ``minilm-onnx``, ``lexical`` or ``sentence-transformers:<model>``.
         today: ``YYYY-MM-DD``: the day of the run, after which no article is dated; empty
             means the system's date. Set it to make inferred dates reproducible.
+        summarizer: who writes the summary (see ``newsweave.registry``): ``auto`` (``llm``
+            when ``llm_url`` is set, else ``extractive``), ``extractive``, ``llm``, or the
+            name of a summarizer a plugin registers.
         llm_url: an OpenAI-compatible server (Ollama, llama.cpp, vLLM) to write the summary
             (see docs/writer.md); empty keeps it extractive.
         llm_model: the model the server should run.
@@ -53,6 +56,7 @@ class Settings:
     progress: bool = False
     embedder: str = "auto"
     today: str = ""
+    summarizer: str = "auto"
     llm_url: str = ""
     llm_model: str = ""
     llm_key: str = field(default="", repr=False)
@@ -86,6 +90,8 @@ def _checked(settings: Settings) -> Settings:
             raise ConfigError(
                 f"today = {settings.today!r}: expected a date as YYYY-MM-DD"
             ) from None
+    if settings.summarizer == "llm" and not settings.llm_url:
+        raise ConfigError("summarizer = 'llm' needs the URL of an LLM server (--llm URL)")
     if settings.llm_url and not settings.llm_model.strip():
         raise ConfigError(f"an LLM at {settings.llm_url} needs a model name (--model NAME)")
     if settings.llm_timeout <= 0:

@@ -1,4 +1,5 @@
-"""Pick the reader for a file or a fetched URL: by suffix, content type, then content."""
+"""Pick the reader for a file or a fetched URL: the registered reader that claims its
+suffix or content type, else the built-in one its first bytes look like."""
 
 from __future__ import annotations
 
@@ -17,11 +18,10 @@ from newsweave.read._article import (
     oversize_reason,
     utf8_error,
 )
-from newsweave.read.feeds import read_feed, root_element
-from newsweave.read.html import read_html
-from newsweave.read.records import read_records
-from newsweave.read.text import read_text
+from newsweave.read.feeds import root_element
+from newsweave.read.reader import Reader, Source
 from newsweave.read.web import Fetched, fetch
+from newsweave.registry import get_reader, reader_names
 from newsweave.settings import Settings
 
 if TYPE_CHECKING:
@@ -29,35 +29,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-Kind = Literal["text", "html", "records", "feed"]
+Kind = Literal["text", "html", "records", "feed"]  # the built-in readers sniff() can tell
 
-SUFFIX_KINDS: dict[str, Kind] = {
-    ".txt": "text",
-    ".text": "text",
-    ".md": "text",
-    ".html": "html",
-    ".htm": "html",
-    ".xhtml": "html",
-    ".json": "records",
-    ".jsonl": "records",
-    ".ndjson": "records",
-    ".xml": "feed",
-    ".rss": "feed",
-    ".atom": "feed",
-}
-_LINES = {".json": False, ".jsonl": True, ".ndjson": True}
-_MEDIA_KINDS: dict[str, Kind] = {
-    "text/html": "html",
-    "application/xhtml+xml": "html",
-    "application/rss+xml": "feed",
-    "application/atom+xml": "feed",
-    "application/rdf+xml": "feed",
-    "application/json": "records",
-    "text/json": "records",
-    "application/x-ndjson": "records",
-    "application/jsonl": "records",
-    "text/plain": "text",
-}
 _XML_MEDIA = frozenset({"application/xml", "text/xml"})
 _HTML_STARTS = ("<!doctype html", "<html", "<head", "<body")
 
@@ -88,23 +61,22 @@ def sniff(data: bytes) -> Kind | None:
     return None
 
 
-def read_bytes(
-    data: bytes,
-    origin: Origin,
-    kind: Kind,
-    settings: Settings,
-    *,
-    client: httpx.Client | None = None,
-    lines: bool | None = None,
-) -> tuple[Outcome, ...]:
-    """Read ``data`` with the reader for ``kind``."""
-    if kind == "text":
-        return (read_text(data, origin),)
-    if kind == "html":
-        return (read_html(data, origin),)
-    if kind == "records":
-        return read_records(data, origin, settings, lines=lines)
-    return read_feed(data, origin, settings, client=client)
+def claimant(*, suffix: str = "", media_type: str = "") -> Reader | None:
+    """The reader claiming a file ``suffix`` or a ``media_type``, else None.
+
+    The built-ins are asked first, so a plugin never takes over a format they read.
+
+    Example:
+        >>> claimant(suffix=".jsonl").name, claimant(media_type="text/html").name
+        ('records', 'html')
+    """
+    for name in reader_names():
+        reader = get_reader(name)
+        if (suffix and suffix in reader.suffixes) or (
+            media_type and media_type in reader.media_types
+        ):
+            return reader
+    return None
 
 
 def read_file(
@@ -134,19 +106,21 @@ def read_file(
     if len(data) > settings.max_bytes:  # the file grew since stat()
         return (Rejected(label, oversize_reason(settings.max_bytes)),)
     suffix = path.suffix.lower()
-    kind = SUFFIX_KINDS.get(suffix) or sniff(data)
-    if kind is None:
-        what = f"suffix {suffix!r}" if suffix else "no suffix"
-        content = "binary content" if has_nul(data) else "content is not UTF-8 text"
-        return (
-            Rejected(
-                label,
-                f"unsupported file type ({what}, {content}; expected text, HTML, JSON or a feed)",
-            ),
-        )
-    return read_bytes(
-        data, Origin.for_path(label), kind, settings, client=client, lines=_LINES.get(suffix)
-    )
+    reader = claimant(suffix=suffix)
+    if reader is None:
+        kind = sniff(data)
+        if kind is None:
+            what = f"suffix {suffix!r}" if suffix else "no suffix"
+            content = "binary content" if has_nul(data) else "content is not UTF-8 text"
+            return (
+                Rejected(
+                    label,
+                    f"unsupported file type ({what}, {content}; "
+                    "expected text, HTML, JSON or a feed)",
+                ),
+            )
+        reader = get_reader(kind)
+    return reader.read(Source(data, Origin.for_path(label), settings, suffix, client))
 
 
 def read_url(url: str, settings: Settings, client: httpx.Client | None) -> tuple[Outcome, ...]:
@@ -156,17 +130,16 @@ def read_url(url: str, settings: Settings, client: httpx.Client | None) -> tuple
         return (got,)
     origin = Origin(label=url, url=got.final_url, charset=got.charset)
     media = got.media_type
-    kind: Kind | None = _MEDIA_KINDS.get(media)
-    if kind is None:
-        sniffed = sniff(got.data)
+    reader = claimant(media_type=media)
+    if reader is None:
+        kind = sniff(got.data)
         if media in _XML_MEDIA:
-            kind = "html" if sniffed == "html" else "feed"
-        else:
-            kind = sniffed
-    if kind is None:
-        shown = media or "none"
-        return (Rejected(url, f"unsupported content type ({shown}) and the body is not text"),)
+            kind = "html" if kind == "html" else "feed"
+        if kind is None:
+            shown = media or "none"
+            return (Rejected(url, f"unsupported content type ({shown}) and the body is not text"),)
+        reader = get_reader(kind)
     if not got.data.strip():
         return (Rejected(url, "empty response body"),)
-    log.debug("%s: read as %s (content type %s)", url, kind, media or "none")
-    return read_bytes(got.data, origin, kind, settings, client=client)
+    log.debug("%s: read as %s (content type %s)", url, reader.name, media or "none")
+    return reader.read(Source(got.data, origin, settings, client=client))

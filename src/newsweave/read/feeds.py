@@ -33,6 +33,7 @@ from newsweave.read._article import (
     has_nul,
 )
 from newsweave.read.html import read_html
+from newsweave.read.reader import FormatReader, Source
 from newsweave.read.web import Fetched, check_url, fetch
 from newsweave.settings import Settings
 
@@ -301,3 +302,15 @@ def snippet_text(markup: str) -> str:
         # html.parser is lenient but not total on hostile input: fall back to tag stripping.
         text = unescape(re.sub(r"<[^>]*>", "\n", markup))
     return "\n\n".join(" ".join(p.split()) for p in text.split("\n") if p.strip())
+
+
+def _read(source: Source) -> tuple[Outcome, ...]:
+    return read_feed(source.data, source.origin, source.settings, client=source.client)
+
+
+READER = FormatReader(
+    "feed",
+    frozenset({".xml", ".rss", ".atom"}),
+    frozenset({"application/rss+xml", "application/atom+xml", "application/rdf+xml"}),
+    _read,
+)

@@ -18,6 +18,7 @@ from newsweave.model import Article, Rejected, Span
 from newsweave.read._article import (
     BINARY_REASON,
     Origin,
+    Outcome,
     article_id,
     bom_codec,
     decode_declared,
@@ -25,6 +26,7 @@ from newsweave.read._article import (
     has_nul,
     parse_date,
 )
+from newsweave.read.reader import FormatReader, Source
 
 log = logging.getLogger(__name__)
 
@@ -164,3 +166,15 @@ def _meta(doc: Any) -> tuple[tuple[str, str], ...]:
         if isinstance(value, str) and value.strip():
             pairs.append((name, value.strip()))
     return tuple(pairs)
+
+
+def _read(source: Source) -> tuple[Outcome, ...]:
+    return (read_html(source.data, source.origin),)
+
+
+READER = FormatReader(
+    "html",
+    frozenset({".html", ".htm", ".xhtml"}),
+    frozenset({"text/html", "application/xhtml+xml"}),
+    _read,
+)

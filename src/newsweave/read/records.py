@@ -29,11 +29,14 @@ from newsweave.read._article import (
     parse_date,
     utf8_error,
 )
+from newsweave.read.reader import FormatReader, Source
 from newsweave.settings import Settings
 
 # Fields of the record contract; everything else is kept as metadata.
 _KNOWN = frozenset({"id", "title", "text", "url", "source", "domain", "published", "date", "lang"})
 _JSON_TYPES = {dict: "an object", list: "a list", str: "a string", bool: "a boolean"}
+# Whether a file is JSON Lines, by suffix; other suffixes (and URLs) are told by content.
+_LINES = {".json": False, ".jsonl": True, ".ndjson": True}
 
 
 def read_records(
@@ -225,3 +228,17 @@ def _meta_value(value: object) -> str:
     if isinstance(value, str):
         return value
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _read(source: Source) -> tuple[Outcome, ...]:
+    return read_records(
+        source.data, source.origin, source.settings, lines=_LINES.get(source.suffix)
+    )
+
+
+READER = FormatReader(
+    "records",
+    frozenset(_LINES),
+    frozenset({"application/json", "text/json", "application/x-ndjson", "application/jsonl"}),
+    _read,
+)

@@ -17,11 +17,13 @@ from newsweave.model import Article, Rejected
 from newsweave.read._article import (
     BINARY_REASON,
     Origin,
+    Outcome,
     article_id,
     decode_bom,
     has_nul,
     utf8_error,
 )
+from newsweave.read.reader import FormatReader, Source
 
 # Control characters that do not occur in text files; tab, newlines and form feed do.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
@@ -82,3 +84,10 @@ def read_text(data: bytes, origin: Origin) -> Article | Rejected:
         url=origin.url,
         path=origin.path,
     )
+
+
+def _read(source: Source) -> tuple[Outcome, ...]:
+    return (read_text(source.data, source.origin),)
+
+
+READER = FormatReader("text", frozenset({".txt", ".text", ".md"}), frozenset({"text/plain"}), _read)

@@ -1,4 +1,7 @@
-"""Renderers: a :class:`~newsweave.model.Briefing` to JSON or Markdown text.
+"""Renderers: a :class:`~newsweave.model.Briefing` to JSON, Markdown or HTML text.
+
+:func:`render` picks one by name from :mod:`newsweave.registry`, where plugins add more;
+:func:`~newsweave.renderers.stories.render_stories` does the same for story groupings.
 
 Example:
     >>> from newsweave.model import Article, Briefing, Story
@@ -16,5 +19,9 @@ __all__ = ["render", "renderer_names"]
 
 
 def render(briefing: Briefing, fmt: str = "md") -> str:
-    """Render ``briefing`` in format ``fmt`` (see :func:`renderer_names`)."""
+    """Render ``briefing`` in format ``fmt`` (see :func:`renderer_names`).
+
+    Raises:
+        UnknownComponentError: ``fmt`` is not registered; the message lists those that are.
+    """
     return get_renderer(fmt)(briefing)

@@ -1,5 +1,7 @@
 """A :class:`~newsweave.model.StoryGrouping` as JSON (``newsweave.stories/1``) or Markdown.
 
+Both are story renderers of :mod:`newsweave.registry`; :func:`render_stories` picks one by name.
+
 Example:
     >>> from newsweave.model import Article, Story, StoryGrouping
     >>> g = StoryGrouping((Story("s-1", "Dam <b>opens</b>", ("a",)),),
@@ -13,25 +15,25 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from newsweave.errors import UnknownComponentError
 from newsweave.model import Article, StoryGrouping
+from newsweave.registry import get_story_renderer
 from newsweave.renderers.markdown import escape
 
 SCHEMA = "newsweave.stories/1"
-FORMATS = ("json", "md")
 
 
 def render_stories(grouping: StoryGrouping, fmt: str = "md") -> str:
-    """``grouping`` as text in ``fmt`` (``json`` or ``md``).
+    """``grouping`` as text in ``fmt``: a registered story renderer (``json``, ``md``…).
 
     Raises:
-        UnknownComponentError: ``fmt`` is neither.
+        UnknownComponentError: ``fmt`` is not registered; the message lists those that are.
     """
-    if fmt == "json":
-        return json.dumps(stories_dict(grouping), ensure_ascii=False, indent=2) + "\n"
-    if fmt == "md":
-        return _markdown(grouping)
-    raise UnknownComponentError(f"stories format {fmt!r}: available: {', '.join(FORMATS)}")
+    return get_story_renderer(fmt)(grouping)
+
+
+def render_stories_json(grouping: StoryGrouping) -> str:
+    """``grouping`` as ``newsweave.stories/1`` JSON (the ``json`` story renderer)."""
+    return json.dumps(stories_dict(grouping), ensure_ascii=False, indent=2) + "\n"
 
 
 def stories_dict(grouping: StoryGrouping) -> dict[str, Any]:
@@ -46,7 +48,8 @@ def stories_dict(grouping: StoryGrouping) -> dict[str, Any]:
     }
 
 
-def _markdown(grouping: StoryGrouping) -> str:
+def render_stories_markdown(grouping: StoryGrouping) -> str:
+    """``grouping`` as Markdown: a table of articles per story (the ``md`` story renderer)."""
     known = {a.id: a for a in grouping.articles}
     n_articles = sum(len(s.article_ids) for s in grouping.stories)
     lines = [

