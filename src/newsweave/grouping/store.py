@@ -35,6 +35,7 @@ from scipy import sparse
 
 from newsweave.embed import Embedder, get_embedder
 from newsweave.errors import NewsweaveError
+from newsweave.grouping.decision import Decision, decision_for
 from newsweave.grouping.features import (
     FEATURE_VERSION,
     HASH_DIM,
@@ -43,14 +44,9 @@ from newsweave.grouping.features import (
     concat_features,
     featurize,
 )
-from newsweave.grouping.group import (
-    Decision,
-    Pairs,
-    cluster_rows,
-    decision_for,
-    find_pairs,
-    make_story,
-)
+from newsweave.grouping.linkage import cluster_rows
+from newsweave.grouping.pairs import Pairs, find_pairs
+from newsweave.grouping.story import make_story
 from newsweave.model import Article, Story
 
 if TYPE_CHECKING:  # pragma: no cover
