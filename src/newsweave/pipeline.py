@@ -9,16 +9,14 @@ Example:
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsweave.errors import ConfigError
-from newsweave.model import Article, Briefing, Rejected, Story, StoryGrouping
+from newsweave.model import Article, Briefing, Rejected, StoryGrouping
 from newsweave.settings import Settings
 from newsweave.text.clean import clean_article
 
@@ -34,8 +32,6 @@ log = logging.getLogger("newsweave")
 
 # progress(stage, total) returns advance(n); the CLI hooks Rich bars here, tests pass nothing.
 ProgressHook = Callable[[str, int | None], Callable[[int], None]]
-
-_WORD = re.compile(r"\w+")
 
 
 def brief(
@@ -77,6 +73,7 @@ def brief_articles(
     from newsweave.entities import resolve_entities
     from newsweave.facts.align import align_facts
     from newsweave.facts.disputes import find_disputes
+    from newsweave.grouping.story import make_story_from_articles
     from newsweave.nlp.annotate import annotate, split_blocks
     from newsweave.quotes.extract import extract_quotes
     from newsweave.quotes.groups import group_quotes
@@ -107,7 +104,7 @@ def brief_articles(
         done(1)
     articles = tuple(a.article for a in annotations)
     briefing = Briefing(
-        story=make_story(articles),
+        story=make_story_from_articles(articles),
         articles=articles,
         entities=entities,
         quotes=quotes,
@@ -153,37 +150,6 @@ def write_with_llm(
         summary_writer=f"llm:{written.model}",
         unsupported=written.rejected,
     )
-
-
-def make_story(articles: Sequence[Article]) -> Story:
-    """A story over ``articles``: a stable id and the most representative headline.
-
-    The headline chosen is the one sharing the most words with the other headlines.
-
-    Example:
-        >>> a = Article("a", "x", "Dam bursts in Lowvale", "")
-        >>> b = Article("b", "y", "Lowvale dam bursts, thousands flee", "")
-        >>> c = Article("c", "z", "Storm hits coast", "")
-        >>> make_story([a, b, c]).title
-        'Dam bursts in Lowvale'
-    """
-    ids = tuple(a.id for a in articles)
-    digest = hashlib.sha256("\n".join(sorted(ids)).encode()).hexdigest()[:12]
-    titles = [a.title for a in articles if a.title]
-    if not titles:
-        first = next((a.text.strip().split("\n", 1)[0] for a in articles if a.text.strip()), "")
-        return Story(f"s-{digest}", first[:120] or "Untitled story", ids)
-    words = [set(_WORD.findall(t.lower())) for t in titles]
-
-    def centrality(i: int) -> float:
-        return sum(
-            len(words[i] & words[j]) / (len(words[i] | words[j]) or 1)
-            for j in range(len(titles))
-            if j != i
-        )
-
-    best = max(range(len(titles)), key=lambda i: (centrality(i), -i))
-    return Story(f"s-{digest}", titles[best], ids)
 
 
 def stories(
