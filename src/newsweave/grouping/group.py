@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 
 from newsweave.embed import Embedder, get_embedder
 from newsweave.grouping.decision import Decision, decision_for
+from newsweave.grouping.embedder import story_embedder
 from newsweave.grouping.features import StoryFeatures, featurize
 from newsweave.grouping.linkage import cluster_rows
 from newsweave.grouping.pairs import Pairs, Progress, find_pairs
@@ -65,16 +66,18 @@ def group_stories(
 
     Args:
         articles: articles as read.
-        embedder: the dense embedder, or its name (see :mod:`newsweave.embed`).
+        embedder: the dense embedder, or its name (see :mod:`newsweave.embed`); ``auto`` as
+            in :mod:`newsweave.grouping.embedder`.
         decision: the join model; by default the one fitted for ``embedder``.
         featurizer: computes the features instead of :func:`featurize` (the Ray engine).
         progress: ``progress(stage, total)`` returns ``advance(n)``; the CLI draws bars.
     """
-    model = get_embedder(embedder) if isinstance(embedder, str) else embedder
-    decision = decision or decision_for(model.name)
+    if isinstance(embedder, str):
+        embedder = get_embedder(story_embedder(articles, embedder))
+    decision = decision or decision_for(embedder.name)
     if featurizer is None:
         tick = progress("features", len(articles)) if progress else None
-        features = featurize(articles, model, progress=tick)
+        features = featurize(articles, embedder, progress=tick)
     else:
         features = featurizer(articles)
     tick = progress("pairs", len(features)) if progress else None

@@ -36,6 +36,7 @@ from scipy import sparse
 from newsweave.embed import Embedder, get_embedder
 from newsweave.errors import NewsweaveError
 from newsweave.grouping.decision import Decision, decision_for
+from newsweave.grouping.embedder import story_embedder
 from newsweave.grouping.features import (
     FEATURE_VERSION,
     HASH_DIM,
@@ -83,18 +84,32 @@ def open_store(
 ) -> StoryStore:
     """Open (or create) the store at ``db``: a file path, ``:memory:`` or a database URL.
 
-    ``featurizer`` computes new articles' features instead of
-    :func:`~newsweave.grouping.features.featurize` (the Ray engine passes its own).
+    ``embedder`` ``auto`` takes the one the store was built with, else the story default
+    (see :mod:`newsweave.grouping.embedder`). ``featurizer`` computes new articles' features
+    instead of :func:`~newsweave.grouping.features.featurize` (the Ray engine passes its own).
 
     Raises:
         StoreError: the database cannot be opened, or was built with another embedder or
             feature version (its stories would not be comparable).
         MissingExtraError: a PostgreSQL URL without ``psycopg`` installed.
     """
-    model = get_embedder(embedder) if isinstance(embedder, str) else embedder
+    model = get_embedder(store_embedder(db, embedder)) if isinstance(embedder, str) else embedder
     return StoryStore(
         _engine(str(db)), model, decision or decision_for(model.name), str(db), featurizer
     )
+
+
+def store_embedder(db: str | Path, name: str = "auto", articles: Sequence[Article] = ()) -> str:
+    """The embedder's name for adding ``articles`` to the store at ``db``: ``name``, or for
+    ``auto`` the one the store was built with, else the story default for ``articles``.
+
+    Example:
+        >>> store_embedder(":memory:", "lexical")
+        'lexical'
+    """
+    if name.strip() == "auto":
+        name = stored_embedder(db) or name
+    return story_embedder(articles, name)
 
 
 def stored_embedder(db: str | Path) -> str | None:
