@@ -59,7 +59,9 @@ if TYPE_CHECKING:  # pragma: no cover
 Featurizer = Callable[[Sequence[Article]], StoryFeatures]
 T = TypeVar("T")
 
-SCHEMA = "newsweave.grouping.store/1"
+# Stored in every database; the name predates the grouping/ package and must not follow it,
+# or the stores written before would be refused.
+SCHEMA = "newsweave.store/1"
 INGEST_CHUNK = 2000  # articles per transaction
 
 
