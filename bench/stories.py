@@ -28,8 +28,11 @@ def run_one(size: int, embedder: str) -> dict[str, float]:
     """Group ``size`` synthetic articles in this process; return the figures."""
     from _synth import synth_records
     from newsweave.embed import get_embedder
+    from newsweave.grouping.decision import decision_for
     from newsweave.grouping.features import featurize
-    from newsweave.grouping.group import cluster_rows, decision_for, find_pairs, make_story
+    from newsweave.grouping.linkage import cluster_rows
+    from newsweave.grouping.pairs import find_pairs
+    from newsweave.grouping.story import make_story
     from newsweave.model import Article
     from story_eval import bcubed
 

@@ -42,14 +42,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _ecbplus import load_ecb_docs
 from newsweave.embed import get_embedder
+from newsweave.grouping.decision import Decision, decision_for
 from newsweave.grouping.features import StoryFeatures, featurize
-from newsweave.grouping.group import (
-    Decision,
-    candidate_pairs,
-    cluster_rows,
-    decision_for,
-    find_pairs,
-)
+from newsweave.grouping.linkage import cluster_rows
+from newsweave.grouping.pairs import candidate_pairs, find_pairs
 from newsweave.model import Article
 from newsweave.read import read_inputs
 

@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 from newsweave.cli import app
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "harbour-bridge"
+CLUSTERS = Path(__file__).resolve().parent / "data" / "clusters"
 runner = CliRunner()
 
 
@@ -108,6 +109,20 @@ def test_bad_setting_is_one_line_and_exit_2(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "max_bytes" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_stories_embedder_picks_the_story_embedder_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsweave.grouping.store import stored_embedder
+
+    monkeypatch.setenv("NEWSWEAVE_EMBEDDER", "minilm-onnx")  # aligns statements; not stories
+    db = tmp_path / "s.db"
+    args = ["stories", str(CLUSTERS / "close-events.jsonl"), "--embedder", "lexical"]
+    result = runner.invoke(app, [*args, "--db", str(db), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["schema"] == "newsweave.stories/1"
+    assert stored_embedder(str(db)) == "lexical"
 
 
 def test_help_and_version() -> None:

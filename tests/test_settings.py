@@ -41,6 +41,12 @@ def test_unknown_override_is_an_error() -> None:
         load_settings({}, colour="red")
 
 
+def test_stories_have_their_own_embedder_setting() -> None:
+    assert load_settings({"NEWSWEAVE_STORY_EMBEDDER": "lexical"}).story_embedder == "lexical"
+    alignment_only = load_settings({"NEWSWEAVE_EMBEDDER": "lexical"})
+    assert (alignment_only.embedder, alignment_only.story_embedder) == ("lexical", "auto")
+
+
 def test_replace_checks() -> None:
     with pytest.raises(ConfigError):
         Settings().replace(fetch_timeout=0)

@@ -195,7 +195,7 @@ def stories(
         from newsweave.settings import load_settings
 
         renderer = get_story_renderer(fmt)  # an unknown format stops here, before any work
-        settings = load_settings(max_bytes=max_bytes, embedder=embedder)
+        settings = load_settings(max_bytes=max_bytes, story_embedder=embedder)
         with _progress() as hook:
             grouping = run_stories(inputs, settings, db=db, engine=engine.value, progress=hook)
         _write(renderer(grouping), output)

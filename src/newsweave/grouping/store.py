@@ -6,8 +6,8 @@ SQLite in a single file by default; PostgreSQL through the same SQLAlchemy Core 
 An ingest reads only what the new articles can touch: stored articles within the decision
 window of their days (and the undated ones), scores the new pairs, then re-groups the
 connected blocks the new articles joined. Since grouping depends only on the set of
-articles (see :mod:`newsweave.grouping.group`), ingesting in batches gives the stories that one
-batch run over the same articles gives. Each chunk of articles is one transaction, so a
+articles (see :mod:`newsweave.grouping.group`), ingesting in batches gives the stories
+that one batch run over the same articles gives. Each chunk of articles is one transaction, so a
 crash leaves the store as it was after the last whole chunk, and a re-run skips the
 articles already stored and resumes.
 
@@ -24,44 +24,44 @@ Example:
 from __future__ import annotations
 
 import json
-import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
-from scipy import sparse
 
 from newsweave.embed import Embedder, get_embedder
 from newsweave.errors import NewsweaveError
+from newsweave.grouping.decision import Decision, decision_for
+from newsweave.grouping.embedder import story_embedder
 from newsweave.grouping.features import (
     FEATURE_VERSION,
-    HASH_DIM,
     NO_DAY,
     StoryFeatures,
     concat_features,
     featurize,
 )
-from newsweave.grouping.group import (
-    Decision,
-    Pairs,
-    cluster_rows,
-    decision_for,
-    find_pairs,
-    make_story,
+from newsweave.grouping.linkage import cluster_rows
+from newsweave.grouping.pairs import Pairs, find_pairs
+from newsweave.grouping.story import make_story
+from newsweave.grouping.tables import (
+    article_row,
+    feature_columns,
+    features_from_rows,
+    story_tables,
 )
 from newsweave.model import Article, Story
 
 if TYPE_CHECKING:  # pragma: no cover
-    from sqlalchemy import Connection, Engine, MetaData, Table
-
-logger = logging.getLogger("newsweave")
+    from sqlalchemy import Connection, Engine
 
 Featurizer = Callable[[Sequence[Article]], StoryFeatures]
 T = TypeVar("T")
 
-SCHEMA = "newsweave.grouping.store/1"
+# Stored in every database; the name predates the grouping/ package and must not follow it,
+# or the stores written before would be refused.
+SCHEMA = "newsweave.store/1"
 INGEST_CHUNK = 2000  # articles per transaction
 
 
@@ -87,18 +87,32 @@ def open_store(
 ) -> StoryStore:
     """Open (or create) the store at ``db``: a file path, ``:memory:`` or a database URL.
 
-    ``featurizer`` computes new articles' features instead of
-    :func:`~newsweave.grouping.features.featurize` (the Ray engine passes its own).
+    ``embedder`` ``auto`` takes the one the store was built with, else the story default
+    (see :mod:`newsweave.grouping.embedder`). ``featurizer`` computes new articles' features
+    instead of :func:`~newsweave.grouping.features.featurize` (the Ray engine passes its own).
 
     Raises:
         StoreError: the database cannot be opened, or was built with another embedder or
             feature version (its stories would not be comparable).
         MissingExtraError: a PostgreSQL URL without ``psycopg`` installed.
     """
-    model = get_embedder(embedder) if isinstance(embedder, str) else embedder
+    model = get_embedder(store_embedder(db, embedder)) if isinstance(embedder, str) else embedder
     return StoryStore(
         _engine(str(db)), model, decision or decision_for(model.name), str(db), featurizer
     )
+
+
+def store_embedder(db: str | Path, name: str = "auto", articles: Sequence[Article] = ()) -> str:
+    """The embedder's name for adding ``articles`` to the store at ``db``: ``name``, or for
+    ``auto`` the one the store was built with, else the story default for ``articles``.
+
+    Example:
+        >>> store_embedder(":memory:", "lexical")
+        'lexical'
+    """
+    if name.strip() == "auto":
+        name = stored_embedder(db) or name
+    return story_embedder(articles, name)
 
 
 def stored_embedder(db: str | Path) -> str | None:
@@ -110,7 +124,7 @@ def stored_embedder(db: str | Path) -> str | None:
         return None
     engine = _engine(str(db))
     try:
-        meta = _tables(MetaData())["meta"]
+        meta = story_tables(MetaData())["meta"]
         with engine.connect() as conn:
             value = conn.execute(select(meta.c.value).where(meta.c.key == "embedder")).scalar()
         return str(value) if value else None
@@ -161,45 +175,6 @@ def _engine(db: str) -> Engine:
     return engine
 
 
-def _tables(metadata: MetaData) -> dict[str, Table]:
-    from sqlalchemy import Column, Float, Index, Integer, LargeBinary, String, Table, Text
-
-    return {
-        "meta": Table(
-            "nw_meta",
-            metadata,
-            Column("key", String(64), primary_key=True),
-            Column("value", Text, nullable=False),
-        ),
-        "articles": Table(
-            "nw_articles",
-            metadata,
-            Column("id", String(255), primary_key=True),
-            Column("day", Integer, nullable=False, index=True),
-            Column("lang", String(16), nullable=False),
-            Column("title", Text, nullable=False),
-            Column("words", LargeBinary, nullable=False),
-            Column("names", LargeBinary, nullable=False),
-            Column("dense", LargeBinary, nullable=False),
-            Column("story", String(64), nullable=True, index=True),
-        ),
-        "pairs": Table(
-            "nw_pairs",
-            metadata,
-            Column("left_id", String(255), primary_key=True),
-            Column("right_id", String(255), primary_key=True),
-            Column("prob", Float, nullable=False),
-            Index("nw_pairs_right", "right_id"),
-        ),
-        "stories": Table(
-            "nw_stories",
-            metadata,
-            Column("id", String(64), primary_key=True),
-            Column("title", Text, nullable=False),
-        ),
-    }
-
-
 class StoryStore:
     """Articles' story features, pairs and stories in a database; see the module docstring."""
 
@@ -220,7 +195,7 @@ class StoryStore:
         self.name = name
         self.featurizer = featurizer
         self.metadata = MetaData()
-        self.t = _tables(self.metadata)
+        self.t = story_tables(self.metadata)
         try:
             self.metadata.create_all(engine)
             with engine.begin() as conn:
@@ -294,7 +269,7 @@ class StoryStore:
             only = np.zeros(len(both), dtype=bool)
             only[len(old) :] = True
             pairs = find_pairs(both, self.decision, only=only)
-            conn.execute(arts.insert(), [_article_row(fresh, r) for r in range(len(fresh))])
+            conn.execute(arts.insert(), [article_row(fresh, r) for r in range(len(fresh))])
             if len(pairs):
                 conn.execute(
                     self.t["pairs"].insert(),
@@ -316,7 +291,7 @@ class StoryStore:
         from sqlalchemy import or_, select
 
         arts = self.t["articles"]
-        query = select(*_feature_columns(arts))
+        query = select(*feature_columns(arts))
         days = fresh.days[fresh.days != NO_DAY]
         if not (fresh.days == NO_DAY).any():
             w = self.decision.window
@@ -324,7 +299,7 @@ class StoryStore:
             for lo, hi in _day_ranges(days, w):
                 conds.append(arts.c.day.between(lo, hi))
             query = query.where(or_(*conds))
-        return _features_from_rows(conn.execute(query).all(), self.embedder.dim)
+        return features_from_rows(conn.execute(query).all(), self.embedder.dim)
 
     def _regroup(self, conn: Connection, new_ids: list[str]) -> list[str]:
         """Re-group the connected blocks holding ``new_ids``; returns their story ids."""
@@ -355,11 +330,11 @@ class StoryStore:
         for part in _parts(sorted(block)):
             rows.extend(
                 conn.execute(
-                    select(*_feature_columns(arts), arts.c.story).where(arts.c.id.in_(part))
+                    select(*feature_columns(arts), arts.c.story).where(arts.c.id.in_(part))
                 )
             )
         old_stories = {r.story for r in rows if r.story}
-        features = _features_from_rows(rows, self.embedder.dim)
+        features = features_from_rows(rows, self.embedder.dim)
         at = {aid: k for k, aid in enumerate(features.ids)}
         linked = Pairs(
             np.array([at[a] for a, _ in edges], dtype=np.int64),
@@ -420,11 +395,6 @@ class StoryStore:
         self.engine.dispose()
 
 
-def _feature_columns(arts: Table) -> list[Any]:
-    c = arts.c
-    return [c.id, c.day, c.lang, c.title, c.words, c.names, c.dense]
-
-
 def _parts(values: Sequence[T], size: int = 500) -> Iterator[Sequence[T]]:
     """``values`` in slices of ``size``: SQL ``IN (...)`` lists stay within driver limits."""
     for start in range(0, len(values), size):
@@ -443,54 +413,6 @@ def _day_ranges(days: np.ndarray, window: int) -> Iterator[tuple[int, int]]:
         lo, hi = day - window, day + window
     if lo is not None and hi is not None:
         yield lo, hi
-
-
-def _sparse_bytes(m: sparse.csr_matrix, row: int) -> bytes:
-    start, end = m.indptr[row], m.indptr[row + 1]
-    cols = m.indices[start:end].astype(np.int32)
-    vals = m.data[start:end].astype(np.float32)
-    return b"".join((np.int32(len(cols)).tobytes(), cols.tobytes(), vals.tobytes()))
-
-
-def _sparse_rows(blobs: Sequence[bytes]) -> sparse.csr_matrix:
-    indptr = [0]
-    cols: list[np.ndarray] = []
-    vals: list[np.ndarray] = []
-    for blob in blobs:
-        n = int(np.frombuffer(blob[:4], dtype=np.int32)[0])
-        cols.append(np.frombuffer(blob[4 : 4 + 4 * n], dtype=np.int32))
-        vals.append(np.frombuffer(blob[4 + 4 * n : 4 + 8 * n], dtype=np.float32))
-        indptr.append(indptr[-1] + n)
-    data = np.concatenate(vals) if vals else np.zeros(0, dtype=np.float32)
-    index = np.concatenate(cols) if cols else np.zeros(0, dtype=np.int32)
-    return sparse.csr_matrix((data, index, np.asarray(indptr)), shape=(len(blobs), HASH_DIM))
-
-
-def _article_row(f: StoryFeatures, r: int) -> dict[str, Any]:
-    return {
-        "id": f.ids[r],
-        "day": int(f.days[r]),
-        "lang": f.langs[r],
-        "title": f.titles[r],
-        "words": _sparse_bytes(f.words, r),
-        "names": _sparse_bytes(f.names, r),
-        "dense": f.dense[r].astype(np.float32).tobytes(),
-        "story": None,
-    }
-
-
-def _features_from_rows(rows: Sequence[Any], dim: int) -> StoryFeatures:
-    if not rows:
-        return concat_features([], dim)
-    return StoryFeatures(
-        ids=tuple(r.id for r in rows),
-        days=np.array([r.day for r in rows], dtype=np.int64),
-        langs=tuple(r.lang for r in rows),
-        words=_sparse_rows([r.words for r in rows]),
-        names=_sparse_rows([r.names for r in rows]),
-        dense=np.vstack([np.frombuffer(r.dense, dtype=np.float32) for r in rows]),
-        titles=tuple(r.title for r in rows),
-    )
 
 
 def _reason(exc: Exception) -> str:
