@@ -75,16 +75,24 @@ def write_outputs(out: Path) -> None:
         briefing = brief(inputs, settings)
         for fmt, suffix in (("json", "json"), ("md", "md"), ("html", "html")):
             text = render(briefing, fmt)
-            (out / f"brief-{name}.{suffix}").write_text(text, encoding="utf-8")
+            (out / f"brief-{name}.{suffix}").write_text(_portable(text), encoding="utf-8")
         print(f"  brief {name}", file=sys.stderr)
     for name, inputs in stories_sets().items():
         grouping = stories(inputs, settings)
         for fmt in ("json", "md"):
             (out / f"stories-{name}.{fmt}").write_text(
-                _render_stories(grouping, fmt), encoding="utf-8"
+                _portable(_render_stories(grouping, fmt)), encoding="utf-8"
             )
         print(f"  stories {name}", file=sys.stderr)
     print(f"wrote {len(list(out.iterdir()))} files in {time.perf_counter() - started:.0f} s")
+
+
+def _portable(text: str) -> str:
+    """``text`` with this checkout's and the shared folder's paths as ``<repo>`` and
+    ``<shared>``, so checkouts in other folders (worktrees) give the same bytes."""
+    for path, name in ((REPO, "<repo>"), (SHARED.resolve(), "<shared>"), (SHARED, "<shared>")):
+        text = text.replace(str(path), name)
+    return text
 
 
 def _render_stories(grouping: object, fmt: str) -> str:
