@@ -3,7 +3,7 @@
 Usage:
     python bench/summary.py                          # test split, all 250 clusters
     python bench/summary.py --split validation --limit 20
-    python bench/summary.py --max-words 250 --min-words 120 --dump /tmp/summaries.jsonl
+    python bench/summary.py --max-words 250 --min-words 200 --dump /tmp/summaries.jsonl
 
 Data (``shared/corpora/multi_news_sample``; ``NEWSWEAVE_SHARED`` points at the shared
 folder, else ``shared`` beside the repo): ``<split>_articles_by_cluster.jsonl`` gives the
@@ -233,7 +233,9 @@ def main() -> None:
     parser.add_argument("--split", choices=("test", "validation"), default="test")
     parser.add_argument("--limit", type=int, default=None, help="first N clusters only")
     parser.add_argument("--max-words", type=int, default=250)
-    parser.add_argument("--min-words", type=int, default=120)
+    parser.add_argument(
+        "--min-words", type=int, default=None, help="the length aimed for (default: AIM_WORDS)"
+    )
     parser.add_argument("--dump", type=Path, default=None, help="write every summary (JSONL)")
     args = parser.parse_args()
 
@@ -244,8 +246,10 @@ def main() -> None:
     from newsweave.nlp.annotate import load_pipeline
     from newsweave.pipeline import brief_articles
     from newsweave.settings import Settings
-    from newsweave.summary.extractive import MAX_WORDS, MIN_WORDS, summarize
+    from newsweave.summary.extractive import AIM_WORDS, MAX_WORDS, summarize
 
+    if args.min_words is None:
+        args.min_words = AIM_WORDS
     clusters = load_split(args.split, args.limit)
     settings = Settings()
     t0 = time.perf_counter()
@@ -261,7 +265,7 @@ def main() -> None:
         f"embedder {embedder.name}; loaded in {loaded:.1f} s (not in the times below)",
         flush=True,
     )
-    resummarize = (args.min_words, args.max_words) != (MIN_WORDS, MAX_WORDS)
+    resummarize = (args.min_words, args.max_words) != (AIM_WORDS, MAX_WORDS)
 
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
     ours, lead, lex = Tally("ours (newsweave)", cited=0), Tally("lead-3"), Tally("LexRank")

@@ -11,11 +11,15 @@ from newsweave.settings import Settings, load_settings
 def test_environment_then_overrides() -> None:
     env = {
         "NEWSWEAVE_MAX_BYTES": "2048",
-        "NEWSWEAVE_PROGRESS": "yes",
+        "NEWSWEAVE_SPACY_MODEL": "en_core_web_md",
         "NEWSWEAVE_FETCH_TIMEOUT": "3.5",
     }
     settings = load_settings(env)
-    assert (settings.max_bytes, settings.progress, settings.fetch_timeout) == (2048, True, 3.5)
+    assert (settings.max_bytes, settings.spacy_model, settings.fetch_timeout) == (
+        2048,
+        "en_core_web_md",
+        3.5,
+    )
     assert load_settings(env, max_bytes=10).max_bytes == 10
     assert load_settings({}, max_bytes=None) == Settings()
 

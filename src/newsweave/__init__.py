@@ -3,8 +3,9 @@
 The library is the product; the CLI is a thin layer over it::
 
     import newsweave
-    result = newsweave.brief(["examples/harbour-bridge"])
-    print(newsweave.render(result.briefing, "md"))
+    briefing = newsweave.brief(["examples/harbour-bridge"])
+    print(newsweave.render(briefing, "md"))
+    grouping = newsweave.stories(["archive.jsonl"], db="stories.db")
 
 Heavy modules (spaCy, trafilatura) load lazily, on first use.
 """

@@ -557,3 +557,6 @@ class Briefing:
     # and the LLM's sentences that were not kept.
     summary_writer: str = "extractive"
     unsupported: tuple[UnsupportedSentence, ...] = ()
+    # The articles' sentences as annotation found them, for whoever quotes a whole sentence
+    # (the summary); not part of the JSON, which gives each article's text.
+    sentences: tuple[Sentence, ...] = field(default=(), repr=False)

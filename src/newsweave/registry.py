@@ -92,9 +92,9 @@ def _builtins() -> dict[Kind, dict[str, str]]:
             "multilingual-e5-small": "newsweave.embed.e5:E5Small.load",
         },
         "summarizers": {
-            "auto": "newsweave.pipeline:write_auto",
-            "extractive": "newsweave.pipeline:write_extractive",
-            "llm": "newsweave.pipeline:write_with_llm",
+            "auto": "newsweave.summary.summarizers:write_auto",
+            "extractive": "newsweave.summary.summarizers:write_extractive",
+            "llm": "newsweave.summary.summarizers:write_with_llm",
         },
         "renderers": {
             "json": "newsweave.renderers.json:render_json",

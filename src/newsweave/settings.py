@@ -32,7 +32,6 @@ class Settings:
         fetch_timeout: seconds for one URL or feed fetch.
         spacy_model: a spaCy package name or path; empty tries ``DEFAULT_SPACY_MODELS``.
         batch_size: paragraphs per ``nlp.pipe`` batch.
-        progress: show progress bars (the CLI turns them off when stderr is not a TTY).
         embedder: the sentence embedder for aligning statements (see ``newsweave.embed``):
             ``auto`` (``minilm-onnx``, else ``lexical`` with a warning), ``minilm-onnx``,
             ``lexical`` or ``sentence-transformers:<model>``. It does not group stories.
@@ -59,7 +58,6 @@ class Settings:
     user_agent: str = "newsweave (+offline news briefing tool)"
     spacy_model: str = ""
     batch_size: int = 256
-    progress: bool = False
     embedder: str = "auto"
     story_embedder: str = "auto"
     today: str = ""
@@ -122,10 +120,7 @@ def load_settings(environ: Mapping[str, str] | None = None, **overrides: Any) ->
             continue
         kind: type[Any] = type(f.default)
         try:
-            if kind is bool:
-                values[f.name] = raw.strip().lower() in {"1", "true", "yes", "on"}
-            else:
-                values[f.name] = kind(raw)
+            values[f.name] = kind(raw)
         except ValueError:
             raise ConfigError(
                 f"NEWSWEAVE_{f.name.upper()}={raw!r}: expected a {kind.__name__}"

@@ -5,20 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
-
-from hypothesis import given
-from hypothesis import strategies as st
+from typing import TYPE_CHECKING
 
 from newsweave.model import Article, Briefing, Event, Fact, Span, Story, Variant, When
-from newsweave.summary.extractive import (
-    MAX_WORDS,
-    MIN_WORDS,
-    compress,
-    sentence_around,
-    summarize,
-    word_count,
-)
+from newsweave.nlp.annotate import annotate
+from newsweave.summary.extractive import AIM_WORDS, MAX_WORDS, summarize
+from newsweave.summary.wording import word_count
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 WORD = re.compile(r"[^\W_][\w'’-]*")
 
@@ -32,7 +29,8 @@ def test_the_seed_summary_is_cited_sized_and_worded_from_its_evidence(
 ) -> None:
     summary = seed_briefing.summary
     texts = {a.id: a.text for a in seed_briefing.articles}
-    assert MIN_WORDS <= word_count(summary) <= MAX_WORDS
+    # The seeds have facts enough to fill the summary to about its aim, never past the limit.
+    assert 0.8 * AIM_WORDS <= word_count(summary) <= MAX_WORDS
     for s in summary:
         assert s.article_ids, s.text
         assert s.evidence, s.text
@@ -60,34 +58,13 @@ def test_the_seed_summary_covers_consensus_facts(seed_briefing: Briefing, shared
     assert share >= 0.6
 
 
-def test_compress_drops_attribution_but_keeps_quotations() -> None:
-    assert compress("Nine people died in the fire, police in Vessmark said.") == (
-        "Nine people died in the fire."
-    )
-    assert compress("The dam will reopen on Monday, said Tova Lind, the mayor.") == (
-        "The dam will reopen on Monday."
-    )
-    assert compress("But the ferry company denied that the crew had ignored the alarm.") == (
-        "The ferry company denied that the crew had ignored the alarm."
-    )
-    quoted = "“We will rebuild the harbour,” the mayor said."
-    assert compress(quoted) == quoted
-    short = "Rain fell, he said."
-    assert compress(short) == short  # too little would be left
+def _annotated(briefing: Briefing, nlp: Language) -> Briefing:
+    """``briefing`` with its articles' sentences, as the pipeline gives them."""
+    found = annotate(briefing.articles, nlp=nlp)
+    return replace(briefing, sentences=tuple(s for a in found for s in a.sentences))
 
 
-@given(st.text(max_size=300), st.integers(0, 300), st.integers(0, 40))
-def test_sentence_around_holds_its_span(text: str, start: int, length: int) -> None:
-    start = min(start, len(text))
-    end = min(len(text), start + length)
-    article = Article("a", "s", None, text)
-    found = sentence_around(article, Span("a", start, end))
-    # It starts at or before the span (past leading blanks only) and ends at or after it.
-    assert found.start <= start or not text[start : found.start].strip()
-    assert end <= found.end <= len(text)
-
-
-def _story() -> Briefing:
+def _story(nlp: Language) -> Briefing:
     text = (
         "The Vessmark ferry Merrow Star caught fire on Monday with 412 people aboard. "
         "All 412 passengers were taken off safely by lifeboat crews from Skarra. "
@@ -124,11 +101,11 @@ def _story() -> Briefing:
         Fact("f3", "Blaze in engine room", "shared", spans("The ferry company", "ab")),
         Fact("f4", "Cafe served tea", "single", spans("A cafe owner", "a")),
     )
-    return Briefing(Story("s", "Ferry fire", ("a", "b", "c")), arts, facts=facts)
+    return _annotated(Briefing(Story("s", "Ferry fire", ("a", "b", "c")), arts, facts=facts), nlp)
 
 
-def test_consensus_comes_first_then_disputes_and_single_outlets_only_to_fill() -> None:
-    briefing = _story()
+def test_consensus_comes_first_then_disputes_and_single_outlets_only_to_fill(nlp: Language) -> None:
+    briefing = _story(nlp)
     full = summarize(briefing, min_words=1)
     texts = [s.text for s in full]
     assert texts[0].startswith("The Vessmark ferry Merrow Star caught fire")
@@ -141,15 +118,19 @@ def test_consensus_comes_first_then_disputes_and_single_outlets_only_to_fill() -
     assert word_count(tight) <= 15
 
 
-def test_a_dispute_keeps_its_room_when_the_consensus_would_fill_the_budget() -> None:
-    briefing = _story()
+def test_a_dispute_keeps_its_room_when_the_consensus_would_fill_the_budget(
+    nlp: Language,
+) -> None:
+    briefing = _story(nlp)
     # Two consensus sentences alone would take 24 words; the dispute's 9 are held back.
     texts = [s.text for s in summarize(briefing, max_words=24)]
     assert texts[-1] == "Outlets differ on number: 412 (Post, Wire); 400 (Herald)."
     assert word_count(summarize(briefing, max_words=24)) <= 24
 
 
-def test_the_story_comes_first_in_timeline_order_and_its_background_after() -> None:
+def test_the_story_comes_first_in_timeline_order_and_its_background_after(
+    nlp: Language,
+) -> None:
     text = (
         "The Skarra dam was finished in 1968 and holds the valley's water supply. "
         "Engineers found a crack in the Skarra dam wall on Monday during an inspection. "
@@ -178,11 +159,12 @@ def test_the_story_comes_first_in_timeline_order_and_its_background_after() -> N
         on(day, "The valley towns"),
     )
     briefing = Briefing(Story("s", "Dam crack", ("a", "b")), arts, facts=facts, timeline=timeline)
+    briefing = _annotated(briefing, nlp)
     texts = [s.text.split()[:2] for s in summarize(briefing, min_words=1)]
     assert texts == [["Engineers", "found"], ["The", "valley"], ["The", "Skarra"]]
 
 
-def test_only_whole_sentences_are_taken() -> None:
+def test_only_whole_sentences_are_taken(nlp: Language) -> None:
     text = (
         "Nine people were hurt when the Skarra ferry ran aground on Monday.Crews worked late. "
         "The crew was led by Capt. Lena Holm and Sgt.\n"
@@ -195,6 +177,21 @@ def test_only_whole_sentences_are_taken() -> None:
         for k, t in enumerate(("Nine people", "The crew", "Officials", "The ferry"))
         for s in [text.index(t)]
     )
-    briefing = Briefing(Story("s", "Ferry", ("a", "b")), arts, facts=facts)
+    briefing = _annotated(Briefing(Story("s", "Ferry", ("a", "b")), arts, facts=facts), nlp)
     texts = [s.text for s in summarize(briefing, min_words=1)]
-    assert texts == ["The ferry will be towed to the Vessmark yard on Friday for repairs."]
+    # Annotation splits the glued "Monday.Crews" into two sentences, so the first is whole;
+    # the sentence cut after "Sgt." and the one with an open bracket are never taken.
+    assert texts == [
+        "Nine people were hurt when the Skarra ferry ran aground on Monday.",
+        "The ferry will be towed to the Vessmark yard on Friday for repairs.",
+    ]
+
+
+def test_without_annotated_sentences_a_fact_is_quoted_as_its_span() -> None:
+    text = "A quake hit Vessmark on Monday, officials said. Nine people died."
+    arts = tuple(Article(i, s, "Quake", text) for i, s in (("a", "Wire"), ("b", "Post")))
+    facts = (Fact("f1", "A quake hit", "shared", (Span("a", 0, 11), Span("b", 0, 11))),)
+    briefing = Briefing(Story("s", "Quake", ("a", "b")), arts, facts=facts)
+    # "A quake hit" is no whole sentence, and a hand-made briefing has no sentences to widen
+    # it to: nothing is quoted rather than a regex's guess at the sentence.
+    assert summarize(briefing, min_words=1) == ()

@@ -20,8 +20,9 @@ import pytest
 
 from newsweave.errors import ConfigError
 from newsweave.model import Article, Briefing, Fact, Span, Story, UnsupportedSentence
-from newsweave.summary.extractive import word_count
+from newsweave.nlp.annotate import annotate, load_pipeline
 from newsweave.summary.support import check_support
+from newsweave.summary.wording import word_count
 from newsweave.summary.writer import (
     WriterError,
     WrittenSummary,
@@ -69,7 +70,9 @@ def _briefing() -> Briefing:
             _span(b, "Firefighters fought the blaze for 14 hours"),
         )),
     )  # fmt: skip
-    return Briefing(Story("s", "Fire", ("a", "b")), (a, b), facts=facts)
+    annotated = annotate([a, b], nlp=load_pipeline())  # loaded once per process
+    sentences = tuple(s for found in annotated for s in found.sentences)
+    return Briefing(Story("s", "Fire", ("a", "b")), (a, b), facts=facts, sentences=sentences)
 
 
 def _reply(content: str, finish: str = "stop") -> dict[str, object]:

@@ -19,22 +19,14 @@ from itertools import pairwise
 import numpy as np
 
 from newsweave.embed.base import Vectors, encode_distinct
+from newsweave.lexicon.function_words import FUNCTION_WORDS
+from newsweave.lexicon.reporting import REPORTING_FORMS
 
 LEXICAL_DIM = 2**12
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 # Function words and reporting verbs: every article has them, so they say nothing shared.
-_STOPWORD_TEXT = """
-    a about above after again against all also am an and any are as at be because been
-    before being below between both but by can could did do does doing down during each
-    few for from further had has have having he her here hers herself him himself his how
-    i if in into is it its itself just me more most my myself no nor not now of off on
-    once only or other our ours ourselves out over own same she should so some such than
-    that the their theirs them themselves then there these they this those through to too
-    under until up very was we were what when where which while who whom why will with
-    would you your yours yourself yourselves said says say told according
-"""
-_STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+_STOPWORDS = FUNCTION_WORDS | REPORTING_FORMS
 
 
 def fold_word(word: str) -> str:

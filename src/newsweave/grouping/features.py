@@ -35,6 +35,8 @@ from scipy import sparse
 from newsweave.dates.article_date import url_date
 from newsweave.dates.written import find_full_dates
 from newsweave.embed import Embedder, fold_word, get_embedder
+from newsweave.lexicon.languages import LANGUAGE_MARKERS
+from newsweave.lexicon.people import NOT_NAMES
 from newsweave.model import Article
 from newsweave.text.clean import clean_article
 
@@ -50,26 +52,6 @@ NO_DAY = -1
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’.-]*[^\W_])?|\d+(?:[.,]\d+)*", re.UNICODE)
 _URL_LINE = re.compile(r"https?://\S+")
 _SENTENCE_END = re.compile(r"[.!?…:;\"“”«»()\n—–]\s*$")
-# Capitalised words that name no one: calendar words and titles before a name.
-_NOT_NAME_TEXT = """
-    monday tuesday wednesday thursday friday saturday sunday january february march april may
-    june july august september october november december jan feb mar apr jun jul aug sep sept
-    oct nov dec mr mrs ms dr prof gen sen rep gov president minister prime the a an and in on
-    at for of to by with from he she it they we i his her its their this that these those
-"""
-_NOT_NAMES = frozenset(_NOT_NAME_TEXT.split())
-# Function words that tell the language of a text apart, six per language.
-_LANGUAGE_WORDS = {
-    "en": "the and of to is that",
-    "de": "der die und das ist nicht",
-    "es": "el los las del que una",
-    "fr": "le les des est une dans",
-    "it": "il che della gli una per",
-    "pt": "os das não uma com para",
-    "nl": "de het een van niet zijn",
-}
-_LANGUAGE_SETS = {lang: frozenset(words.split()) for lang, words in _LANGUAGE_WORDS.items()}
-
 Floats = NDArray[np.float32]
 
 
@@ -248,7 +230,7 @@ def guess_language(text: str) -> str:
         'de'
     """
     counts = Counter(w for w in _TOKEN.findall(text[:2000].lower()) if len(w) <= 4)
-    scores = {lang: sum(counts[w] for w in ws) for lang, ws in _LANGUAGE_SETS.items()}
+    scores = {lang: sum(counts[w] for w in ws) for lang, ws in LANGUAGE_MARKERS.items()}
     best = max(scores, key=lambda lang: (scores[lang], lang == "en"))
     return best if scores[best] >= 2 else "en"
 
@@ -307,7 +289,7 @@ def _token(token: str, lang: str) -> tuple[str, str, bool]:
     if len(word) <= 1:
         return word, "", False
     folded = fold_word(word) if lang == "en" else word
-    return word, folded, token[0].isupper() and word not in _NOT_NAMES
+    return word, folded, token[0].isupper() and word not in NOT_NAMES
 
 
 def _opens_sentence(text: str, start: int) -> bool:

@@ -7,6 +7,8 @@ Example:
 
 from __future__ import annotations
 
+from newsweave.lexicon.calendar import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
+
 # Written before a name, with or without a full stop ("Mr Kim", "Dr. Reyes").
 HONORIFICS = frozenset("mr mrs ms miss mx dr prof sir dame".split())
 # Titles as abbreviated before a name ("Sen. Warren", "Sgt. Rice"); "st" is Saint.
@@ -49,3 +51,18 @@ OUTLET_WORDS = frozenset("newspaper broadcaster outlet channel daily website tab
 PEOPLE_NOUNS = frozenset("people person passenger worker resident victim".split())
 # Words an acronym's letters skip: "Korean Central News Agency" → KCNA, "Banque de France".
 ACRONYM_SKIP = frozenset("of the and for s de du la on".split())
+# Capitalised words that name no one, for story grouping's name features: calendar words,
+# the titles written before a name, and the function words that open sentences. Part of the
+# stored feature format (grouping.features.FEATURE_VERSION): a change here changes every
+# stored story's features, so it needs a new FEATURE_VERSION.
+NOT_NAMES = (
+    frozenset(WEEKDAYS)
+    | frozenset(MONTHS)
+    | MONTH_ABBREVIATIONS
+    | frozenset(
+        """
+        mr mrs ms dr prof gen sen rep gov president minister prime the a an and in on at for
+        of to by with from he she it they we i his her its their this that these those
+        """.split()
+    )
+)

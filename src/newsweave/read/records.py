@@ -32,8 +32,6 @@ from newsweave.read._article import (
 from newsweave.read.reader import FormatReader, Source
 from newsweave.settings import Settings
 
-# Fields of the record contract; everything else is kept as metadata.
-_KNOWN = frozenset({"id", "title", "text", "url", "source", "domain", "published", "date", "lang"})
 _JSON_TYPES = {dict: "an object", list: "a list", str: "a string", bool: "a boolean"}
 # Whether a file is JSON Lines, by suffix; other suffixes (and URLs) are told by content.
 _LINES = {".json": False, ".jsonl": True, ".ndjson": True}

@@ -25,8 +25,9 @@ from urllib.parse import urlsplit
 
 from newsweave.errors import ConfigError, NewsweaveError
 from newsweave.model import Briefing, Fact, Span, SummarySentence, UnsupportedSentence
-from newsweave.summary.extractive import ranked_sentences, split_sentences
+from newsweave.summary.extractive import ranked_sentences
 from newsweave.summary.support import check_support
+from newsweave.text.sentences import split_sentences
 
 if TYPE_CHECKING:
     import httpx
