@@ -145,6 +145,17 @@ def test_help_imports_nothing_heavy() -> None:
     assert out.stdout.strip().splitlines()[-1] == "[]"
 
 
+def test_python_dash_m_runs_the_command() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "newsweave", "--version"], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.startswith("newsweave ")
+    usage = subprocess.run(
+        [sys.executable, "-m", "newsweave", "--help"], capture_output=True, text=True, check=True
+    )
+    assert "Usage: newsweave" in usage.stdout
+
+
 class _EchoModel(BaseHTTPRequestHandler):
     """A stand-in chat endpoint: it copies fact [1] of the prompt, cited, then adds a
     sentence its evidence cannot support."""

@@ -37,3 +37,16 @@ def test_public_api_is_sorted_and_importable() -> None:
     assert newsweave.__all__ == sorted(newsweave.__all__)
     for name in newsweave.__all__:
         assert getattr(newsweave, name) is not None
+
+
+def test_no_module_shadows_a_library_function() -> None:
+    """Importing every module keeps ``newsweave.render`` and ``newsweave.stories`` functions:
+    no submodule may take a public name."""
+    import importlib
+    import pkgutil
+
+    for info in pkgutil.walk_packages(newsweave.__path__, "newsweave."):
+        if not info.name.endswith("__main__"):
+            importlib.import_module(info.name)
+    for name in ("brief", "read_inputs", "render", "stories"):
+        assert callable(getattr(newsweave, name)), name

@@ -271,6 +271,6 @@ def _progress() -> Iterator[Callable[[str, int | None], Callable[[int], None]] |
         yield hook
 
 
-def main(argv: list[str] | None = None) -> Any:
-    """Console-script entry point."""
-    return app(args=argv)
+def main(argv: list[str] | None = None, prog_name: str | None = None) -> Any:
+    """Console-script entry point (and ``python -m newsweave``'s)."""
+    return app(args=argv, prog_name=prog_name)
