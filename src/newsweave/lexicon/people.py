@@ -49,3 +49,5 @@ OUTLET_WORDS = frozenset("newspaper broadcaster outlet channel daily website tab
 PEOPLE_NOUNS = frozenset("people person passenger worker resident victim".split())
 # Words an acronym's letters skip: "Korean Central News Agency" → KCNA, "Banque de France".
 ACRONYM_SKIP = frozenset("of the and for s de du la on".split())
+# Words a title is written with that say nothing of the post: "its minister", "the minister".
+TITLE_FILLERS = frozenset("the a an its his her their".split())
