@@ -32,6 +32,8 @@ RANKS = frozenset("former deputy acting vice ex assistant interim".split())
 TITLE_SYNONYMS = {"spokesman": "spokesperson", "spokeswoman": "spokesperson"}
 # British and American spellings of the words titles are made of.
 SPELLING_VARIANTS = {"defense": "defence", "labor": "labour", "organization": "organisation"}
+# Words a title is written with that say nothing of the post: "its minister", "the minister".
+TITLE_FILLERS = frozenset("the a an its his her their".split())
 # Capitalised words in a title that name no country or party: "Foreign Minister", "Prime …".
 GENERIC_TITLE_WORDS = frozenset("defence defense foreign deputy the state prime".split())
 # Nouns that name an organisation rather than a person: "the ministry said", "Harbour Rescue".
@@ -49,5 +51,3 @@ OUTLET_WORDS = frozenset("newspaper broadcaster outlet channel daily website tab
 PEOPLE_NOUNS = frozenset("people person passenger worker resident victim".split())
 # Words an acronym's letters skip: "Korean Central News Agency" → KCNA, "Banque de France".
 ACRONYM_SKIP = frozenset("of the and for s de du la on".split())
-# Words a title is written with that say nothing of the post: "its minister", "the minister".
-TITLE_FILLERS = frozenset("the a an its his her their".split())
