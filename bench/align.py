@@ -30,8 +30,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _ecbplus import annotated_sentences, gold_sentence_pairs, load_ecb_docs, shared_dir  # noqa: E402
 from newsweave.embed import get_embedder  # noqa: E402
 from newsweave.entities import resolve_entities  # noqa: E402
-from newsweave.facts.align import align_facts, split_statements  # noqa: E402
+from newsweave.facts.align import align_facts  # noqa: E402
 from newsweave.facts.disputes import find_disputes  # noqa: E402
+from newsweave.facts.statements import split_statements  # noqa: E402
 from newsweave.model import Annotation, Article, Fact  # noqa: E402
 from newsweave.nlp.annotate import annotate  # noqa: E402
 from newsweave.read import read_inputs  # noqa: E402

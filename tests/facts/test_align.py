@@ -1,4 +1,4 @@
-"""align: statements, cross-outlet facts, and the seed and own-story acceptance figures."""
+"""align: cross-outlet facts, their ids and kinds, and the seed and own-story acceptance figures."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import pytest
 
 from factgold import FactScore, own_stories, score_facts
 from newsweave.entities import resolve_entities
-from newsweave.facts.align import align_facts, split_statements
-from newsweave.model import Article
+from newsweave.facts.align import align_facts, fact_id, make_fact
+from newsweave.model import Article, Span
 from newsweave.nlp.annotate import annotate
 
 if TYPE_CHECKING:
@@ -24,35 +24,6 @@ def _annotate(nlp: Language, texts: dict[str, str]):
     articles = [Article(k, f"Outlet {k}", None, t) for k, t in texts.items()]
     annotations = annotate(articles, nlp=nlp)
     return annotations, resolve_entities(annotations)
-
-
-def test_a_long_sentence_splits_into_its_clauses(nlp: Language) -> None:
-    text = (
-        "Ms Varga arrived on the night train at Calder Junction station on Monday morning, "
-        "where she met the regional transport commissioner. Officials said the talks would "
-        "last two days."
-    )
-    (annotation,), _ = _annotate(nlp, {"a": text})
-    statements = split_statements(annotation)
-    texts = [s.span.text(annotation.article) for s in statements]
-    print(texts)
-    assert texts[0].startswith("Ms Varga arrived")
-    assert texts[0].endswith("Monday morning")
-    assert texts[1] == "where she met the regional transport commissioner."
-    assert [s.hedged for s in statements] == [False, False, True]
-
-
-def test_statements_stay_inside_their_sentence_and_skip_headlines(nlp: Language) -> None:
-    text = "Bridge falls in Port Calder\n\nThe bridge fell. Two people were hurt, police said."
-    article = Article("a", "x", "Bridge falls in Port Calder", text)
-    from newsweave.text.clean import clean_article
-
-    (annotation,) = annotate([clean_article(article)], nlp=nlp)
-    statements = split_statements(annotation)
-    assert [s.span.text(annotation.article) for s in statements] == [
-        "The bridge fell.",
-        "Two people were hurt, police said.",
-    ]
 
 
 def test_each_article_counts_once_per_fact(nlp: Language) -> None:
@@ -79,11 +50,27 @@ def test_an_empty_story_aligns_to_nothing() -> None:
     assert alignment.facts == ()
 
 
+def test_a_fact_lists_its_support_in_reading_order_and_is_named_by_it() -> None:
+    order = {"a": 0, "b": 1, "c": 2}
+    b, a1, a2 = Span("b", 0, 9), Span("a", 30, 40), Span("a", 0, 12)
+    fact = make_fact("f", "The dam burst.", [b, a1, a2, b], order)
+    assert fact.support == (a2, a1, b)  # by article, then by offset; each span once
+    assert fact.kind == "shared"
+    assert fact.id == fact_id("f", fact.support)
+    # the same statements make the same id, whatever order they come in; a dispute's
+    # id differs by its prefix only
+    assert make_fact("f", "other text", [a1, b, a2], order).id == fact.id
+    assert make_fact("d", "The dam burst.", [b, a1, a2], order).id == "d" + fact.id[1:]
+    assert fact.id != make_fact("f", "The dam burst.", [b, a1], order).id
+    assert make_fact("f", "x", [a1, b, Span("c", 0, 1)], order).kind == "consensus"
+    assert make_fact("f", "x", [a1, a2], order).kind == "single"
+
+
 def _report(name: str, score: FactScore) -> None:
     print(f"\n{name}: multi-outlet facts right {score.matched}/{score.multi} = {score.share:.2f}")
     print(f"  pairing precision {score.precision:.2f}, recall {score.recall:.2f}")
-    for fact_id, jaccard, gold, found in score.rows:
-        print(f"  {jaccard:.2f} {fact_id:30} gold {gold} found {found}")
+    for gold_id, jaccard, gold, found in score.rows:
+        print(f"  {jaccard:.2f} {gold_id:30} gold {gold} found {found}")
 
 
 @pytest.mark.seeds

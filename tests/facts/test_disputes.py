@@ -1,48 +1,35 @@
-"""conflicts: differing numbers, durations, venues, titles and negations across aligned reports."""
+"""disputes: differing numbers, durations, dates, venues and negations across aligned reports."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from newsweave.entities import resolve_entities
-from newsweave.facts.align import align_facts
-from newsweave.facts.disputes import _interval, find_disputes
-from newsweave.model import Article, Fact, Variant
+from newsweave.facts.details import StatedDetail
+from newsweave.facts.disputes import _disputed, _incompatible, _values, find_disputes
+from newsweave.facts.statements import split_statements
+from newsweave.model import (
+    Alignment,
+    Annotation,
+    Article,
+    Dating,
+    Detail,
+    Fact,
+    Span,
+    Variant,
+    When,
+)
 from newsweave.nlp.annotate import annotate
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-
-def _brief(
-    nlp: Language, texts: dict[str, str], dates: dict[str, str] | None = None
-) -> tuple[Fact, ...]:
-    dates = dates or {}
-    articles = [
-        Article(
-            key,
-            f"Outlet {key.upper()}",
-            None,
-            text,
-            published=dt.date.fromisoformat(dates[key]) if key in dates else None,
-        )
-        for key, text in texts.items()
-    ]
-    annotations = annotate(articles, nlp=nlp)
-    entities = resolve_entities(annotations)
-    return find_disputes(align_facts(annotations, entities), annotations, entities)
+    from conftest import Disputed
 
 
 def _variants(facts: tuple[Fact, ...], detail: str) -> list[Variant]:
     return [v for f in facts for v in f.variants if v.detail == detail]
-
-
-def test_qualifiers_make_intervals() -> None:
-    assert _interval("at least 12", 12) == (12, float("inf"))
-    assert _interval("more than five", 5) == (5, float("inf"))
-    assert _interval("up to 40", 40) == (0, 40)
-    assert _interval("14", 14) == (14, 14)
 
 
 TOLL = {
@@ -55,8 +42,8 @@ TOLL = {
 }
 
 
-def test_death_toll_and_closure_disagree(nlp: Language) -> None:
-    facts = _brief(nlp, TOLL)
+def test_death_toll_and_closure_disagree(disputed: Disputed) -> None:
+    facts = disputed(TOLL)
     numbers = _variants(facts, "number")
     values = {v.value: set(v.article_ids) for v in numbers}
     print("number variants:", values)
@@ -71,9 +58,8 @@ def test_death_toll_and_closure_disagree(nlp: Language) -> None:
             assert TOLL[span.article_id][span.start : span.end] == v.value
 
 
-def test_compatible_numbers_are_not_a_dispute(nlp: Language) -> None:
-    facts = _brief(
-        nlp,
+def test_compatible_numbers_are_not_a_dispute(disputed: Disputed) -> None:
+    facts = disputed(
         {
             "a": "At least 12 people were injured in the fire at the Dunmore warehouse on Friday.",
             "b": "Fourteen people were injured in the fire at the Dunmore warehouse on Friday.",
@@ -83,13 +69,13 @@ def test_compatible_numbers_are_not_a_dispute(nlp: Language) -> None:
     assert not _variants(facts, "number")
 
 
-def test_venue_dispute_and_superseded_expectation(nlp: Language) -> None:
+def test_venue_dispute_and_superseded_expectation(disputed: Disputed) -> None:
     texts = {
         "a": "The two ministers are expected to meet in Lisbon next week, officials said.",
         "b": "The foreign ministers met at the Belem Palace in Marseille on Thursday for talks.",
         "c": "The ministers held talks in Marseille on Thursday, their first meeting this year.",
     }
-    facts = _brief(nlp, texts, {"a": "2025-03-01", "b": "2025-03-07", "c": "2025-03-07"})
+    facts = disputed(texts, {"a": "2025-03-01", "b": "2025-03-07", "c": "2025-03-07"})
     venues = _variants(facts, "place")
     print("venue variants:", [(v.value, v.article_ids, v.relation) for v in venues])
     lisbon = [v for v in venues if v.value == "Lisbon"]
@@ -99,26 +85,8 @@ def test_venue_dispute_and_superseded_expectation(nlp: Language) -> None:
     assert any("Marseille" in v.value for v in venues)
 
 
-def test_two_titles_for_one_post_are_naming(nlp: Language) -> None:
-    facts = _brief(
-        nlp,
-        {
-            "a": "Port Alder's transport minister, Rosa Kell, visited the collapsed bridge on "
-            "Wednesday and promised an inquiry.",
-            "b": "Rosa Kell, the minister for infrastructure, visited the collapsed bridge on "
-            "Wednesday and promised a full inquiry.",
-        },
-    )
-    roles = _variants(facts, "role")
-    print("roles:", [(v.value, v.relation) for v in roles])
-    assert len(roles) == 2
-    assert {v.relation for v in roles} == {"naming"}
-    assert all(v.about == "Rosa Kell" for v in roles)
-
-
-def test_negated_main_verb_conflicts(nlp: Language) -> None:
-    facts = _brief(
-        nlp,
+def test_negated_main_verb_conflicts(disputed: Disputed) -> None:
+    facts = disputed(
         {
             "a": "The captain of the Northern Star survived the fire and was rescued by a "
             "fishing boat on Sunday.",
@@ -168,3 +136,154 @@ def test_dates_compare_as_calendar_days_across_reports_of_different_days(
         {"a": "2025-10-13", "b": "2025-10-14"},
     )
     assert _variants(same, "date") == []
+
+
+# --- the rules on invented details --------------------------------------------------
+
+
+def _detail(
+    detail: Detail, about: str, key: str, article: str, low: float = 0.0, high: float = 0.0
+) -> StatedDetail:
+    return StatedDetail(detail, about, key, key, Span(article, 0, 1), low, high)
+
+
+def test_values_are_incompatible_when_they_cannot_both_be_true() -> None:
+    def killed(n: float, high: float | None = None) -> StatedDetail:
+        return _detail("number", "people:killed", f"{n:g}", "a", n, n if high is None else high)
+
+    assert _incompatible(killed(4), killed(3))
+    assert not _incompatible(killed(4), killed(3, float("inf")))  # "at least three"
+    # dates on the calendar compare as stretches; unplaced ones by their words
+    fifteenth = dt.date(2025, 10, 15).toordinal()
+    day = _detail("date", "weekday:hold", "2025-10-15", "a", fifteenth, fifteenth)
+    stretch = _detail("date", "weekday:hold", "2025-10", "b", fifteenth, fifteenth + 16)
+    assert not _incompatible(day, stretch)
+    assert _incompatible(
+        _detail("date", "weekday:hold", "monday", "a"),
+        _detail("date", "weekday:hold", "sunday", "b"),
+    )
+    # a place named inside another's name, or said to be in it, is the same place
+    city = _detail("place", "venue", "vladivostok", "a")
+    port = _detail("place", "venue", "port of vladivostok", "b")
+    palace = _detail("place", "venue", "belem palace", "c")
+    assert not _incompatible(city, port)
+    assert _incompatible(palace, _detail("place", "venue", "marseille", "a"))
+    assert not _incompatible(
+        palace, _detail("place", "venue", "marseille", "a"), {"belem palace": {"marseille"}}
+    )
+    negated = _detail("negation", "survive", "neg", "a")
+    assert _incompatible(negated, _detail("negation", "survive", "pos", "b"))
+
+
+def test_disagreeing_values_group_into_disputes_in_the_order_found() -> None:
+    sa, sb, sc = Span("a", 0, 10), Span("b", 0, 10), Span("c", 0, 10)
+    ta, tb = Span("a", 20, 30), Span("b", 20, 30)
+    four = _detail("number", "people:killed", "4", "a", 4, 4)
+    three = _detail("number", "people:killed", "3", "b", 3, 3)
+    at_least_three = _detail("number", "people:killed", "3", "c", 3, float("inf"))
+    monday = _detail("date", "weekday:hold", "monday", "a")
+    sunday = _detail("date", "weekday:hold", "sunday", "b")
+    facts = [
+        Fact("f-1", "toll", "consensus", (sa, sb, sc)),
+        Fact("f-2", "day", "shared", (ta, tb)),
+    ]
+    details = {sa: [four], sb: [three], sc: [at_least_three], ta: [monday], tb: [sunday]}
+    # "at least three" clashes with neither but stands with them, being in the same fact
+    toll, day = [three, four, at_least_three], [sunday, monday]
+    assert _disputed(facts, [(0, 0), (1, 1)], details, {}) == [toll, day]
+    assert _disputed(facts, [(1, 1), (0, 0)], details, {}) == [day, toll]
+    # values from one article are never compared: it is speaking of two things
+    one_article = [Fact("f-3", "toll", "shared", (sa, Span("a", 40, 50)))]
+    details[Span("a", 40, 50)] = [three]
+    assert _disputed(one_article, [(0, 0)], details, {}) == []
+
+
+def _dated(aid: str, published: str | None = None, dating: When | None = None) -> Annotation:
+    day = dt.date.fromisoformat(published) if published else None
+    article = Article(aid, aid, None, "", published=day)
+    if dating is not None:
+        article = replace(article, dating=Dating(dating, True, "test"))
+    return Annotation(article, (), ())
+
+
+def test_an_earlier_hedged_value_is_superseded() -> None:
+    lisbon = _detail("place", "venue", "lisbon", "a")
+    marseille = _detail("place", "venue", "marseille", "b")
+    statement_of = {lisbon: Span("a", 0, 9), marseille: Span("b", 0, 9)}
+    hedged = {Span("a", 0, 9): True, Span("b", 0, 9): False}
+
+    def relations(a: Annotation) -> list[tuple[str, str, bool]]:
+        by_id = {"a": a, "b": _dated("b", "2025-03-07")}
+        found = _values([lisbon, marseille], statement_of, hedged, by_id)
+        return [(v.value, v.relation, v.hedged) for v in found]
+
+    superseded = [("lisbon", "superseded", True), ("marseille", "conflict", False)]
+    assert relations(_dated("a", "2025-03-01")) == superseded
+    # known only to a month, but a month before the other report: still earlier
+    february = When(dt.date(2025, 2, 1), dt.date(2025, 2, 28), "month")
+    assert relations(_dated("a", dating=february)) == superseded
+    # known to a stretch that reaches past the other report: not surely earlier
+    late = When(dt.date(2025, 2, 20), dt.date(2025, 3, 10), "month")
+    assert relations(_dated("a", dating=late))[0] == ("lisbon", "conflict", True)
+    # the other report known only to March may have been written before 5 March
+    march = When(dt.date(2025, 3, 1), dt.date(2025, 3, 31), "month")
+    by_id = {"a": _dated("a", "2025-03-05"), "b": _dated("b", dating=march)}
+    found = _values([lisbon, marseille], statement_of, hedged, by_id)
+    assert found[0].relation == "conflict"
+    # written the same day, or on an unknown day: nothing says it was an expectation outgrown
+    assert relations(_dated("a", "2025-03-07"))[0] == ("lisbon", "conflict", True)
+    assert relations(_dated("a"))[0] == ("lisbon", "conflict", True)
+
+
+def _aligned(
+    texts: dict[str, str], nlp: Language, facts: list[tuple[str, ...]], related: bool
+) -> tuple[Fact, ...]:
+    """``find_disputes`` over an alignment given by hand: each fact lists statements as
+    "<article><n>" (the n-th statement of that article); ``related`` links facts 0 and 1."""
+    articles = [Article(k, k, None, t) for k, t in texts.items()]
+    annotations = annotate(articles, nlp=nlp)
+    statements = {
+        f"{a.article.id}{n}": s for a in annotations for n, s in enumerate(split_statements(a))
+    }
+    made = tuple(
+        Fact(
+            f"f-{i}",
+            "",
+            "single" if len(names) < 2 else "shared",
+            tuple(statements[n].span for n in names),
+        )
+        for i, names in enumerate(facts)
+    )
+    alignment = Alignment(made, tuple(statements.values()), ((0, 1, 0.5),) if related else ())
+    return find_disputes(alignment, annotations)
+
+
+def test_negation_differs_within_a_fact_only(nlp: Language) -> None:
+    texts = {"a": "The captain survived the fire.", "b": "The captain did not survive the fire."}
+    one = _aligned(texts, nlp, [("a0", "b0")], related=False)
+    assert {v.value for v in _variants(one, "negation")} == {"survived", "not survive"}
+    # two related facts: "did not survive" may be a fact of its own, not a dispute
+    two = _aligned(texts, nlp, [("a0",), ("b0",)], related=True)
+    assert _variants(two, "negation") == []
+
+
+def test_related_facts_compare_their_numbers(nlp: Language) -> None:
+    texts = {
+        "a": "Four people were killed in the crash.",
+        "b": "Three people were killed in the crash.",
+    }
+    related = _aligned(texts, nlp, [("a0",), ("b0",)], related=True)
+    assert {v.value for v in _variants(related, "number")} == {"Four", "Three"}
+    assert _variants(_aligned(texts, nlp, [("a0",), ("b0",)], related=False), "number") == []
+
+
+def test_an_article_giving_both_values_is_left_out_of_the_dispute(nlp: Language) -> None:
+    texts = {
+        "a": "Four people were killed in the crash. Three people were killed in the crash.",
+        "b": "Three people were killed in the crash.",
+    }
+    plain = _aligned(texts, nlp, [("a0", "b0")], related=False)
+    assert {v.value for v in _variants(plain, "number")} == {"Four", "Three"}
+    # article a's second sentence agrees with b: a gives both values, so only b is left
+    both = _aligned(texts, nlp, [("a0", "b0"), ("a1", "b0")], related=False)
+    assert _variants(both, "number") == []

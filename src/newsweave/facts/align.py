@@ -1,7 +1,8 @@
 """Align the statements of a story's articles into facts, each with every article stating it.
 
-The unit is the *statement*: a sentence, or one clause of a long sentence that states
-several things ("Kim arrived at Khasan station, where he met the minister" holds two).
+The unit is the *statement* (:mod:`newsweave.facts.statements`): a sentence, or one clause
+of a long sentence that states several things ("Kim arrived at Khasan station, where he
+met the minister" holds two).
 
 1. **Candidates.** Each statement's nearest neighbours in other articles, by dense
    embedding (centred on the story, so the words every article shares weigh less) and by
@@ -13,27 +14,30 @@ several things ("Kim arrived at Khasan station, where he met the minister" holds
    may afterwards join a second fact it states just as well: long sentences state several.
 
 Example:
-    >>> from newsweave.model import Span, Statement
-    >>> [s.hedged for s in (Statement(Span("a", 0, 5), 0), Statement(Span("a", 6, 9), 1, True))]
-    [False, True]
+    >>> from newsweave.model import Span
+    >>> spans = [Span("b", 4, 18), Span("a", 0, 14)]
+    >>> fact = make_fact("f", "The dam burst.", spans, {"a": 0, "b": 1})
+    >>> fact.id, fact.kind, [s.article_id for s in fact.support]
+    ('f-7ef66e1814', 'shared', ['a', 'b'])
 """
 
 from __future__ import annotations
 
 import hashlib
 import math
-from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
+from newsweave.facts.statements import split_statements
 from newsweave.lexicon.events import AUXILIARY_VERBS, FILLER_ADVERBS
-from newsweave.lexicon.function_words import CLAUSE_CONJUNCTIONS, NEGATIONS, RELATIVE_WORDS
+from newsweave.lexicon.function_words import NEGATIONS
 from newsweave.lexicon.people import HONORIFICS
-from newsweave.lexicon.reporting import HEDGES, MODALS, REPORTING_VERBS
-from newsweave.model import Alignment, Annotation, Entity, Fact, FactKind, Span, Statement, Token
+from newsweave.lexicon.reporting import REPORTING_VERBS
+from newsweave.model import Alignment, Annotation, Entity, Fact, FactKind, Span, Statement, Variant
+from newsweave.nlp.parse import ParseIndex
 from newsweave.settings import Settings
 
 # Tuned on tests/data/stories (see docs/facts.md); the seeds are kept for acceptance.
@@ -45,7 +49,6 @@ RELATED_THRESHOLD = 0.12
 NEIGHBOURS = 12
 CENTRING_PRIOR = 20  # statements: how big a story must be before its mean is fully removed
 
-_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"})
 # Lemmas that say who said it or how, not what happened: "said", "according to", "not", "Mr".
 _LIGHT_LEMMAS = (
@@ -66,114 +69,6 @@ class _Unit:
     article: int  # index into the story's annotations
     text: str
     terms: tuple[str, ...]  # content lemmas and entity ids, for the lexical score
-
-
-def split_statements(annotation: Annotation) -> tuple[Statement, ...]:
-    """The statements of one article: its body sentences, long ones split into clauses.
-
-    A clause is split off when it has its own subject and runs to the end of the sentence:
-    a coordinated main clause ("…, and Kim met Putin"), a non-restrictive relative clause
-    ("…, where he met the minister") or a contrasting adverbial clause ("…, while Kim wants
-    food"). Headlines are left out: they repeat what the body says.
-    """
-    tokens = annotation.tokens
-    starts = [t.start for t in tokens]
-    text = annotation.article.text
-    out: list[Statement] = []
-    for index, sentence in enumerate(annotation.sentences):
-        if sentence.is_title:
-            continue
-        lo = bisect_left(starts, sentence.span.start)
-        hi = bisect_left(starts, sentence.span.end)
-        for start, end in _clauses(tokens, lo, hi):
-            span = _trimmed_span(annotation.article.id, text, tokens, start, end)
-            if span is not None:
-                out.append(Statement(span, index, _hedged(tokens[start:end])))
-    return tuple(out)
-
-
-def _clauses(tokens: Sequence[Token], lo: int, hi: int) -> list[tuple[int, int]]:
-    """Token ranges of the clauses of the sentence ``tokens[lo:hi]``."""
-    if hi - lo < 12:
-        return [(lo, hi)]
-    children: dict[int, list[int]] = defaultdict(list)
-    for i in range(lo, hi):
-        if tokens[i].head != i:
-            children[tokens[i].head].append(i)
-    end = hi
-    while end > lo and tokens[end - 1].pos == "PUNCT":
-        end -= 1
-
-    def subtree_span(i: int) -> tuple[int, int]:
-        first = last = i
-        stack = [i]
-        while stack:
-            j = stack.pop()
-            first, last = min(first, j), max(last, j)
-            stack.extend(children.get(j, ()))
-        return first, last + 1
-
-    bounds: list[int] = []
-    for i in range(lo, hi):
-        tok = tokens[i]
-        kids = children.get(i, [])
-        own_subject = any(tokens[k].dep in _SUBJECTS for k in kids)
-        first, last = subtree_span(i)
-        if last < end or first <= lo + 3:
-            continue
-        if tok.dep == "conj" and tok.pos in {"VERB", "AUX"} and own_subject:
-            split = True
-        elif tok.dep == "relcl":
-            split = (
-                tokens[first].lemma.lower() in RELATIVE_WORDS and tokens[first - 1].pos == "PUNCT"
-            )
-        elif tok.dep == "advcl":
-            split = own_subject and any(
-                tokens[k].dep == "mark" and tokens[k].lemma.lower() in CLAUSE_CONJUNCTIONS
-                for k in kids
-            )
-        else:
-            split = False
-        if split:
-            bounds.append(first)
-    ranges: list[tuple[int, int]] = []
-    start = lo
-    for b in sorted(set(bounds)):
-        if _words(tokens, start, b) >= 5 and _words(tokens, b, hi) >= 5:
-            ranges.append((start, b))
-            start = b
-    ranges.append((start, hi))
-    return ranges
-
-
-def _words(tokens: Sequence[Token], lo: int, hi: int) -> int:
-    return sum(tokens[i].pos not in {"PUNCT", "SPACE"} for i in range(lo, hi))
-
-
-def _trimmed_span(
-    article_id: str, text: str, tokens: Sequence[Token], lo: int, hi: int
-) -> Span | None:
-    # ", and", ", where": the joint belongs to neither clause's text.
-    while lo < hi and tokens[lo].pos in {"PUNCT", "CCONJ", "SPACE"}:
-        lo += 1
-    while hi > lo and (
-        tokens[hi - 1].pos in {"CCONJ", "SPACE"}
-        or (tokens[hi - 1].pos == "PUNCT" and text[tokens[hi - 1].start] in ",;:—–-")
-    ):
-        hi -= 1
-    if hi <= lo:
-        return None
-    return Span(article_id, tokens[lo].start, tokens[hi - 1].end)
-
-
-def _hedged(tokens: Sequence[Token]) -> bool:
-    for tok in tokens:
-        lemma = tok.lemma.lower()
-        if (tok.pos == "AUX" or tok.dep == "aux") and lemma in MODALS:
-            return True
-        if lemma in HEDGES:
-            return True
-    return False
 
 
 def align_facts(
@@ -227,14 +122,13 @@ def _units(annotations: Sequence[Annotation], entities: Sequence[Entity]) -> lis
     units: list[_Unit] = []
     for index, annotation in enumerate(annotations):
         article = annotation.article
-        starts = [t.start for t in annotation.tokens]
-        for statement in split_statements(annotation):
+        parse = ParseIndex(annotation)
+        for statement in split_statements(annotation, parse):
             span = statement.span
-            lo = bisect_left(starts, span.start)
-            hi = bisect_left(starts, span.end)
+            within = parse.tokens_in(span)
             terms = [
                 t.lemma.lower()
-                for t in annotation.tokens[lo:hi]
+                for t in annotation.tokens[within.start : within.stop]
                 if t.pos in _CONTENT_POS and t.lemma.lower() not in _LIGHT_LEMMAS
             ]
             terms += [
@@ -390,7 +284,7 @@ def _facts(
     dense: np.ndarray,
 ) -> tuple[tuple[Fact, ...], list[list[int]]]:
     """Facts from clusters, most-supported first; the fact's text is its most central statement."""
-    order = {a.article.id: i for i, a in enumerate(annotations)}
+    order = reading_order(annotations)
 
     def position(members: list[int]) -> float:
         # Earlier in the articles = more important, by newsroom convention (inverted pyramid).
@@ -407,22 +301,10 @@ def _facts(
     facts: list[Fact] = []
     members_out: list[list[int]] = []
     for members in multi + single:
-        articles = {units[m].article for m in members}
-        kind: FactKind = (
-            "consensus" if len(articles) >= 3 else "shared" if len(articles) == 2 else "single"
-        )
         centre = dense[members].mean(axis=0)
         best = max(members, key=lambda m: (float(dense[m] @ centre), -m))
-        support = tuple(
-            sorted(
-                (units[m].statement.span for m in members),
-                key=lambda s: (order[s.article_id], s.start),
-            )
-        )
-        digest = hashlib.sha256(
-            "|".join(f"{s.article_id}:{s.start}:{s.end}" for s in support).encode()
-        ).hexdigest()[:10]
-        facts.append(Fact(f"f-{digest}", units[best].text, kind, support))
+        spans = (units[m].statement.span for m in members)
+        facts.append(make_fact("f", units[best].text, spans, order))
         members_out.append(members)
     return tuple(facts), members_out
 
@@ -445,3 +327,37 @@ def _related(
                     key = (min(a, b), max(a, b))
                     best[key] = max(best.get(key, 0.0), score)
     return tuple(sorted(((a, b, s) for (a, b), s in best.items()), key=lambda t: -t[2]))
+
+
+def reading_order(annotations: Sequence[Annotation]) -> dict[str, int]:
+    """Each article's place in the story, by id: support spans are listed in this order."""
+    return {a.article.id: i for i, a in enumerate(annotations)}
+
+
+def make_fact(
+    prefix: str,
+    text: str,
+    spans: Iterable[Span],
+    order: Mapping[str, int],
+    variants: Sequence[Variant] = (),
+) -> Fact:
+    """A fact read as ``text`` and supported by the statements ``spans``.
+
+    The support is listed in reading order (``order``, see :func:`reading_order`), each
+    span once; the kind counts the articles; the id is ``prefix``, a dash and a digest of
+    the support, so the same statements make the same id on every run.
+    """
+    support = tuple(sorted(dict.fromkeys(spans), key=lambda s: (order[s.article_id], s.start)))
+    return Fact(fact_id(prefix, support), text, fact_kind(support), support, tuple(variants))
+
+
+def fact_id(prefix: str, support: Sequence[Span]) -> str:
+    """``prefix``-``digest``: the first 10 hex digits of the sha256 of the support spans."""
+    key = "|".join(f"{s.article_id}:{s.start}:{s.end}" for s in support)
+    return f"{prefix}-{hashlib.sha256(key.encode()).hexdigest()[:10]}"
+
+
+def fact_kind(support: Iterable[Span]) -> FactKind:
+    """``consensus`` when three or more articles give it, ``shared`` for two, else ``single``."""
+    articles = len({s.article_id for s in support})
+    return "consensus" if articles >= 3 else "shared" if articles == 2 else "single"

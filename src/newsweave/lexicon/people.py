@@ -34,6 +34,8 @@ RANKS = frozenset("former deputy acting vice ex assistant interim".split())
 TITLE_SYNONYMS = {"spokesman": "spokesperson", "spokeswoman": "spokesperson"}
 # British and American spellings of the words titles are made of.
 SPELLING_VARIANTS = {"defense": "defence", "labor": "labour", "organization": "organisation"}
+# Words a title is written with that say nothing of the post: "its minister", "the minister".
+TITLE_FILLERS = frozenset("the a an its his her their".split())
 # Capitalised words in a title that name no country or party: "Foreign Minister", "Prime …".
 GENERIC_TITLE_WORDS = frozenset("defence defense foreign deputy the state prime".split())
 # Nouns that name an organisation rather than a person: "the ministry said", "Harbour Rescue".

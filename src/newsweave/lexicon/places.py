@@ -53,6 +53,8 @@ FACILITY_KINDS = {
     "court": "court",
     "stadium": "stadium",
 }
+# What joins a venue to the meeting: "meet at X", "talks in X", "travel to X, where …".
+VENUE_PREPOSITIONS = frozenset("in at to".split())
 # Words that make a place a venue: "a possible venue … is Vladivostok", "talks in Geneva".
 VENUE_WORDS = frozenset(
     """

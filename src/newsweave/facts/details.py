@@ -1,0 +1,342 @@
+"""Read the details reports can differ on off one statement: numbers, dates, places, negation.
+
+No NLI model runs offline, so what a statement says that another could contradict is read
+off its parse:
+
+* a number with its unit and what it counts ("four people were killed" → 4 people, killed),
+  with its qualifier as an interval ("at least 12" is 12–∞, so it does not contradict 14);
+* a duration or distance ("two weeks", "more than a month", "40 metres"), in days or metres;
+* a date word ("on Monday", "12 September"), placed on the calendar when it can be;
+* a place said to be where something happens ("at the Vostochny Cosmodrome", "a possible
+  venue … is Vladivostok"), and a named facility of one kind ("St Brendan's Hospital");
+* the main verb, negated or not ("did not survive" vs "survived").
+
+:mod:`newsweave.facts.disputes` compares them.
+
+Example:
+    >>> _interval("at least 12", 12.0)
+    (12.0, inf)
+    >>> _unit("fortnights"), _unit("40m")
+    (('duration', 14), ('distance', 1))
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from newsweave.entities import PLACE_LABELS, name_key
+from newsweave.lexicon.calendar import MONTHS, WEEKDAYS
+from newsweave.lexicon.events import CASUALTY_VERBS, LIGHT_VERBS
+from newsweave.lexicon.numbers import ABOUT, AT_LEAST, AT_MOST, UNITS
+from newsweave.lexicon.people import PEOPLE_NOUNS
+from newsweave.lexicon.places import FACILITY_KINDS, VENUE_PREPOSITIONS, VENUE_WORDS
+from newsweave.lexicon.reporting import REPORTING_VERBS
+from newsweave.model import Detail, Mention, Span, Statement, Token, When
+from newsweave.nlp.parse import ParseIndex
+from newsweave.nlp.quantities import parse_number
+
+_CALENDAR_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
+
+
+@dataclass(frozen=True, slots=True)
+class StatedDetail:
+    """One detail as one statement gives it: what kind, of what, the value and its span.
+
+    ``key`` is the value normalised for equality ("4", "neg", a place's name key). Numbers,
+    and dates placed on the calendar, also carry the stretch ``low``–``high`` they allow.
+    """
+
+    detail: Detail
+    about: str  # what the value is of: a unit and verb class, "venue", a verb lemma
+    value: str  # as written
+    key: str  # normalised, for equality
+    span: Span
+    low: float = 0.0
+    high: float = 0.0
+    within: tuple[str, ...] = ()  # places this place is said to be in: "the palace in Marseille"
+
+
+def read_details(
+    parse: ParseIndex,
+    statement: Statement,
+    place_types: Mapping[tuple[str, int], str] | None = None,
+    placed: Mapping[tuple[str, int], When] | None = None,
+) -> list[StatedDetail]:
+    """The comparable details of one statement: numbers, dates, venues, its main verb.
+
+    Args:
+        parse: the parse index of the statement's article.
+        statement: one statement of that article.
+        place_types: a mention (article id, start) to its entity's story-wide type, which
+            outvotes the model's label on one mention.
+        placed: a date expression (article id, start) to its day on the calendar.
+    """
+    place_types = place_types or {}
+    annotation = parse.annotation
+    span = statement.span
+    within = parse.tokens_in(span)
+    out: list[StatedDetail] = []
+    for value in annotation.values:
+        v = value.span
+        if not (span.start <= v.start and v.end <= span.end):
+            continue
+        written = parse.tokens_in(v)
+        if not written:
+            continue
+        when = (placed or {}).get((v.article_id, v.start))
+        detail = _number_or_date(parse, written, within.start, value.label, v, when)
+        if detail is not None:
+            out.append(detail)
+    out.extend(_venues(parse, within, span, place_types))
+    out.extend(_facilities(annotation.mentions, span))
+    negation = _negation(parse, within, span)
+    if negation is not None:
+        out.append(negation)
+    return out
+
+
+def _number_or_date(
+    parse: ParseIndex,
+    value: range,
+    lo: int,
+    label: str,
+    v: Span,
+    when: When | None = None,
+) -> StatedDetail | None:
+    """The number or date written at ``v`` (its tokens ``value``, its statement's first
+    token ``lo``), or None when it is neither or says nothing comparable."""
+    tokens, text = parse.tokens, parse.text
+    i0, i1 = value.start, value.stop
+    written = text[v.start : v.end]
+    lower = written.lower()
+    words = lower.split()
+    if label == "DATE" and any(w.strip(".,") in _CALENDAR_WORDS for w in words):
+        about = _governor(tokens, i0, i1)
+        if about in REPORTING_VERBS or not about:
+            return None  # "said on Tuesday" dates the report, not the event
+        # A weekday only compares with a weekday, a month with a month.
+        grain = "weekday" if any(w.strip(".,") in WEEKDAYS for w in words) else "calendar"
+        if when is not None:
+            # Placed on the calendar: "Monday" in a Tuesday report and "Sunday" in a Monday
+            # one are the same day; days compare as stretches ("15-31 October" holds the 15th).
+            first, last = float(when.earliest.toordinal()), float(when.latest.toordinal())
+            return StatedDetail("date", f"{grain}:{about}", written, when.label, v, first, last)
+        # "Wednesday, ending two days" and "Wednesday" name the same day.
+        key = " ".join(
+            w for w in (w.strip(".,") for w in words) if w in _CALENDAR_WORDS or w.isdigit()
+        )
+        return StatedDetail("date", f"{grain}:{about}", written, key, v)
+    if label in {"ORDINAL", "PERCENT", "MONEY"} or re.fullmatch(r"(?:19|20)\d\d", lower.strip()):
+        return None  # "2023" is a year, not a count
+    before = text[tokens[max(lo, i0 - 3)].start : v.start].lower() if i0 > lo else ""
+    number = parse_number(words)
+    if number is None:
+        return None
+    unit = next((_unit(w) for w in words if _unit(w)), None)
+    if unit is None:
+        after = tokens[i1].lemma.lower() if i1 < len(tokens) else ""
+        unit = _unit(after)
+    if unit is not None:
+        # "stay closed for two weeks" / "remain shut for a month": one closure, two verbs,
+        # so a measure is compared by its dimension alone.
+        dimension, factor = unit
+        low, high = _interval(f"{before} {lower}", number * factor)
+        return StatedDetail("number", dimension, written, f"{number * factor:g}", v, low, high)
+    if label not in {"CARDINAL", "QUANTITY"}:
+        return None
+    noun, verb = _counted(tokens, i0, i1)
+    low, high = _interval(f"{before} {lower}", number)
+    noun_key = "people" if not noun or noun in PEOPLE_NOUNS else noun
+    return StatedDetail("number", f"{noun_key}:{verb}", written, f"{number:g}", v, low, high)
+
+
+def _unit(word: str) -> tuple[str, float] | None:
+    """The dimension of a unit word and its size in that dimension's base unit."""
+    w = word.strip(".,()").lower()
+    w = re.sub(r"^\d[\d,.]*", "", w)  # "40m", "12km"
+    if w.endswith("s") and w[:-1] in UNITS:
+        w = w[:-1]
+    return UNITS.get(w)
+
+
+def _interval(context: str, value: float) -> tuple[float, float]:
+    """The range a qualified number allows: "at least 12" → (12, inf).
+
+    Example:
+        >>> _interval("about 60", 60.0)
+        (54.0, 66.0)
+    """
+    context = " ".join(context.split())
+    if any(q in context for q in AT_LEAST):
+        return value, math.inf
+    if any(q in context for q in AT_MOST):
+        return 0.0, value
+    if any(re.search(rf"\b{q}\b", context) for q in ABOUT):
+        return value * 0.9, value * 1.1
+    return value, value
+
+
+def _governor(tokens: Sequence[Token], i0: int, i1: int) -> str:
+    """The verb or noun a value hangs from, through a preposition: "closed for two weeks"."""
+    head = tokens[i1 - 1].head
+    for _ in range(3):
+        tok = tokens[head]
+        if tok.pos in {"VERB", "NOUN"} and not (i0 <= head < i1):
+            return CASUALTY_VERBS.get(tok.lemma.lower(), tok.lemma.lower())
+        if tok.head == head:
+            break
+        head = tok.head
+    return ""
+
+
+def _counted(tokens: Sequence[Token], i0: int, i1: int) -> tuple[str, str]:
+    """What a bare number counts and what happened to it: "four people were killed"."""
+    last = tokens[i1 - 1]
+    noun = ""
+    node = i1 - 1
+    if last.dep in {"nummod", "quantmod", "compound"}:
+        noun = tokens[last.head].lemma.lower()
+        node = last.head
+    verb = ""
+    here = node
+    for _ in range(3):
+        tok = tokens[here]
+        lemma = tok.lemma.lower()
+        if lemma in CASUALTY_VERBS:
+            verb = CASUALTY_VERBS[lemma]
+            break
+        if tok.pos == "VERB" and here != node:
+            verb = lemma
+            break
+        if tok.head == here:
+            break
+        here = tok.head
+    if not verb:  # "11 injured": the participle follows the number
+        for tok in tokens[i1 : i1 + 2]:
+            if tok.lemma.lower() in CASUALTY_VERBS:
+                verb = CASUALTY_VERBS[tok.lemma.lower()]
+    return noun, verb
+
+
+def _facilities(mentions: Sequence[Mention], span: Span) -> list[StatedDetail]:
+    """Named facilities of one kind in the statement: "taken to St Brendan's Hospital"."""
+    out: list[StatedDetail] = []
+    for m in mentions:
+        if span.start <= m.span.start < span.end and m.label in PLACE_LABELS:
+            words = re.findall(r"[a-z]+", m.text.lower())
+            kind = next((FACILITY_KINDS[w] for w in reversed(words) if w in FACILITY_KINDS), None)
+            if kind is not None:
+                out.append(StatedDetail("place", kind, m.text, name_key(m.text), m.span))
+    return out
+
+
+def _venues(
+    parse: ParseIndex,
+    statement: range,
+    span: Span,
+    place_types: Mapping[tuple[str, int], str],
+) -> list[StatedDetail]:
+    """Places the statement says something happens at: "a possible venue … is Vladivostok"."""
+    tokens = parse.tokens
+    if not any(tokens[i].lemma.lower() in VENUE_WORDS for i in statement):
+        return []
+    from newsweave.nlp.places import gazetteer
+
+    places = gazetteer()
+    mentions = [
+        m
+        for m in parse.annotation.mentions
+        if place_types.get((m.span.article_id, m.span.start), m.label) in PLACE_LABELS
+        and span.start <= m.span.start < span.end
+        # A country or a bare acronym is where a story is, not where a meeting is held.
+        and places.get(m.text.lower(), 0) < 10**9
+        and not (m.text.isupper() and len(m.text) <= 3)
+    ]
+    last_token = {parse.tokens_in(m.span).stop - 1: m for m in mentions}
+    # "the Belem Palace in Marseille": the palace is within the city, so they never disagree.
+    within: dict[int, list[str]] = defaultdict(list)
+    for i, m in last_token.items():
+        head = tokens[i].head
+        if tokens[i].dep == "pobj" and tokens[head].head in last_token:
+            within[tokens[head].head].append(name_key(m.text))
+    out: list[StatedDetail] = []
+    for i, m in last_token.items():
+        if not _is_venue(parse, i, statement):
+            continue
+        # "Vladivostok on the Pacific Coast, where he would meet": the coast describes the city.
+        head = tokens[i].head
+        if tokens[i].dep == "pobj" and tokens[head].head in last_token:
+            i = tokens[head].head
+            m = last_token[i]
+        key = name_key(m.text)
+        out.append(StatedDetail("place", "venue", m.text, key, m.span, within=tuple(within[i])))
+    return out
+
+
+def _is_venue(parse: ParseIndex, i: int, statement: range) -> bool:
+    """Whether the place at token ``i`` is said to be where a meeting happens.
+
+    "meet at the Vostochny Cosmodrome", "talks in Geneva", "travel to Vladivostok, where he
+    would meet", "a possible venue … is the city of Vladivostok", "X would provide a secure
+    location for the summit". Only the statement's tokens count as dependents.
+    """
+    tokens = parse.tokens
+
+    def venue_word(j: int) -> bool:
+        return tokens[j].lemma.lower() in VENUE_WORDS
+
+    def venue_clause(j: int) -> bool:  # "Vladivostok, where he would meet"
+        return any(venue_word(k) and tokens[k].dep == "relcl" for k in parse.children(j, statement))
+
+    # "the city of X", "the X station": climb to the noun the name heads.
+    node = i
+    while tokens[node].dep in {"pobj", "compound", "appos"} and tokens[node].head in statement:
+        head = tokens[node].head
+        if tokens[head].pos == "ADP" and tokens[head].lemma.lower() == "of":
+            node = tokens[head].head
+        elif tokens[node].dep in {"compound", "appos"}:
+            node = head
+        else:
+            break
+    if venue_clause(i):
+        return True
+    head = tokens[node].head
+    if (
+        tokens[node].dep == "pobj"
+        and tokens[head].lemma.lower() in VENUE_PREPOSITIONS
+        and (venue_word(tokens[head].head) or venue_clause(node))
+    ):
+        return True
+    if tokens[node].dep in {"nsubj", "attr", "nsubjpass"}:
+        # X is the venue / the venue is X / X would provide a location for the summit
+        return any(
+            venue_word(k) and tokens[k].dep in {"attr", "nsubj", "dobj", "nsubjpass"}
+            for k in parse.children(head, statement)
+            if k != node
+        )
+    return False
+
+
+def _negation(parse: ParseIndex, statement: range, span: Span) -> StatedDetail | None:
+    """The statement's main verb and whether it is negated: "did not survive"."""
+    tokens = parse.tokens
+    root = next((i for i in statement if tokens[i].head == i or tokens[i].dep == "ROOT"), None)
+    if root is None:
+        return None
+    lemma = tokens[root].lemma.lower()
+    if lemma in REPORTING_VERBS:  # "police said the road was not closed": the reported verb
+        comp = next((i for i in parse.children(root, statement) if tokens[i].dep == "ccomp"), None)
+        if comp is None:
+            return None
+        root, lemma = comp, tokens[comp].lemma.lower()
+    if tokens[root].pos != "VERB" or lemma in LIGHT_VERBS:
+        return None
+    negated = any(tokens[i].dep == "neg" for i in parse.children(root, statement))
+    verb = parse.word(root)
+    value = f"not {verb}" if negated else verb
+    where = Span(span.article_id, tokens[root].start, tokens[root].end)
+    return StatedDetail("negation", lemma, value, "neg" if negated else "pos", where)

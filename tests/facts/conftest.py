@@ -1,0 +1,58 @@
+"""Fixtures for the facts tests: one annotated line, and a story's facts with their disputes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import pytest
+
+from newsweave.model import Annotation, Article, Fact
+from newsweave.nlp.parse import ParseIndex
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+Parsed = Callable[[str], tuple[Annotation, ParseIndex]]
+Disputed = Callable[..., tuple[Fact, ...]]
+
+
+@pytest.fixture(scope="session")
+def parsed(nlp: Language) -> Parsed:
+    """``parsed("One line of text.")``: its annotation (article id "a") and parse index."""
+    from newsweave.nlp.annotate import annotate
+
+    def run(text: str) -> tuple[Annotation, ParseIndex]:
+        (annotation,) = annotate([Article("a", "Outlet A", None, text)], nlp=nlp)
+        return annotation, ParseIndex(annotation)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def disputed(nlp: Language) -> Disputed:
+    """``disputed({"a": text, …}, {"a": "2025-03-01", …})``: the story's facts, disputes
+    included, each key an article id and the optional dates its publication days."""
+    from newsweave.entities import resolve_entities
+    from newsweave.facts.align import align_facts
+    from newsweave.facts.disputes import find_disputes
+    from newsweave.nlp.annotate import annotate
+
+    def run(texts: dict[str, str], dates: dict[str, str] | None = None) -> tuple[Fact, ...]:
+        dates = dates or {}
+        articles = [
+            Article(
+                key,
+                f"Outlet {key.upper()}",
+                None,
+                text,
+                published=dt.date.fromisoformat(dates[key]) if key in dates else None,
+            )
+            for key, text in texts.items()
+        ]
+        annotations = annotate(articles, nlp=nlp)
+        entities = resolve_entities(annotations)
+        return find_disputes(align_facts(annotations, entities), annotations, entities)
+
+    return run

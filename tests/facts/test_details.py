@@ -1,0 +1,158 @@
+"""details: numbers, durations, dates, venues, facilities and negation read off one statement."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import TYPE_CHECKING
+
+import pytest
+
+from newsweave.facts.details import StatedDetail, _interval, _unit, read_details
+from newsweave.facts.statements import split_statements
+from newsweave.model import When
+
+if TYPE_CHECKING:
+    from conftest import Parsed
+
+
+def _details(
+    parsed: Parsed, text: str, placed: dict[tuple[str, int], When] | None = None
+) -> list[StatedDetail]:
+    annotation, parse = parsed(text)
+    (statement,) = split_statements(annotation, parse)
+    return read_details(parse, statement, placed=placed)
+
+
+def _of(details: list[StatedDetail], detail: str) -> list[StatedDetail]:
+    return [d for d in details if d.detail == detail]
+
+
+def test_qualifiers_make_intervals() -> None:
+    assert _interval("at least 12", 12) == (12, float("inf"))
+    assert _interval("more than five", 5) == (5, float("inf"))
+    assert _interval("up to 40", 40) == (0, 40)
+    assert _interval("14", 14) == (14, 14)
+
+
+def test_a_qualified_count_is_an_interval_that_holds_a_plain_one(parsed: Parsed) -> None:
+    (least,) = _of(_details(parsed, "At least 12 people were injured in the fire."), "number")
+    (plain,) = _of(_details(parsed, "Fourteen people were injured in the fire."), "number")
+    assert (least.about, least.key, least.low, least.high) == ("people:injured", "12", 12, math.inf)
+    assert (plain.about, plain.key, plain.low, plain.high) == ("people:injured", "14", 14, 14)
+    assert least.low <= plain.low <= plain.high <= least.high  # so 14 does not contradict it
+    (about,) = _of(_details(parsed, "About 60 people were evacuated from the building."), "number")
+    assert (about.low, about.high) == pytest.approx((54, 66))
+    (most,) = _of(_details(parsed, "Up to 40 people were evacuated from the building."), "number")
+    assert (most.low, most.high) == (0, 40)
+
+
+def test_a_count_says_what_it_counts_and_what_happened_to_it(parsed: Parsed) -> None:
+    (killed,) = _of(_details(parsed, "The crash in 2023 killed four people."), "number")
+    assert (killed.value, killed.about) == ("four", "people:killed")  # "2023" is no count
+    (rescued,) = _of(_details(parsed, "40 passengers were rescued from the ferry."), "number")
+    assert rescued.about == "people:rescued"  # passengers are people
+    (cars,) = _of(_details(parsed, "Three cars were damaged in the blast."), "number")
+    assert cars.about == "car:damage"
+    # a number that reads as a year is taken for one, even where the model counts it
+    assert _of(_details(parsed, "Sales of 2023 cars were reported."), "number") == []
+
+
+def test_durations_and_distances_compare_in_one_unit(parsed: Parsed) -> None:
+    weeks = _of(_details(parsed, "The bridge will stay closed for two weeks."), "number")
+    days = _of(_details(parsed, "The bridge will remain shut for 14 days."), "number")
+    assert [(d.about, d.key, d.low, d.high) for d in weeks] == [("duration", "14", 14, 14)]
+    assert [(d.about, d.key) for d in days] == [("duration", "14")]
+    # "a fortnight" is the same 14 days, when the model tags it as a value at all
+    assert _unit("fortnight") == _unit("fortnights") == ("duration", 14)
+    (fall,) = _of(_details(parsed, "The crane fell 40 metres onto the road below."), "number")
+    assert (fall.about, fall.key) == ("distance", "40")
+    assert _unit("12km") == ("distance", 1_000)
+
+
+def test_a_date_of_the_report_is_not_a_date_of_the_event(parsed: Parsed) -> None:
+    dates = _of(
+        _details(parsed, "The hearing opened on Wednesday, officials said on Tuesday."), "date"
+    )
+    assert [(d.value, d.about, d.key) for d in dates] == [
+        ("Wednesday", "weekday:open", "wednesday")
+    ]
+    (sank,) = _of(_details(parsed, "The ferry sank on 12 September near the harbour."), "date")
+    assert (sank.about, sank.key) == ("calendar:sink", "12 september")
+
+
+def test_a_date_placed_on_the_calendar_compares_as_days(parsed: Parsed) -> None:
+    text = "The hearing opened on Wednesday."
+    start = text.index("Wednesday")
+    day = dt.date(2025, 10, 15)
+    (date,) = _of(_details(parsed, text, placed={("a", start): When.on(day)}), "date")
+    assert (date.low, date.high) == (day.toordinal(), day.toordinal())
+    assert date.key == When.on(day).label
+
+
+@pytest.mark.parametrize(
+    ("text", "venue", "within"),
+    [
+        (
+            "The ministers will meet at the Belem Palace in Marseille.",
+            "Belem Palace",
+            ("marseille",),
+        ),
+        ("The ministers held talks in Marseille on Thursday.", "Marseille", ()),
+        ("A possible venue for the talks is the city of Vladivostok.", "Vladivostok", ()),
+        ("He flew to Vladivostok, where he met Putin.", "Vladivostok", ()),
+        (
+            "The port city of Vladivostok would provide a secure location for the summit.",
+            "Vladivostok",
+            (),
+        ),
+        ("Vladivostok, where the summit will be held, is a port city.", "Vladivostok", ()),
+    ],
+    ids=["meet-at", "talks-in", "venue-is", "where-met", "provide-location", "where-held"],
+)
+def test_a_place_where_a_meeting_happens_is_a_venue(
+    parsed: Parsed, text: str, venue: str, within: tuple[str, ...]
+) -> None:
+    places = _of(_details(parsed, text), "place")
+    assert [(d.about, d.value, d.within) for d in places] == [("venue", venue, within)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministers travelled to Marseille on Thursday.",  # no meeting is said
+        "The ministers will meet in France next week.",  # a country is where a story is
+        "The ministers will meet in the UK next week.",  # so is a bare acronym
+    ],
+)
+def test_places_that_are_not_venues(parsed: Parsed, text: str) -> None:
+    assert _of(_details(parsed, text), "place") == []
+
+
+def test_a_named_facility_gives_its_kind(parsed: Parsed) -> None:
+    places = _of(
+        _details(parsed, "The injured were taken to St Brendan's Hospital in Calder."), "place"
+    )
+    assert [(d.about, d.value, d.key) for d in places] == [
+        ("hospital", "St Brendan's Hospital", "st brendans hospital")
+    ]
+
+
+def test_the_main_verb_and_its_negation(parsed: Parsed) -> None:
+    (survived,) = _of(_details(parsed, "The captain survived the fire."), "negation")
+    (not_survived,) = _of(_details(parsed, "The captain did not survive the fire."), "negation")
+    assert (survived.about, survived.value, survived.key) == ("survive", "survived", "pos")
+    assert (not_survived.about, not_survived.value, not_survived.key) == (
+        "survive",
+        "not survive",
+        "neg",
+    )
+    # "police said …": the verb reported, not the reporting one
+    (reported,) = _of(
+        _details(parsed, "Police said the captain did not survive the fire."), "negation"
+    )
+    assert (reported.about, reported.key) == ("survive", "neg")
+    # Only a full verb is compared: not a light verb, not a copula ("was not on board").
+    assert _of(_details(parsed, "The inquiry will take two weeks."), "negation") == []
+    assert _of(_details(parsed, "The captain was not on board."), "negation") == []
+    assert _of(_details(parsed, "Heavy rain in the north on Monday."), "negation") == []
