@@ -1,14 +1,9 @@
-"""align: cross-outlet facts, their ids and kinds, and the seed and own-story acceptance figures."""
+"""align: cross-outlet facts, their ids and kinds (their acceptance figures: evals/test_facts.py)."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pytest
-
-from factgold import FactScore, own_stories, score_facts
 from newsweave.entities import resolve_entities
 from newsweave.facts.align import align_facts, fact_id, make_fact
 from newsweave.model import Article, Span
@@ -16,8 +11,6 @@ from newsweave.nlp.annotate import annotate
 
 if TYPE_CHECKING:
     from spacy.language import Language
-
-    from newsweave.model import Briefing
 
 
 def _annotate(nlp: Language, texts: dict[str, str]):
@@ -64,46 +57,3 @@ def test_a_fact_lists_its_support_in_reading_order_and_is_named_by_it() -> None:
     assert fact.id != make_fact("f", "The dam burst.", [b, a1], order).id
     assert make_fact("f", "x", [a1, b, Span("c", 0, 1)], order).kind == "consensus"
     assert make_fact("f", "x", [a1, a2], order).kind == "single"
-
-
-def _report(name: str, score: FactScore) -> None:
-    print(f"\n{name}: multi-outlet facts right {score.matched}/{score.multi} = {score.share:.2f}")
-    print(f"  pairing precision {score.precision:.2f}, recall {score.recall:.2f}")
-    for gold_id, jaccard, gold, found in score.rows:
-        print(f"  {jaccard:.2f} {gold_id:30} gold {gold} found {found}")
-
-
-@pytest.mark.seeds
-def test_seed_facts_against_gold(shared: Path, seed_briefing: Briefing) -> None:
-    gold = json.loads((shared / "gold" / "facts.json").read_text())
-    score = score_facts(seed_briefing, gold)
-    _report("seeds", score)
-    assert score.share >= 0.8
-    by_doc = {a.id: Path(a.path or "").name[:3] for a in seed_briefing.articles}
-    venue = [
-        v
-        for f in seed_briefing.facts
-        for v in f.variants
-        if v.detail == "place" and v.relation != "naming"
-    ]
-    values = {v.value: sorted(by_doc[a] for a in v.article_ids) for v in venue}
-    print("  venue values:", values)
-    assert any("Vostochny" in v for v in values)
-    assert any("Vladivostok" in v for v in values)
-    kozlov = [v for f in seed_briefing.facts for v in f.variants if v.about == "Alexander Kozlov"]
-    print("  Kozlov:", [(v.value, v.relation) for v in kozlov])
-    assert len(kozlov) == 2
-    assert {v.relation for v in kozlov} == {"naming"}
-
-
-@pytest.mark.parametrize(("name", "folder", "gold_path"), own_stories(), ids=lambda x: str(x))
-def test_own_story_facts_against_gold(
-    name: str, folder: Path, gold_path: Path, nlp: Language
-) -> None:
-    from newsweave.pipeline import brief
-
-    gold = json.loads(gold_path.read_text())
-    briefing = brief([str(folder)])
-    score = score_facts(briefing, gold)
-    _report(name, score)
-    assert score.share >= 0.6

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from dataclasses import replace
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsweave.model import Article, Briefing, Event, Fact, Span, Story, Variant, When
@@ -43,19 +41,6 @@ def test_the_seed_summary_is_cited_sized_and_worded_from_its_evidence(
         source = texts[s.evidence[0].article_id][s.evidence[0].start : s.evidence[0].end]
         assert _words(s.text) <= _words(source), s.text
         assert s.evidence[0].article_id in s.article_ids
-
-
-def test_the_seed_summary_covers_consensus_facts(seed_briefing: Briefing, shared: Path) -> None:
-    gold = json.loads((shared / "gold" / "facts.json").read_text(encoding="utf-8"))
-    consensus = [f for f in gold["facts"] if f["kind"] == "consensus"]
-    texts = [s.text for s in seed_briefing.summary]
-    covered = [
-        f["id"] for f in consensus if any(all(re.search(k, t) for k in f["keys"]) for t in texts)
-    ]
-    share = len(covered) / len(consensus)
-    print(f"consensus facts covered: {len(covered)}/{len(consensus)} ({share:.0%}): {covered}")
-    # Measured 8 of 11 (see docs/summary.md); the target is 60%.
-    assert share >= 0.6
 
 
 def _annotated(briefing: Briefing, nlp: Language) -> Briefing:

@@ -65,8 +65,9 @@ def gold_articles(fact: dict[str, Any]) -> set[str]:
     return docs
 
 
-STORIES = Path(__file__).parent / "data" / "stories"
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+REPO = Path(__file__).resolve().parents[1]
+STORIES = REPO / "tests" / "data" / "stories"
+EXAMPLES = REPO / "examples"
 
 
 def own_stories() -> list[tuple[str, Path, Path]]:
