@@ -91,6 +91,51 @@ def test_acronyms_and_place_prefixed_organisations_join() -> None:
     assert _find(entities, "UNSC").name == "UN Security Council"
 
 
+def test_honorific_is_stripped_from_the_key() -> None:
+    assert name_key("Dr Ana Pereira") == "ana pereira"
+    assert name_key("Mr Kim") == "kim"
+    assert name_key("Dr") == "dr"  # a lone honorific is a name, not an empty key
+    (entity,) = resolve_entities(_story([("Dr Pereira", "PERSON"), ("Pereira", "PERSON")]))
+    assert entity.name == "Pereira"  # the written form without the honorific names it
+    assert entity.aliases == ("Dr Pereira",)
+
+
+def test_short_family_name_joins_the_full_name() -> None:
+    entities = resolve_entities(
+        _story(
+            [("Miriam Hask", "PERSON"), ("Hask", "PERSON")],
+            [("Hask", "PERSON"), ("Colm Brady", "PERSON")],
+        )
+    )
+    hask = _find(entities, "Hask")
+    assert hask.name == "Miriam Hask"
+    assert len(hask.mentions) == 3
+    assert _find(entities, "Colm Brady") is not hask
+
+
+def test_a_surname_tagged_org_joins_the_person() -> None:
+    # "Reyes" tagged ORG in an article that elsewhere names "Tomas Reyes"
+    entities = resolve_entities(
+        _story([("Miriam Hask", "PERSON")], [("Hask", "ORG"), ("Hask", "ORG"), ("NATO", "ORG")])
+    )
+    hask = _find(entities, "Hask")
+    assert (hask.name, hask.type, len(hask.mentions)) == ("Miriam Hask", "PERSON", 3)
+    assert _find(entities, "NATO").type == "ORG"
+
+
+def test_acronym_joins_the_name_it_spells() -> None:
+    entities = resolve_entities(
+        _story(
+            [("Lowvale Harbour Authority", "ORG"), ("LHA", "ORG")],
+            [("LHA", "ORG"), ("Lowvale", "GPE")],
+        )
+    )
+    lha = _find(entities, "LHA")
+    assert lha.name == "Lowvale Harbour Authority"
+    assert len(lha.mentions) == 3
+    assert _find(entities, "Lowvale") is not lha
+
+
 def test_type_is_a_vote_across_articles() -> None:
     entities = resolve_entities(
         _story(

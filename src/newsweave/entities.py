@@ -11,6 +11,8 @@ Chun-ryong one; KCNA and Korean Central News Agency one ORG. The rules are gener
 * an organisation name joins a longer one that only adds a place in front
   ("State Department" / "US State Department");
 * the type is a vote over all mentions, so one article's mis-tagged place is outvoted.
+
+Names join in chains ("Owsley" → "Douglas Owsley" ← "Doug Owsley"), each chain one entity.
 """
 
 from __future__ import annotations
@@ -19,12 +21,16 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, get_args
 
 from newsweave.lexicon.people import ACRONYM_SKIP, HONORIFICS
-from newsweave.model import Annotation, Entity, EntityType, Mention, Span
+from newsweave.model import PLACE_TYPES, Annotation, Entity, EntityType, Mention
 
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+if TYPE_CHECKING:
+    from scipy.cluster.hierarchy import DisjointSet
+
+_ENTITY_TYPES: tuple[EntityType, ...] = get_args(EntityType)
 _DASHES = re.compile(r"[-‐‑‒–—]")
 _NON_WORD = re.compile(r"[^\w\s]")
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -52,16 +58,11 @@ def name_key(text: str) -> str:
 
 @dataclass
 class _Group:
+    """The mentions written with one name key, while names are being joined."""
+
     key: str
     mentions: list[Mention] = field(default_factory=list)
     labels: Counter[str] = field(default_factory=Counter)
-    parent: _Group | None = None
-
-    def root(self) -> _Group:
-        group = self
-        while group.parent is not None:
-            group = group.parent
-        return group
 
     @property
     def tokens(self) -> list[str]:
@@ -73,8 +74,8 @@ class _Group:
         return max(forms, key=lambda f: (not _has_honorific(f), forms[f], len(f)))
 
     def kind(self) -> str:
-        place = sum(n for label, n in self.labels.items() if label in PLACE_LABELS)
-        votes = Counter({lab: n for lab, n in self.labels.items() if lab not in PLACE_LABELS})
+        place = sum(n for label, n in self.labels.items() if label in PLACE_TYPES)
+        votes = Counter({lab: n for lab, n in self.labels.items() if lab not in PLACE_TYPES})
         if place:
             votes["PLACE"] = place
         # Ties go to places: the model's known errors are places tagged ORG or PERSON.
@@ -94,6 +95,8 @@ def resolve_entities(annotations: Sequence[Annotation]) -> tuple[Entity, ...]:
     written beside a person's name ("Kremlin spokesman", "Russia's minister for natural
     resources").
     """
+    from scipy.cluster.hierarchy import DisjointSet
+
     groups: dict[str, _Group] = {}
     for annotation in annotations:
         for mention in annotation.mentions:
@@ -105,10 +108,43 @@ def resolve_entities(annotations: Sequence[Annotation]) -> tuple[Entity, ...]:
             group.labels[mention.label] += 1
     _drop_joined_names(groups)
     _vote_person_tokens(groups)
-    _join_short_names(groups)
-    _join_acronyms(groups)
-    _join_prefixed_orgs(groups)
-    return _build(groups.values())
+    names = _Names(groups, DisjointSet(groups))
+    _join_short_names(names)
+    _join_acronyms(names)
+    _join_prefixed_orgs(names)
+    return _build(names)
+
+
+@dataclass(frozen=True, slots=True)
+class _Names:
+    """The story's name groups by key, and which of them have joined into one entity.
+
+    Each chain of joined names has a head: the name it was last joined to ("Doug Owsley"
+    joined to "Douglas Owsley" is headed by "Douglas Owsley").
+    """
+
+    groups: dict[str, _Group]
+    joined: DisjointSet  # of group keys
+    heads: dict[str, str] = field(default_factory=dict)  # chain (joined[key]) → head key
+
+    def join(self, short: _Group, full: _Group) -> None:
+        """Join the chain of ``short`` to the chain of ``full``, which keeps its head."""
+        head = self.head(full)
+        if self.joined.merge(short.key, full.key):
+            self.heads[self.joined[full.key]] = head
+
+    def head(self, group: _Group) -> str:
+        return self.heads.get(self.joined[group.key], group.key)
+
+    def mentioned(self, group: _Group) -> int:
+        """How often the name heading ``group``'s chain is written.
+
+        A name that could join several picks the most written. Only the head's own mentions
+        count, not the whole chain's: counting the chain ("Owsley" → "Douglas Owsley", also
+        written "Doug Owsley") picks other names on real stories, so it waits for an
+        evaluation of its own.
+        """
+        return len(self.groups[self.head(group)].mentions)
 
 
 def _drop_joined_names(groups: dict[str, _Group]) -> None:
@@ -138,7 +174,8 @@ def _vote_person_tokens(groups: dict[str, _Group]) -> None:
             group.labels["PERSON"] += sum(group.labels.values())
 
 
-def _join_short_names(groups: dict[str, _Group]) -> None:
+def _join_short_names(names: _Names) -> None:
+    groups = names.groups
     people = [g for g in groups.values() if g.kind() == "PERSON"]
     surnames = {g.tokens[-1] for g in people if len(g.tokens) > 1}
     for group in groups.values():
@@ -147,7 +184,7 @@ def _join_short_names(groups: dict[str, _Group]) -> None:
         if single and group.kind() == "ORG" and not group.surface().isupper():
             group.labels["PERSON"] += sum(group.labels.values())
             people.append(group)
-    _join_short_given_names(people)
+    _join_short_given_names(names, people)
     for short in sorted(people, key=lambda g: len(g.tokens)):
         n = len(short.tokens)
         candidates = [
@@ -156,11 +193,11 @@ def _join_short_names(groups: dict[str, _Group]) -> None:
             if len(g.tokens) > n and (g.tokens[:n] == short.tokens or g.tokens[-n:] == short.tokens)
         ]
         if candidates:
-            best = max(candidates, key=lambda g: (len(g.root().mentions), len(g.tokens)))
-            _union(short, best)
+            best = max(candidates, key=lambda g: (names.mentioned(g), len(g.tokens)))
+            names.join(short, best)
 
 
-def _join_short_given_names(people: list[_Group]) -> None:
+def _join_short_given_names(names: _Names, people: list[_Group]) -> None:
     """Join "Doug Owsley" to "Douglas Owsley": one family name, a shortened given name."""
     by_last: dict[str, list[_Group]] = defaultdict(list)
     for group in people:
@@ -171,7 +208,7 @@ def _join_short_given_names(people: list[_Group]) -> None:
             for b in groups:
                 first_a, first_b = a.tokens[0], b.tokens[0]
                 if a is not b and len(first_a) >= 3 and first_b.startswith(first_a):
-                    _union(a, b)
+                    names.join(a, b)
 
 
 def _initials(surface: str) -> str:
@@ -184,7 +221,8 @@ def _initials(surface: str) -> str:
     return "".join(letters).upper()
 
 
-def _join_acronyms(groups: dict[str, _Group]) -> None:
+def _join_acronyms(names: _Names) -> None:
+    groups = names.groups
     by_initials: dict[str, list[_Group]] = defaultdict(list)
     for group in groups.values():
         if len(group.tokens) > 1:
@@ -194,12 +232,13 @@ def _join_acronyms(groups: dict[str, _Group]) -> None:
         if len(group.tokens) == 1 and surface.isupper() and 2 <= len(surface) <= 6:
             candidates = by_initials.get(surface, [])
             if candidates:
-                best = max(candidates, key=lambda g: len(g.root().mentions))
+                best = max(candidates, key=names.mentioned)
                 if best.kind() == group.kind() or group.kind() == "ORG":
-                    _union(group, best)
+                    names.join(group, best)
 
 
-def _join_prefixed_orgs(groups: dict[str, _Group]) -> None:
+def _join_prefixed_orgs(names: _Names) -> None:
+    groups = names.groups
     place_tokens = {
         tok for g in groups.values() if g.kind() in {"PLACE", "NORP"} for tok in g.tokens
     }
@@ -214,30 +253,23 @@ def _join_prefixed_orgs(groups: dict[str, _Group]) -> None:
             and all(tok in place_tokens for tok in g.tokens[:-n])
         ]
         if candidates:
-            _union(short, max(candidates, key=lambda g: len(g.root().mentions)))
-
-
-def _union(child: _Group, parent: _Group) -> None:
-    a, b = child.root(), parent.root()
-    if a is not b:
-        a.parent = b
+            names.join(short, max(candidates, key=names.mentioned))
 
 
 def _entity_type(labels: Counter[str]) -> EntityType:
-    place = Counter({lab: n for lab, n in labels.items() if lab in PLACE_LABELS})
-    others = Counter({lab: n for lab, n in labels.items() if lab not in PLACE_LABELS})
+    place: Counter[str] = Counter({lab: n for lab, n in labels.items() if lab in PLACE_TYPES})
+    others = Counter({lab: n for lab, n in labels.items() if lab not in PLACE_TYPES})
     if place and sum(place.values()) >= max(others.values(), default=0):
         label = max(place, key=lambda lab: (place[lab], lab == "GPE"))
     else:
         label = max(others, key=lambda lab: others[lab])
-    allowed: tuple[EntityType, ...] = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT")
-    return next((t for t in allowed if t == label), "OTHER")
+    return next((t for t in _ENTITY_TYPES if t == label), "OTHER")
 
 
-def _build(groups: Iterable[_Group]) -> tuple[Entity, ...]:
-    clusters: dict[int, list[_Group]] = defaultdict(list)
-    for group in groups:
-        clusters[id(group.root())].append(group)
+def _build(names: _Names) -> tuple[Entity, ...]:
+    clusters: dict[str, list[_Group]] = defaultdict(list)
+    for key, group in names.groups.items():
+        clusters[names.joined[key]].append(group)
     entities = []
     for members in clusters.values():
         mentions = sorted(
@@ -288,24 +320,9 @@ def _dedupe_roles(roles: Counter[str]) -> tuple[str, ...]:
 
 
 def _with_ids(entities: list[Entity]) -> Iterable[Entity]:
-    from dataclasses import replace
-
     used: Counter[str] = Counter()
     for entity in entities:
         slug = _SLUG.sub("-", name_key(entity.name)).strip("-") or "entity"
         used[slug] += 1
         suffix = f"-{used[slug]}" if used[slug] > 1 else ""
         yield replace(entity, id=f"{slug}{suffix}")
-
-
-def entity_of(entities: Sequence[Entity], span: Span) -> Entity | None:
-    """The entity one of whose mentions overlaps ``span``, if any."""
-    for entity in entities:
-        for mention in entity.mentions:
-            if (
-                mention.article_id == span.article_id
-                and mention.start < span.end
-                and span.start < mention.end
-            ):
-                return entity
-    return None

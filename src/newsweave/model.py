@@ -16,6 +16,10 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "OTHER"]
+# The entity types (spaCy's labels) that name a place: a country or city, a region or sea, a
+# building or bridge. Entities vote them together against PERSON and ORG; facts compare
+# places written differently as one detail.
+PLACE_TYPES: frozenset[EntityType] = frozenset({"GPE", "LOC", "FAC"})
 QuoteKind = Literal["direct", "partial", "indirect"]
 FactKind = Literal["consensus", "shared", "single"]
 VariantRelation = Literal["conflict", "naming", "superseded"]

@@ -1,4 +1,4 @@
-"""quotes: direct, partial and indirect quotes with speakers, on the seeds and our own texts."""
+"""extract: direct, partial and indirect quotes with speakers, on the seeds and our own texts."""
 
 from __future__ import annotations
 
@@ -6,12 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from newsweave.model import Article, Briefing, Quote
 from newsweave.pipeline import brief_articles
-from newsweave.quotes.marks import marks_in
 
 
 def _norm(text: str) -> str:
@@ -156,30 +153,6 @@ def test_quote_layouts(nlp) -> None:
     assert unbalanced.span.end <= len(LAYOUTS)
 
 
-def test_quoted_as_saying_names_the_relay(nlp) -> None:
-    text = (
-        "Dam inquiry opens\n\n"
-        "The Lowvale Gazette quoted the engineer Ruth Okafor as saying that the spillway "
-        "had never been tested at full load.\n"
-    )
-    (quote,) = [q for q in _quotes(nlp, text) if q.kind == "indirect"]
-    assert quote.speaker is not None
-    assert quote.speaker.name == "Ruth Okafor"
-    assert quote.via is not None
-    assert "Gazette" in quote.via
-
-
-def test_description_speakers_resolve_to_entities(nlp) -> None:
-    text = (
-        "Water board spokesman Peter Amsel confirmed the closure on Monday.\n\n"
-        "Later the spokesman added: “The reservoir is safe and the dam will hold.”\n"
-    )
-    quote = _one(_quotes(nlp, text), "The reservoir is safe")
-    assert quote.speaker is not None
-    assert quote.speaker.name == "Peter Amsel"
-    assert quote.speaker.entity_id is not None
-
-
 def test_every_quote_has_provenance(nlp) -> None:
     quotes = _quotes(nlp, LAYOUTS)
     for q in quotes:
@@ -197,28 +170,34 @@ def test_headline_quotes_are_partial(nlp) -> None:
     assert quote.speaker is None
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from("ab .,\n“”‘’\"'«»„—:"), max_size=120))
-def test_quote_marks_never_leave_the_text(text: str) -> None:
-    previous = 0
-    for mark in marks_in(text, 0, len(text), is_title=False):
-        assert previous <= mark.open_at < mark.start < mark.end <= len(text)
-        assert text[mark.start : mark.end] == text[mark.start : mark.end].strip()
-        if mark.close_at is not None:
-            assert mark.end <= mark.close_at < len(text)
-        previous = mark.start
+HEAD = "Harbour talks stall\n\n"
 
 
-def test_mixed_straight_and_curly_marks(nlp) -> None:
-    text = (
-        "School reopens\n\n"
-        '"We met the staff this morning,” said principal Dana Whitlock. “Counsellors are '
-        'on hand."\n\nThe sign read "Closed", and a "quiet" week followed.\n'
-    )
-    quotes = _quotes(nlp, text)
-    first = _one(quotes, "We met the staff")
-    assert first.text == "We met the staff this morning,"
-    assert first.speaker is not None
-    assert first.speaker.name == "Dana Whitlock"
-    assert _one(quotes, "Counsellors are").text == "Counsellors are on hand."
-    assert _one(quotes, "quiet").kind == "partial"
+def test_scare_quotes_are_partial(quote_of) -> None:
+    # “Saboteurs” — two words or fewer with no attribution after them: a word quoted
+    text = HEAD + "“Saboteurs” was the word Miriam Hask used on Monday.\n"
+    assert quote_of("Saboteurs", text).kind == "partial"
+
+
+def test_a_short_quote_with_its_attribution_is_direct(quote_of) -> None:
+    text = HEAD + "“Never,” Miriam Hask said.\n"
+    quote = quote_of("Never", text)
+    assert quote.kind == "direct"
+    assert quote.speaker is not None
+    assert quote.speaker.name == "Miriam Hask"
+
+
+def test_cue_and_comma_introduce_a_direct_quote(quote_of) -> None:
+    # He said, “We will …”
+    text = HEAD + "Port director Miriam Hask said, “The cranes will move again by Friday.”\n"
+    assert quote_of("The cranes will move", text).kind == "direct"
+
+
+def test_reported_speech_is_an_indirect_quote(quote_of) -> None:
+    # X said that … — the clause, without "that", with its speaker
+    text = HEAD + "Lowvale mayor Peter Amsel said that the city would offer to mediate.\n"
+    quote = quote_of("the city would offer", text)
+    assert quote.kind == "indirect"
+    assert quote.text == "the city would offer to mediate"
+    assert quote.speaker is not None
+    assert quote.speaker.name == "Peter Amsel"

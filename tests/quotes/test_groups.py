@@ -1,4 +1,4 @@
-"""quote_groups: the same statement across outlets, and how its wording differs."""
+"""groups: the same statement across outlets, and how its wording differs."""
 
 from __future__ import annotations
 
@@ -23,12 +23,26 @@ def test_trimmed_and_reworded_quotes_join() -> None:
         [
             _q("a", "When I get there, you will know,"),
             _q("b", "I’ve got my programme there, and when I get there you’ll know,"),
-            _q("c", "The harbour will reopen on Friday."),
+            _q("c", "the cranes will move again on Friday", "e-2"),
         ]
     )
     assert quotes[0].group is not None
     assert quotes[0].group == quotes[1].group
     assert quotes[2].group is None
+
+
+def test_groups_join_in_chains_and_take_the_first_quotes_id() -> None:
+    # a ~ b and b ~ d, though a and d share no words: one statement, three outlets
+    quotes = group_quotes(
+        [
+            _q("c", "the cranes will move again on Friday", "e-2"),
+            _q("a", "the cranes will move again on Friday"),
+            _q("b", "the cranes will move again on Friday, when the harbour reopens"),
+            _q("d", "when the harbour reopens and the ferries run"),
+        ]
+    )
+    assert quotes[0].group is None
+    assert quotes[1].group == quotes[2].group == quotes[3].group == "g-" + quotes[1].id[2:]
 
 
 def test_different_speakers_or_one_outlet_do_not_join() -> None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from newsweave.lexicon.reporting import QUOTING_ONLY_VERBS, SPEECH_VERBS
-from newsweave.model import Annotation, Entity, Quote, QuoteKind, Span
+from newsweave.model import Annotation, Entity, Quote, QuoteKind, Span, Speaker
 from newsweave.quotes.attribution import (
     attribute_after,
     attribute_governing,
@@ -25,14 +25,8 @@ from newsweave.quotes.attribution import (
     continuation,
     speaker_of_cue,
 )
+from newsweave.quotes.context import ArticleContext, LastSpeaker, entities_by_mention
 from newsweave.quotes.marks import QuoteMark
-from newsweave.quotes.speakers import (
-    ArticleParse,
-    article_marks,
-    entity_by_id,
-    paragraph_at,
-    sentence_start,
-)
 
 # Verbs whose clause is reported speech even without quotation marks: "X said that …".
 INDIRECT_VERBS = SPEECH_VERBS - QUOTING_ONLY_VERBS
@@ -47,60 +41,67 @@ def extract_quotes(
         annotations: annotated articles (with tokens) of one story.
         entities: the story's resolved entities; speakers are linked to them.
     """
-    entity_at = {(m.article_id, m.start): e for e in entities for m in e.mentions}
+    entity_at = entities_by_mention(entities)
     quotes: list[Quote] = []
     for annotation in annotations:
-        quotes.extend(_article_quotes(ArticleParse(annotation, entity_at, entities)))
+        quotes.extend(article_quotes(ArticleContext.of(annotation, entities, entity_at)))
     return tuple(quotes)
 
 
-def _article_quotes(ctx: ArticleParse) -> list[Quote]:
-    marks = article_marks(ctx)
+def article_quotes(ctx: ArticleContext) -> list[Quote]:
+    """The quotes of one article in text order: each sentence's quotation marks, then its
+    reported speech, with who spoke last carried from one quote to the next."""
     quotes: list[Quote] = []
     covered: list[tuple[int, int]] = []
-    mark_iter = iter(marks)
-    pending = next(mark_iter, None)
+    last: LastSpeaker | None = None
+    marks = iter(ctx.marks)
+    pending = next(marks, None)
     for index, sentence in enumerate(ctx.annotation.sentences):
         while pending is not None and pending.open_at < sentence.span.end:
-            quote = _direct(ctx, pending)
-            if quote is not None:
-                quotes.append(quote)
-                covered.append((pending.open_at, (pending.close_at or pending.end) + 1))
-            pending = next(mark_iter, None)
+            quote, last = _direct(ctx, pending, last)
+            quotes.append(quote)
+            covered.append((pending.open_at, (pending.close_at or pending.end) + 1))
+            pending = next(marks, None)
         if not sentence.is_title:
-            quotes.extend(_indirect(ctx, index, covered))
+            indirect, last = _indirect(ctx, index, covered, last)
+            quotes.extend(indirect)
     return quotes
 
 
-def _direct(ctx: ArticleParse, mark: QuoteMark) -> Quote | None:
+def _remember(
+    ctx: ArticleContext, speaker: Speaker | None, paragraph: int, last: LastSpeaker | None
+) -> LastSpeaker | None:
+    """Who spoke last after a quote by ``speaker`` in ``paragraph`` (``last`` if nobody)."""
+    if speaker is None:
+        return last
+    return LastSpeaker(speaker.name, ctx.entity(speaker.entity_id), paragraph)
+
+
+def _direct(
+    ctx: ArticleContext, mark: QuoteMark, last: LastSpeaker | None
+) -> tuple[Quote, LastSpeaker | None]:
     text = ctx.text
     content = text[mark.start : mark.end]
     attribution = after = None
     if not mark.is_title:
-        after = attribute_after(ctx, mark)
+        after = attribute_after(ctx, mark, last)
         # A fragment inside a sentence belongs to the verb it hangs from: Kim told his hosts
         # his visit was a “clear manifestation” of …, it reported.
         closing = content.rstrip()[-1:]
         fragment = not _opens_sentence(ctx, mark) and closing not in {",", "?", "!"}
-        governing = attribute_governing(ctx, mark)
+        governing = attribute_governing(ctx, mark, last)
         attribution = (governing or after) if fragment else (after or governing)
         if attribution is None and mark.close_at is None:
-            attribution = attribute_run_on(ctx, mark)
+            attribution = attribute_run_on(ctx, mark, last)
     kind = _kind(ctx, mark, content, after is not None)
     if attribution is None and not mark.is_title and kind == "direct":
-        attribution = continuation(ctx, mark)
+        attribution = continuation(ctx, mark, last)
     if attribution is None:
         speaker = cue = speaker_span = role = via = None
     else:
         speaker, cue, speaker_span, role, via = attribution
-    if speaker is not None:
-        ctx.last_speaker = (
-            entity_by_id(ctx, speaker.entity_id),
-            speaker.name,
-            paragraph_at(ctx, mark.start),
-        )
-    aid = ctx.annotation.article.id
-    return Quote(
+    aid = ctx.article_id
+    quote = Quote(
         id=f"q-{aid[:12]}-{mark.start}",
         span=Span(aid, mark.start, mark.end),
         text=content,
@@ -111,12 +112,13 @@ def _direct(ctx: ArticleParse, mark: QuoteMark) -> Quote | None:
         role=role,
         via=via,
     )
+    return quote, _remember(ctx, speaker, ctx.paragraph_at(mark.start), last)
 
 
-def _kind(ctx: ArticleParse, mark: QuoteMark, content: str, after_attributed: bool) -> QuoteKind:
+def _kind(ctx: ArticleContext, mark: QuoteMark, content: str, after_attributed: bool) -> QuoteKind:
     text = ctx.text
     words = len(content.split())
-    first = sentence_start(ctx, mark.open_at)
+    first = ctx.sentence_start(mark.open_at)
     prefix = text[first : mark.open_at].strip()
     if mark.is_title:
         # 'For Talks on Arms' inside a headline is a fragment unless it is the whole line
@@ -134,31 +136,33 @@ def _kind(ctx: ArticleParse, mark: QuoteMark, content: str, after_attributed: bo
     return "partial"
 
 
-def _opens_sentence(ctx: ArticleParse, mark: QuoteMark) -> bool:
-    prefix = ctx.text[sentence_start(ctx, mark.open_at) : mark.open_at].strip()
+def _opens_sentence(ctx: ArticleContext, mark: QuoteMark) -> bool:
+    prefix = ctx.text[ctx.sentence_start(mark.open_at) : mark.open_at].strip()
     return not prefix or prefix.endswith(":")
 
 
-def _ends_with_cue(ctx: ArticleParse, start: int, end: int) -> bool:
-    idx = list(ctx.tokens_between(start, end))
-    words = [i for i in idx if ctx.annotation.tokens[i].pos != "PUNCT"][-3:]
-    return any(ctx.annotation.tokens[i].lemma.lower() in SPEECH_VERBS for i in words)
+def _ends_with_cue(ctx: ArticleContext, start: int, end: int) -> bool:
+    tokens = ctx.parse.tokens
+    words = [i for i in ctx.parse.tokens_between(start, end) if tokens[i].pos != "PUNCT"][-3:]
+    return any(tokens[i].lemma.lower() in SPEECH_VERBS for i in words)
 
 
-def _indirect(ctx: ArticleParse, index: int, covered: list[tuple[int, int]]) -> list[Quote]:
+def _indirect(
+    ctx: ArticleContext, index: int, covered: list[tuple[int, int]], last: LastSpeaker | None
+) -> tuple[list[Quote], LastSpeaker | None]:
     """Kremlin spokesman Dmitry Peskov said the main topic would be … / according to X, …"""
-    tokens = ctx.annotation.tokens
-    sentence = ctx.annotation.sentences[index].span
-    aid = ctx.annotation.article.id
+    parse = ctx.parse
+    tokens = parse.tokens
+    aid = ctx.article_id
     out = []
-    for i in ctx.tokens_between(sentence.start, sentence.end):
+    for i in parse.tokens_in(ctx.annotation.sentences[index].span):
         tok = tokens[i]
         if tok.lemma.lower() not in INDIRECT_VERBS or tok.pos not in {"VERB", "AUX"}:
             continue
-        clauses = ctx.dependents(i, "ccomp")
+        clauses = parse.dependents(i, "ccomp")
         if not clauses:
             continue
-        lo, hi = ctx.subtree(clauses[0])
+        lo, hi = parse.subtree(clauses[0])
         start, end = tokens[lo].start, tokens[hi].end
         if tokens[lo].pos == "SCONJ":  # said that …
             start = tokens[min(lo + 1, hi)].start
@@ -166,13 +170,11 @@ def _indirect(ctx: ArticleParse, index: int, covered: list[tuple[int, int]]) -> 
             end -= 1
         if end - start < 12 or any(s <= start and end <= e for s, e in covered):
             continue
-        attribution = speaker_of_cue(ctx, i, start)
+        attribution = speaker_of_cue(ctx, i, start, last)
         if attribution is None:
             continue
         speaker, cue, speaker_span, role, via = attribution
-        if speaker is not None:
-            entity = entity_by_id(ctx, speaker.entity_id)
-            ctx.last_speaker = (entity, speaker.name, ctx.paragraph(i))
+        last = _remember(ctx, speaker, parse.paragraph(i), last)
         out.append(
             Quote(
                 id=f"q-{aid[:12]}-{start}",
@@ -186,4 +188,4 @@ def _indirect(ctx: ArticleParse, index: int, covered: list[tuple[int, int]]) -> 
                 via=via,
             )
         )
-    return out
+    return out, last

@@ -36,20 +36,22 @@ def quote_words(text: str) -> list[str]:
 
 
 def group_quotes(quotes: Sequence[Quote]) -> tuple[Quote, ...]:
-    """``quotes`` with ``group`` set where outlets report the same statement."""
+    """``quotes`` with ``group`` set where outlets report the same statement.
+
+    Quotes join in chains (a joins b, b joins c: one group); a group spans at least two
+    articles and takes its id from its first quote.
+    """
+    import numpy as np
+    from scipy import sparse
+    from scipy.sparse.csgraph import connected_components
+
     content = [set(quote_words(q.text)) - THIN_WORDS for q in quotes]
-    parent = list(range(len(quotes)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     by_speaker: dict[str, list[int]] = {}
     for i, q in enumerate(quotes):
         if q.speaker is not None and q.speaker.entity_id is not None and q.kind != "indirect":
             by_speaker.setdefault(q.speaker.entity_id, []).append(i)
+    left: list[int] = []
+    right: list[int] = []
     for members in by_speaker.values():
         for a_pos, a in enumerate(members):
             for b in members[a_pos + 1 :]:
@@ -58,15 +60,19 @@ def group_quotes(quotes: Sequence[Quote]) -> tuple[Quote, ...]:
                 shared = len(content[a] & content[b])
                 smaller = min(len(content[a]), len(content[b]))
                 if shared >= MIN_SHARED_WORDS and shared / smaller >= MIN_CONTAINMENT:
-                    parent[root(a)] = root(b)
+                    left.append(a)
+                    right.append(b)
+    n = len(quotes)
+    links = sparse.coo_matrix((np.ones(len(left)), (left, right)), shape=(n, n))
+    component = connected_components(links, directed=False)[1]
     clusters: dict[int, list[int]] = {}
-    for i in range(len(quotes)):
-        clusters.setdefault(root(i), []).append(i)
+    for i, c in enumerate(component.tolist()):
+        clusters.setdefault(c, []).append(i)
     out = list(quotes)
     for members in clusters.values():
         if len({quotes[i].span.article_id for i in members}) < 2:
             continue
-        group = "g-" + quotes[min(members)].id.removeprefix("q-")
+        group = "g-" + quotes[members[0]].id.removeprefix("q-")
         for i in members:
             out[i] = replace(quotes[i], group=group)
     return tuple(out)

@@ -1,15 +1,13 @@
 """Who a subject is: a name, a pronoun or a description, resolved to a story entity.
 
-:class:`ArticleParse` indexes one article's plain-data parse for the attribution rules in
-:mod:`newsweave.quotes.attribution` and :mod:`newsweave.quotes.extract`.
+The rules read one article through :class:`~newsweave.quotes.context.ArticleContext`; a
+pronoun may refer back to the :class:`~newsweave.quotes.context.LastSpeaker`, which the
+caller passes in.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from newsweave.lexicon.function_words import PRONOUN_REFERENTS
 from newsweave.lexicon.people import (
@@ -18,113 +16,47 @@ from newsweave.lexicon.people import (
     OUTLET_WORDS,
     TITLE_WORDS,
 )
-from newsweave.model import Annotation, Entity, Mention, Span, Speaker
-from newsweave.quotes.marks import QuoteMark, find_marks
+from newsweave.model import Entity, Span, Speaker
+from newsweave.quotes.context import ArticleContext, LastSpeaker
+
+Resolved = tuple[Speaker, Span, str | None]  # the speaker, where it is written, its role
 
 
-@dataclass
-class ArticleParse:
-    """One article's parse, indexed for the attribution rules."""
-
-    annotation: Annotation
-    entity_at: dict[tuple[str, int], Entity]
-    entities: Sequence[Entity] = ()
-    starts: list[int] = field(default_factory=list)
-    children: list[list[int]] = field(default_factory=list)
-    by_id: dict[str, Entity] = field(default_factory=dict)
-    last_speaker: tuple[Entity | None, str, int] | None = None  # (entity, name, paragraph)
-    marks: list[QuoteMark] | None = None
-
-    def __post_init__(self) -> None:
-        tokens = self.annotation.tokens
-        self.starts = [t.start for t in tokens]
-        self.by_id = {e.id: e for e in self.entities}
-        self.children = [[] for _ in tokens]
-        for i, tok in enumerate(tokens):
-            if tok.head != i:
-                self.children[tok.head].append(i)
-
-    @property
-    def text(self) -> str:
-        return self.annotation.article.text
-
-    def token_at(self, offset: int) -> int | None:
-        i = bisect_right(self.starts, offset) - 1
-        if i >= 0 and self.annotation.tokens[i].start <= offset < self.annotation.tokens[i].end:
-            return i
-        return None
-
-    def tokens_between(self, start: int, end: int) -> range:
-        return range(bisect_left(self.starts, start), bisect_left(self.starts, end))
-
-    def word(self, i: int) -> str:
-        tok = self.annotation.tokens[i]
-        return self.text[tok.start : tok.end]
-
-    def dependents(self, i: int, *deps: str) -> list[int]:
-        return [c for c in self.children[i] if self.annotation.tokens[c].dep in deps]
-
-    def subtree(self, i: int) -> tuple[int, int]:
-        lo = hi = i
-        stack = [i]
-        while stack:
-            j = stack.pop()
-            lo, hi = min(lo, j), max(hi, j)
-            stack.extend(self.children[j])
-        return lo, hi
-
-    def paragraph(self, i: int) -> int:
-        return self.annotation.sentences[self.annotation.tokens[i].sentence].paragraph
-
-
-def article_marks(ctx: ArticleParse) -> list[QuoteMark]:
-    if ctx.marks is None:
-        ctx.marks = find_marks(ctx.annotation)
-    return ctx.marks
-
-
-def paragraph_at(ctx: ArticleParse, offset: int) -> int:
-    i = ctx.token_at(offset)
-    return ctx.paragraph(i) if i is not None else -1
-
-
-def sentence_start(ctx: ArticleParse, offset: int) -> int:
-    for s in ctx.annotation.sentences:
-        if s.span.start <= offset < s.span.end:
-            return s.span.start
-    return offset
-
-
-def topic_before(ctx: ArticleParse, offset: int) -> tuple[Speaker, Span, str | None] | None:
+def topic_before(ctx: ArticleContext, offset: int, last: LastSpeaker | None) -> Resolved | None:
     """The resolved subject of the sentence before the one at ``offset``, same paragraph."""
-    start = ctx.token_at(offset)
+    parse = ctx.parse
+    start = parse.token_at(offset)
     if start is None:
         return None
-    tokens = ctx.annotation.tokens
+    tokens = parse.tokens
+    sentences = ctx.annotation.sentences
     sentence = tokens[start].sentence
-    if sentence == 0 or ctx.annotation.sentences[sentence - 1].paragraph != ctx.paragraph(start):
+    if sentence == 0 or sentences[sentence - 1].paragraph != parse.paragraph(start):
         return None
-    prev = ctx.annotation.sentences[sentence - 1].span
-    for i in ctx.tokens_between(prev.start, prev.end):
+    for i in parse.tokens_in(sentences[sentence - 1].span):
         if tokens[i].dep == "ROOT" and tokens[i].pos in {"VERB", "AUX"}:
-            for subject in ctx.dependents(i, "nsubj"):
-                if ctx.word(subject).lower() in PRONOUN_REFERENTS:
+            for subject in parse.dependents(i, "nsubj"):
+                if parse.word(subject).lower() in PRONOUN_REFERENTS:
                     return None  # a pronoun is the last-speaker rule's business
-                found = resolve_speaker(ctx, subject, offset)
+                found = resolve_speaker(ctx, subject, offset, last)
                 if found is not None and found[0].entity_id is not None:
                     return found
     return None
 
 
 def resolve_speaker(
-    ctx: ArticleParse, i: int, before: int
-) -> tuple[Speaker, Span, str | None] | None:
-    """The speaker named by the subject token ``i``: a name, a pronoun or a description."""
-    tokens = ctx.annotation.tokens
-    aid = ctx.annotation.article.id
-    word = ctx.word(i)
+    ctx: ArticleContext, i: int, before: int, last: LastSpeaker | None
+) -> Resolved | None:
+    """The speaker named by the subject token ``i``: a name, a pronoun or a description.
+
+    ``before`` is where the quote starts; ``last`` is who spoke last, for pronouns.
+    """
+    parse = ctx.parse
+    tokens = parse.tokens
+    aid = ctx.article_id
+    word = parse.word(i)
     span = Span(aid, tokens[i].start, tokens[i].end)
-    mention = mention_at(ctx, i)
+    mention = ctx.mention_at(i)
     if mention is not None:
         entity = ctx.entity_at.get((aid, mention.span.start))
         name = entity.name if entity else mention.text
@@ -133,38 +65,30 @@ def resolve_speaker(
     if low in PRONOUN_REFERENTS:
         kind = PRONOUN_REFERENTS[low]
         return _same_sentence_antecedent(ctx, i, kind, span) or _resolve_pronoun(
-            ctx, kind, span, before
+            ctx, kind, span, before, last
         )
     if tokens[i].pos == "PROPN":
         lo, hi = _name_extent(ctx, i)
         return Speaker(ctx.text[tokens[lo].start : tokens[hi].end]), span, None
     if tokens[i].pos == "NOUN":
         # the top-ranking US military officer, General Mark Milley, said …
-        for appos in ctx.dependents(i, "appos"):
-            found = resolve_speaker(ctx, appos, before)
+        for appos in parse.dependents(i, "appos"):
+            found = resolve_speaker(ctx, appos, before, last)
             if found is not None:
                 return found
         # North Korea’s KCNA state news agency said … — the outlet named inside
-        if ctx.word(i).lower() in ORGANISATION_WORDS | OUTLET_WORDS:
-            for part in ctx.dependents(i, "compound", "nmod", "poss"):
-                if tokens[part].pos == "PROPN" and mention_at(ctx, part) is not None:
-                    found = resolve_speaker(ctx, part, before)
+        if low in ORGANISATION_WORDS | OUTLET_WORDS:
+            for part in parse.dependents(i, "compound", "nmod", "poss"):
+                if tokens[part].pos == "PROPN" and ctx.mention_at(part) is not None:
+                    found = resolve_speaker(ctx, part, before, last)
                     if found is not None:
                         return found
         return _resolve_description(ctx, i, before)
     return None
 
 
-def mention_at(ctx: ArticleParse, i: int) -> Mention | None:
-    tok = ctx.annotation.tokens[i]
-    for mention in ctx.annotation.mentions:
-        if mention.span.start <= tok.start < mention.span.end:
-            return mention
-    return None
-
-
-def _name_extent(ctx: ArticleParse, i: int) -> tuple[int, int]:
-    tokens = ctx.annotation.tokens
+def _name_extent(ctx: ArticleContext, i: int) -> tuple[int, int]:
+    tokens = ctx.parse.tokens
     lo = i
     while lo > 0 and tokens[lo - 1].pos == "PROPN" and tokens[lo - 1].head == i:
         lo -= 1
@@ -172,12 +96,13 @@ def _name_extent(ctx: ArticleParse, i: int) -> tuple[int, int]:
 
 
 def _same_sentence_antecedent(
-    ctx: ArticleParse, pronoun: int, kind: str, span: Span
-) -> tuple[Speaker, Span, str | None] | None:
+    ctx: ArticleContext, pronoun: int, kind: str, span: Span
+) -> Resolved | None:
     """In June, Kim sent a message to Putin …, where he said — the sentence's own subject."""
-    tokens = ctx.annotation.tokens
+    parse = ctx.parse
+    tokens = parse.tokens
     sentence = ctx.annotation.sentences[tokens[pronoun].sentence].span
-    quoted = [(m.start, m.end) for m in article_marks(ctx)]
+    quoted = [(m.start, m.end) for m in ctx.marks]
     best = None
     for mention in ctx.annotation.mentions:
         m = mention.span
@@ -189,7 +114,7 @@ def _same_sentence_antecedent(
         label = entity.type if entity else mention.label
         if kind not in {"ANY", label}:
             continue
-        inside = ctx.tokens_between(m.start, m.end)
+        inside = parse.tokens_in(m)
         # the subject, or a name in apposition to it: "The union's leader, Colm Brady, was …"
         subject = any(
             tokens[t].dep in {"nsubj", "nsubjpass"}
@@ -206,20 +131,20 @@ def _same_sentence_antecedent(
 
 
 def _resolve_pronoun(
-    ctx: ArticleParse, kind: str, span: Span, before: int
-) -> tuple[Speaker, Span, str | None] | None:
+    ctx: ArticleContext, kind: str, span: Span, before: int, last: LastSpeaker | None
+) -> Resolved | None:
     # The Kremlin spokesperson dismissed such warnings. “…,” he said. — the last subject …
-    topic = topic_before(ctx, before)
+    topic = topic_before(ctx, before, last)
     if topic is not None:
-        entity = entity_by_id(ctx, topic[0].entity_id)
+        entity = ctx.entity(topic[0].entity_id)
         if entity is not None and (kind == "ANY" or _compatible(entity, kind)):
             return topic[0], span, None
-    # “…,” he added. — … else the last speaker, if recent …
-    if ctx.last_speaker is not None:
-        entity, name, paragraph = ctx.last_speaker
-        recent = paragraph_at(ctx, before) - paragraph <= 2
+    # “…,” he added. — … else the last speaker, if recent (at most two paragraphs back) …
+    if last is not None:
+        entity = last.entity
+        recent = ctx.paragraph_at(before) - last.paragraph <= 2
         if recent and (kind == "ANY" or entity is None or _compatible(entity, kind)):
-            return Speaker(name, entity.id if entity else None), span, None
+            return Speaker(last.name, entity.id if entity else None), span, None
     # … else the nearest person (or organisation) named before it.
     for mention in reversed(ctx.annotation.mentions):
         if mention.span.start >= before:
@@ -248,13 +173,12 @@ def _person_shaped(name: str) -> bool:
     )
 
 
-def _resolve_description(
-    ctx: ArticleParse, i: int, before: int
-) -> tuple[Speaker, Span, str | None] | None:
+def _resolve_description(ctx: ArticleContext, i: int, before: int) -> Resolved | None:
     """the Kremlin’s spokesperson / the Russian president / the group → a known entity."""
-    tokens = ctx.annotation.tokens
+    parse = ctx.parse
+    tokens = parse.tokens
     head = tokens[i].lemma.lower()
-    lo, hi = ctx.subtree(i)
+    lo, hi = parse.subtree(i)
     hi = min(hi, i)  # the description up to its head noun
     while lo < hi and tokens[lo].pos == "DET":
         lo += 1
@@ -262,10 +186,12 @@ def _resolve_description(
     words = {w.lower() for w in re.findall(r"\w+", description)}
     # "the Russian leader" cannot be the North Korean leader: proper modifiers must agree.
     proper = _proper_words(description)
-    aid = ctx.annotation.article.id
+    aid = ctx.article_id
     span = Span(aid, tokens[lo].start, tokens[hi].end)
-    if ctx.word(i).lower() != head and ctx.word(i).lower().endswith("s"):
+    written = parse.word(i).lower()
+    if written != head and written.endswith("s"):
         return Speaker(description), span, None  # "Experts say", "officials said": many people
+    here = ctx.paragraph_at(before)
     best: tuple[tuple[bool, bool, int, int], Entity] | None = None
     for entity in ctx.entities:
         if entity.type not in {"PERSON", "ORG"}:
@@ -279,9 +205,8 @@ def _resolve_description(
         if head not in vocabulary and not (proper and entity.type == "PERSON"):
             continue
         shared = max(len(words & set(re.findall(r"\w+", t))) for t in titles)
-        here = paragraph_at(ctx, before)
         recent = any(
-            m.article_id == aid and m.start < before and here - paragraph_at(ctx, m.start) <= 2
+            m.article_id == aid and m.start < before and here - ctx.paragraph_at(m.start) <= 2
             for m in entity.mentions
         )
         # the title's head noun first, then shared words, then who was just mentioned, then
@@ -303,8 +228,3 @@ def _proper_words(text: str) -> set[str]:
         for w in re.findall(r"\w+", text)
         if w[:1].isupper() and w.lower() not in TITLE_WORDS and w.lower() not in GENERIC_TITLE_WORDS
     }
-
-
-def entity_by_id(ctx: ArticleParse, entity_id: str | None) -> Entity | None:
-    """The story entity with ``entity_id``, if any."""
-    return None if entity_id is None else ctx.by_id.get(entity_id)

@@ -1,0 +1,121 @@
+"""speakers: a speaking subject resolved to a story entity by name, pronoun or description."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from newsweave.model import Quote
+from newsweave.quotes.context import ArticleContext, LastSpeaker
+from newsweave.quotes.speakers import resolve_speaker
+
+QuoteOf = Callable[..., Quote]
+HEAD = "Harbour talks stall\n\n"
+HASK_SPOKE = (
+    "Port director Miriam Hask said the talks would go on. “We will not sell,” Hask said.\n\n"
+)
+BRADY_WALKED = "Colm Brady, the union's leader, spent the morning at the docks.\n\n"
+
+
+def _speaker(quote: Quote) -> str | None:
+    return quote.speaker.name if quote.speaker else None
+
+
+def test_pronoun_after_the_quote_is_the_last_speaker(quote_of: QuoteOf) -> None:
+    # “…,” he added. — the last speaker quoted, not the last person named
+    text = HEAD + HASK_SPOKE + BRADY_WALKED + "“The cranes will move again by Friday,” she said.\n"
+    quote = quote_of("The cranes will move", text)
+    assert _speaker(quote) == "Miriam Hask"
+    assert quote.speaker_span is not None
+    assert text[quote.speaker_span.start : quote.speaker_span.end] == "she"
+
+
+def test_pronoun_long_after_the_last_speaker_is_the_nearest_person(quote_of: QuoteOf) -> None:
+    # more than two paragraphs since Hask spoke: "he" is no longer taken to be her
+    text = (
+        HEAD
+        + HASK_SPOKE
+        + BRADY_WALKED
+        + (
+            "The ferries ran late all week.\n\n"
+            "The cafés by the quay stayed shut.\n\n"
+            "“The cranes will move again by Friday,” he said.\n"
+        )
+    )
+    assert _speaker(quote_of("The cranes will move", text)) == "Colm Brady"
+
+
+def test_pronoun_is_the_subject_of_the_sentence_before(quote_of: QuoteOf) -> None:
+    # Hask met Brady. “…,” she said. — the subject, though Brady was named last
+    text = HEAD + (
+        "Port director Miriam Hask met union leader Colm Brady on Monday. "
+        "“The cranes will move again by Friday,” she said.\n"
+    )
+    assert _speaker(quote_of("The cranes will move", text)) == "Miriam Hask"
+
+
+def test_pronoun_is_the_subject_of_its_own_sentence(quote_of: QuoteOf) -> None:
+    # In June, Kim sent a message to Putin …, where he said — the sentence's own subject
+    text = HEAD + (
+        "On Monday Miriam Hask wrote to Colm Brady, in which she said the cranes would "
+        "move again by Friday.\n"
+    )
+    assert _speaker(quote_of("the cranes would move", text)) == "Miriam Hask"
+
+
+def test_last_speaker_is_passed_explicitly(story: Callable[..., tuple]) -> None:
+    text = HEAD + BRADY_WALKED + "“The cranes will move again by Friday,” she said.\n"
+    annotations, entities = story(text)
+    ctx = ArticleContext.of(annotations[0], entities)
+    she = next(i for i in range(len(ctx.parse.tokens)) if ctx.parse.word(i) == "she")
+    before = text.index("The cranes")
+    hask = LastSpeaker("Miriam Hask", None, paragraph=0)
+    found = resolve_speaker(ctx, she, before, hask)
+    assert found is not None
+    assert found[0].name == "Miriam Hask"
+    found = resolve_speaker(ctx, she, before, None)  # nobody spoke yet: the nearest person
+    assert found is not None
+    assert found[0].name == "Colm Brady"
+
+
+def test_description_speakers_resolve_to_entities(quote_of: QuoteOf) -> None:
+    # the Kremlin's spokesperson → the entity whose role is Kremlin spokesman
+    text = (
+        "Water board spokesman Peter Amsel confirmed the closure on Monday.\n\n"
+        "Later the spokesman added: “The reservoir is safe and the dam will hold.”\n"
+    )
+    quote = quote_of("The reservoir is safe", text)
+    assert quote.speaker is not None
+    assert quote.speaker.name == "Peter Amsel"
+    assert quote.speaker.entity_id is not None
+
+
+def test_possessive_description_resolves_by_role(quote_of: QuoteOf) -> None:
+    text = (
+        "Dam shut\n\n"
+        "Water board spokesman Peter Amsel confirmed the closure on Monday.\n\n"
+        "The water board's spokesman said: “The reservoir is safe and the dam will hold.”\n"
+    )
+    quote = quote_of("The reservoir is safe", text)
+    assert (_speaker(quote), quote.role) == ("Peter Amsel", "water board's spokesman")
+
+
+def test_plural_description_is_many_people(quote_of: QuoteOf) -> None:
+    # "Officials said": nobody in particular, though a director was just named
+    text = HEAD + (
+        "Port director Miriam Hask left early. On Monday the directors said: “The cranes will "
+        "move.”\n"
+    )
+    quote = quote_of("The cranes will move", text)
+    assert quote.speaker is not None
+    assert (quote.speaker.name, quote.speaker.entity_id) == ("directors", None)
+
+
+def test_name_in_apposition_speaks(quote_of: QuoteOf) -> None:
+    # the top-ranking US military officer, General Mark Milley, said … — the name, though
+    # the title alone would fit the deputy, who is mentioned more
+    text = HEAD + (
+        "Colm Brady, the port's deputy director, spoke first. Brady left at noon.\n\n"
+        "The port's director, Miriam Hask, said: “The cranes will move by Friday.”\n"
+    )
+    quote = quote_of("The cranes will move", text)
+    assert (_speaker(quote), quote.role) == ("Miriam Hask", "port's director")
