@@ -1,4 +1,4 @@
-"""align: cross-outlet facts, their ids and kinds (their acceptance figures: evals/test_facts.py)."""
+"""align: cross-outlet facts, their ids and kinds (acceptance figures: evals/test_facts.py)."""
 
 from __future__ import annotations
 

@@ -28,14 +28,14 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from newsweave.entities import PLACE_LABELS, name_key
+from newsweave.entities import name_key
 from newsweave.lexicon.calendar import MONTHS, WEEKDAYS
 from newsweave.lexicon.events import CASUALTY_VERBS, LIGHT_VERBS
 from newsweave.lexicon.numbers import ABOUT, AT_LEAST, AT_MOST, UNITS
 from newsweave.lexicon.people import PEOPLE_NOUNS
 from newsweave.lexicon.places import FACILITY_KINDS, VENUE_PREPOSITIONS, VENUE_WORDS
 from newsweave.lexicon.reporting import REPORTING_VERBS
-from newsweave.model import Detail, Mention, Span, Statement, Token, When
+from newsweave.model import PLACE_TYPES, Detail, Mention, Span, Statement, Token, When
 from newsweave.nlp.parse import ParseIndex
 from newsweave.nlp.quantities import parse_number
 
@@ -226,7 +226,7 @@ def _facilities(mentions: Sequence[Mention], span: Span) -> list[StatedDetail]:
     """Named facilities of one kind in the statement: "taken to St Brendan's Hospital"."""
     out: list[StatedDetail] = []
     for m in mentions:
-        if span.start <= m.span.start < span.end and m.label in PLACE_LABELS:
+        if span.start <= m.span.start < span.end and m.label in PLACE_TYPES:
             words = re.findall(r"[a-z]+", m.text.lower())
             kind = next((FACILITY_KINDS[w] for w in reversed(words) if w in FACILITY_KINDS), None)
             if kind is not None:
@@ -250,7 +250,7 @@ def _venues(
     mentions = [
         m
         for m in parse.annotation.mentions
-        if place_types.get((m.span.article_id, m.span.start), m.label) in PLACE_LABELS
+        if place_types.get((m.span.article_id, m.span.start), m.label) in PLACE_TYPES
         and span.start <= m.span.start < span.end
         # A country or a bare acronym is where a story is, not where a meeting is held.
         and places.get(m.text.lower(), 0) < 10**9
