@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from newsweave.dates.mentions import date_articles, find_time_mentions, resolve_times
+from newsweave.dates.calendar import resolve_times
+from newsweave.dates.mentions import find_time_mentions
+from newsweave.dates.story_dates import date_articles
 from newsweave.model import Article
 from newsweave.nlp.annotate import annotate
 from newsweave.pipeline import brief_articles
