@@ -258,34 +258,30 @@ def _merge(
 def average_linkage(sims: np.ndarray, threshold: float) -> list[list[int]]:
     """Clusters of ``sims``' rows, merged while their mean pairwise similarity >= ``threshold``.
 
-    Lance–Williams updates keep each merge at O(n) and the search for the best pair at one
-    vectorised O(n²) pass.
+    scipy's average linkage (UPGMA) on the distances 1 − similarity, cut where the mean
+    distance passes 1 − ``threshold``. Members are sorted, clusters by their first member.
+    Means that tie exactly are merged in scipy's order (its nearest-neighbour chain), which
+    only matters when the tied pairs share a row.
 
     Example:
         >>> s = np.array([[1, 0.9, 0.1], [0.9, 1, 0.2], [0.1, 0.2, 1]])
         >>> average_linkage(s, 0.5)
         [[0, 1], [2]]
     """
+    from scipy.cluster.hierarchy import fcluster, linkage
+
     n = len(sims)
-    link = np.array(sims, dtype=np.float64)
-    np.fill_diagonal(link, -np.inf)
-    size = np.ones(n)
-    members: list[list[int]] = [[i] for i in range(n)]
-    for _ in range(n - 1):
-        k = int(np.argmax(link))
-        x, y = divmod(k, n)
-        if link[x, y] < threshold:
-            break
-        merged = (size[x] * link[x] + size[y] * link[y]) / (size[x] + size[y])
-        link[x, :] = merged
-        link[:, x] = merged
-        link[y, :] = -np.inf
-        link[:, y] = -np.inf
-        link[x, x] = -np.inf
-        size[x] += size[y]
-        members[x] += members[y]
-        members[y] = []
-    return [sorted(m) for m in members if m]
+    if n < 2:
+        return [[i] for i in range(n)]
+    pairs = np.asarray(sims, dtype=np.float64)[np.triu_indices(n, 1)]  # scipy's condensed order
+    # Distances from the highest similarity, so that none is negative: a cosine rounds to
+    # just over 1 for two copies of one sentence.
+    top = max(1.0, float(pairs.max()))
+    labels = fcluster(linkage(top - pairs, method="average"), top - threshold, "distance")
+    clusters: dict[int, list[int]] = defaultdict(list)
+    for i, label in enumerate(labels.tolist()):
+        clusters[label].append(i)
+    return sorted(clusters.values())
 
 
 def _event(candidates: list[_Candidate], row: list[int], vectors: np.ndarray) -> Event:
