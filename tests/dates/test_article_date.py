@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsweave.dates.article_date import metadata_date
+from newsweave.dates.article_date import metadata_date, url_date
 from newsweave.dates.expressions import parse_time
 from newsweave.dates.story_dates import infer_datings
 from newsweave.model import Annotation, Article, Span, Tense, TimeMention
@@ -78,6 +78,39 @@ def test_a_date_in_the_url_dates_the_page() -> None:
     numeric = _dating("It opened.", url="https://example.org/2021/11/30/dam-opens.html")
     assert numeric is not None
     assert numeric.when.label == "2021-11-30"
+
+
+@pytest.mark.parametrize(
+    ("url", "day"),
+    [
+        # htmldate's reading: year, month and day in digits
+        ("https://example.org/2021/11/30/dam-opens.html", dt.date(2021, 11, 30)),
+        ("https://example.org/news/2023/9/5/dam", dt.date(2023, 9, 5)),
+        # ... also where we read none before: not after a slash, "_" between, ".html" after
+        ("https://example.org/news/dam-opens-2023-09-12.html", dt.date(2023, 9, 12)),
+        ("https://example.org/2023_09_12_dam_opens", dt.date(2023, 9, 12)),
+        ("https://example.org/story?date=2023-09-12", dt.date(2023, 9, 12)),
+        # what htmldate leaves, read by our own pattern: the month as a word (the Guardian),
+        # eight digits together, and years outside 1990-2039 (a print archive's report)
+        ("https://example.org/world/2013/may/03/dam-opens", dt.date(2013, 5, 3)),
+        ("https://example.org/world/2023/sept/12/dam-opens", dt.date(2023, 9, 12)),
+        ("https://example.org/news/20230912/dam-opens", dt.date(2023, 9, 12)),
+        ("https://example.org/news/dam-opens-20230912", dt.date(2023, 9, 12)),
+        ("https://example.org/1985/03/12/world/dam-opens.html", dt.date(1985, 3, 12)),
+        # no day: a month only, a day that does not exist, an id, nothing
+        ("https://example.org/2024/03/harbour-budget", None),
+        ("https://example.org/2023/02/30/dam-opens", None),
+        ("https://example.org/a/12345678", None),
+        ("https://example.org/news/dam-opens", None),
+        ("", None),
+    ],
+)
+def test_url_dates_in_the_shapes_sites_write_them(url: str, day: dt.date | None) -> None:
+    assert url_date(url) == day
+
+
+def test_a_url_date_after_today_does_not_date_the_page() -> None:
+    assert _dating("It opened.", url="https://example.org/2027/01/05/dam-opens") is None
 
 
 def test_a_yearless_dateline_takes_the_one_year_its_weekday_fits() -> None:
