@@ -1,8 +1,9 @@
-"""date_lines: an article's own date, tested on hand-built evidence (no parser)."""
+"""article_date: an article's own date, on hand-built evidence and end to end."""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import given, settings
@@ -12,9 +13,17 @@ from newsweave.dates.article_date import metadata_date, url_date
 from newsweave.dates.expressions import parse_time
 from newsweave.dates.story_dates import infer_datings
 from newsweave.model import Annotation, Article, Span, Tense, TimeMention
+from newsweave.pipeline import brief_articles
+from newsweave.settings import Settings
 from newsweave.text.clean import clean_article
 
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from newsweave.model import Briefing
+
 TODAY = dt.date(2026, 12, 2)
+SETTINGS = Settings(today="2026-12-02")
 
 
 def _annotation(text: str, **fields: object) -> Annotation:
@@ -163,3 +172,54 @@ def test_record_date_fields_in_common_forms(raw: str) -> None:
 def test_any_date_field_reads_without_error(raw: str) -> None:
     day = metadata_date(raw)
     assert day is None or isinstance(day, dt.date)
+
+
+# --- end to end: spaCy's annotation, then the brief's dating
+
+
+def _brief(nlp: Language, texts: dict[str, str], **published: dt.date) -> Briefing:
+    """The texts briefed as one story, each dated by ``published`` where given."""
+    articles = [
+        clean_article(Article(key, key, None, text, published=published.get(key)))
+        for key, text in texts.items()
+    ]
+    return brief_articles(articles, SETTINGS, nlp=nlp)
+
+
+def test_metadata_dates_are_kept_and_not_inferred(nlp: Language) -> None:
+    b = _brief(nlp, {"a": "Dam opens\n\nThe dam opened on Monday."}, a=dt.date(2024, 5, 6))
+    (article,) = b.articles
+    assert article.published == dt.date(2024, 5, 6)
+    assert article.dating is not None
+    assert not article.dating.inferred
+
+
+def test_an_editors_note_dates_its_report(nlp: Language) -> None:
+    text = (
+        "Dam opens\n\nThe new dam on the Lowe river opened on Tuesday, officials said.\n\n"
+        "NOTE: This report was updated on March 5, 2024."
+    )
+    (article,) = _brief(nlp, {"a": text}).articles
+    assert article.published == dt.date(2024, 3, 5)
+    assert article.published_inferred
+    assert article.dating is not None
+    assert article.dating.evidence[0].text(article) == "March 5, 2024"
+
+
+def test_a_dateline_without_its_year_takes_the_year_its_weekdays_fit(nlp: Language) -> None:
+    text = (
+        "Dam opens on the Lowe\n\nLOWEBRIDGE, Oct 15 (Riverwire) - The Lowe dam opened on "
+        "Wednesday, two days after engineers finished tests on Monday. The old weir, built "
+        "in 1971, was last repaired in 2019."
+    )
+    (article,) = _brief(nlp, {"a": text}).articles
+    # 15 October fell on a Wednesday in 2025, and in no other year from 2019 to 2026
+    assert article.published == dt.date(2025, 10, 15)
+    assert article.dating is not None
+    assert "dateline" in article.dating.reason
+
+
+def test_a_report_cannot_be_dated_after_today(nlp: Language) -> None:
+    text = "Dam opens\n\nPublished: 12 September 2099\n\nThe dam opened on Saturday."
+    (article,) = _brief(nlp, {"a": text}).articles
+    assert article.dating is None
