@@ -25,6 +25,8 @@ In order of strength:
    gets the week, month or year that holds every best day, and never an invented day.
 
 Inferred datings are marked ``inferred`` and carry the evidence they rest on.
+:func:`infer_datings` finds them; :func:`date_articles` sets each on its article, with the
+day as ``published`` when it is known to the day.
 """
 
 from __future__ import annotations
