@@ -38,9 +38,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _esc import EscDoc, GoldTime, load_esc
-from newsweave.dates.calendar import resolve_time
+from newsweave.dates.calendar import resolve_time, resolve_times
 from newsweave.dates.expressions import parse_time
-from newsweave.dates.mentions import date_articles, find_time_mentions, resolve_times
+from newsweave.dates.mentions import find_time_mentions
+from newsweave.dates.story_dates import date_articles
 from newsweave.dates.timeline import build_timeline
 from newsweave.entities import resolve_entities
 from newsweave.facts.align import align_facts

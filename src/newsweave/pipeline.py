@@ -60,7 +60,9 @@ def brief_articles(
     progress: ProgressHook | None = None,
 ) -> Briefing:
     """Brief ``articles`` that are already read (cleaning, annotation, entities, …)."""
-    from newsweave.dates.mentions import date_articles, find_time_mentions, resolve_times
+    from newsweave.dates.calendar import resolve_times
+    from newsweave.dates.mentions import find_time_mentions
+    from newsweave.dates.story_dates import date_articles
     from newsweave.dates.timeline import build_timeline
     from newsweave.entities import resolve_entities
     from newsweave.facts.align import align_facts

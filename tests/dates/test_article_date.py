@@ -1,20 +1,29 @@
-"""date_lines: an article's own date, tested on hand-built evidence (no parser)."""
+"""article_date: an article's own date, on hand-built evidence and end to end."""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsweave.dates.article_date import metadata_date
+from newsweave.dates.article_date import metadata_date, url_date
 from newsweave.dates.expressions import parse_time
 from newsweave.dates.story_dates import infer_datings
 from newsweave.model import Annotation, Article, Span, Tense, TimeMention
+from newsweave.pipeline import brief_articles
+from newsweave.settings import Settings
 from newsweave.text.clean import clean_article
 
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from newsweave.model import Briefing
+
 TODAY = dt.date(2026, 12, 2)
+SETTINGS = Settings(today="2026-12-02")
 
 
 def _annotation(text: str, **fields: object) -> Annotation:
@@ -80,6 +89,39 @@ def test_a_date_in_the_url_dates_the_page() -> None:
     assert numeric.when.label == "2021-11-30"
 
 
+@pytest.mark.parametrize(
+    ("url", "day"),
+    [
+        # htmldate's reading: year, month and day in digits
+        ("https://example.org/2021/11/30/dam-opens.html", dt.date(2021, 11, 30)),
+        ("https://example.org/news/2023/9/5/dam", dt.date(2023, 9, 5)),
+        # ... also where we read none before: not after a slash, "_" between, ".html" after
+        ("https://example.org/news/dam-opens-2023-09-12.html", dt.date(2023, 9, 12)),
+        ("https://example.org/2023_09_12_dam_opens", dt.date(2023, 9, 12)),
+        ("https://example.org/story?date=2023-09-12", dt.date(2023, 9, 12)),
+        # what htmldate leaves, read by our own pattern: the month as a word (the Guardian),
+        # eight digits together, and years outside 1990-2039 (a print archive's report)
+        ("https://example.org/world/2013/may/03/dam-opens", dt.date(2013, 5, 3)),
+        ("https://example.org/world/2023/sept/12/dam-opens", dt.date(2023, 9, 12)),
+        ("https://example.org/news/20230912/dam-opens", dt.date(2023, 9, 12)),
+        ("https://example.org/news/dam-opens-20230912", dt.date(2023, 9, 12)),
+        ("https://example.org/1985/03/12/world/dam-opens.html", dt.date(1985, 3, 12)),
+        # no day: a month only, a day that does not exist, an id, nothing
+        ("https://example.org/2024/03/harbour-budget", None),
+        ("https://example.org/2023/02/30/dam-opens", None),
+        ("https://example.org/a/12345678", None),
+        ("https://example.org/news/dam-opens", None),
+        ("", None),
+    ],
+)
+def test_url_dates_in_the_shapes_sites_write_them(url: str, day: dt.date | None) -> None:
+    assert url_date(url) == day
+
+
+def test_a_url_date_after_today_does_not_date_the_page() -> None:
+    assert _dating("It opened.", url="https://example.org/2027/01/05/dam-opens") is None
+
+
 def test_a_yearless_dateline_takes_the_one_year_its_weekday_fits() -> None:
     text = (
         "Dam opens\n\nLOWEBRIDGE, June 11 (Riverwire) - The Lowe dam opened on Wednesday. "
@@ -130,3 +172,54 @@ def test_record_date_fields_in_common_forms(raw: str) -> None:
 def test_any_date_field_reads_without_error(raw: str) -> None:
     day = metadata_date(raw)
     assert day is None or isinstance(day, dt.date)
+
+
+# --- end to end: spaCy's annotation, then the brief's dating
+
+
+def _brief(nlp: Language, texts: dict[str, str], **published: dt.date) -> Briefing:
+    """The texts briefed as one story, each dated by ``published`` where given."""
+    articles = [
+        clean_article(Article(key, key, None, text, published=published.get(key)))
+        for key, text in texts.items()
+    ]
+    return brief_articles(articles, SETTINGS, nlp=nlp)
+
+
+def test_metadata_dates_are_kept_and_not_inferred(nlp: Language) -> None:
+    b = _brief(nlp, {"a": "Dam opens\n\nThe dam opened on Monday."}, a=dt.date(2024, 5, 6))
+    (article,) = b.articles
+    assert article.published == dt.date(2024, 5, 6)
+    assert article.dating is not None
+    assert not article.dating.inferred
+
+
+def test_an_editors_note_dates_its_report(nlp: Language) -> None:
+    text = (
+        "Dam opens\n\nThe new dam on the Lowe river opened on Tuesday, officials said.\n\n"
+        "NOTE: This report was updated on March 5, 2024."
+    )
+    (article,) = _brief(nlp, {"a": text}).articles
+    assert article.published == dt.date(2024, 3, 5)
+    assert article.published_inferred
+    assert article.dating is not None
+    assert article.dating.evidence[0].text(article) == "March 5, 2024"
+
+
+def test_a_dateline_without_its_year_takes_the_year_its_weekdays_fit(nlp: Language) -> None:
+    text = (
+        "Dam opens on the Lowe\n\nLOWEBRIDGE, Oct 15 (Riverwire) - The Lowe dam opened on "
+        "Wednesday, two days after engineers finished tests on Monday. The old weir, built "
+        "in 1971, was last repaired in 2019."
+    )
+    (article,) = _brief(nlp, {"a": text}).articles
+    # 15 October fell on a Wednesday in 2025, and in no other year from 2019 to 2026
+    assert article.published == dt.date(2025, 10, 15)
+    assert article.dating is not None
+    assert "dateline" in article.dating.reason
+
+
+def test_a_report_cannot_be_dated_after_today(nlp: Language) -> None:
+    text = "Dam opens\n\nPublished: 12 September 2099\n\nThe dam opened on Saturday."
+    (article,) = _brief(nlp, {"a": text}).articles
+    assert article.dating is None

@@ -1,16 +1,29 @@
-"""calendar_values: temporal expressions placed on the calendar against fixed reference days."""
+"""calendar: temporal expressions placed on the calendar against fixed days, and a story's
+expressions against their articles' dates."""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsweave.dates.calendar import coarsest_when, resolve_between, resolve_time
+from newsweave.dates.calendar import (
+    coarsest_when,
+    resolve_between,
+    resolve_mention,
+    resolve_time,
+    resolve_times,
+)
 from newsweave.dates.expressions import parse_time
-from newsweave.model import Tense
+from newsweave.dates.mentions import find_time_mentions
+from newsweave.model import Annotation, Article, Dating, Span, Tense, TimeMention, When
+from newsweave.nlp.annotate import annotate
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 TUE = dt.date(2023, 9, 12)  # Tuesday 12 September 2023, the day of the seed reports
 MON = dt.date(2023, 9, 11)
@@ -189,3 +202,53 @@ def test_a_day_without_its_year_stays_within_a_year_of_writing(
     assert when is not None
     assert (when.earliest.month, when.earliest.day) == (month, day)
     assert abs((when.earliest - ref).days) <= 366
+
+
+def _mention(text: str, written: str, tense: Tense = "past") -> TimeMention:
+    start = text.index(written)
+    span = Span("a", start, start + len(written))
+    return TimeMention(span, written, parse_time(written), tense, 0)
+
+
+def test_a_mention_resolves_against_the_articles_dating() -> None:
+    text = "Kim left on Sunday and met Putin in 2019 after 18 months of talks."
+    sunday, year, months = (_mention(text, w) for w in ("Sunday", "2019", "18 months"))
+    on_tuesday = Dating(When.on(TUE), True, "date line")
+    assert resolve_mention(sunday, on_tuesday).when == When.on(dt.date(2023, 9, 10))
+    # without a dating a relative date stays unplaced; a year needs none
+    assert resolve_mention(sunday, None).when is None
+    assert resolve_mention(year, None).when is not None
+    assert resolve_mention(year, None).when.label == "2019"  # type: ignore[union-attr]
+    # a duration is kept with its length and placed nowhere
+    duration = resolve_mention(months, on_tuesday)
+    assert (duration.kind, duration.when, duration.length) == ("duration", None, "P18M")
+
+
+def test_a_dating_known_to_a_week_coarsens_a_weekday() -> None:
+    text = "Kim left on Sunday."
+    week = Dating(When(dt.date(2023, 9, 11), dt.date(2023, 9, 17), "week"), True, "story")
+    when = resolve_mention(_mention(text, "Sunday"), week).when
+    assert when is not None
+    assert when.precision != "day"
+    assert when.earliest <= dt.date(2023, 9, 10) <= when.latest
+
+
+def test_resolve_times_takes_the_published_day_when_no_dating_is_given() -> None:
+    text = "Kim left on Sunday."
+    article = Article("a", "Wire", None, text, published=TUE)
+    (time,) = resolve_times([Annotation(article, (), ())], [[_mention(text, "Sunday")]])
+    assert time.when is not None
+    assert time.when.label == "2023-09-10"
+    assert text[time.span.start : time.span.end] == time.text == "Sunday"
+
+
+def test_expressions_resolve_against_the_article_date(nlp: Language) -> None:
+    text = "Kim left Pyongyang on Sunday. He could meet Putin on Wednesday. They met in 2019."
+    article = Article("a", "Wire", None, text, published=dt.date(2023, 9, 12))
+    (annotation,) = annotate([article], nlp=nlp)
+    found = find_time_mentions(annotation)
+    times = resolve_times([annotation], [found])
+    labels = {t.text: t.when.label for t in times if t.when}
+    assert labels == {"Sunday": "2023-09-10", "Wednesday": "2023-09-13", "2019": "2019"}
+    for t in times:
+        assert text[t.span.start : t.span.end] == t.text

@@ -1,25 +1,17 @@
-"""dates: tense of date expressions, article dating, and the seeds' publication dates."""
+"""mentions: temporal expressions found in spaCy's spans, with the tense of their clause."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
 import pytest
 
-from newsweave.dates.mentions import date_articles, find_time_mentions, resolve_times
-from newsweave.model import Article
+from newsweave.dates.mentions import find_time_mentions
+from newsweave.model import Annotation, Article, Mention, Span, Token
 from newsweave.nlp.annotate import annotate
-from newsweave.pipeline import brief_articles
-from newsweave.settings import Settings
-from newsweave.text.clean import clean_article
 
 if TYPE_CHECKING:
     from spacy.language import Language
-
-    from newsweave.model import Briefing
-
-TODAY = Settings(today="2026-12-02")
 
 
 def _mentions(nlp: Language, text: str):
@@ -58,119 +50,83 @@ def test_adjacent_date_spans_join_into_one_expression(nlp: Language) -> None:
     assert all(m.span.start < m.span.end for m in mentions)
 
 
-def test_expressions_resolve_against_the_article_date(nlp: Language) -> None:
-    text = "Kim left Pyongyang on Sunday. He could meet Putin on Wednesday. They met in 2019."
-    article = Article("a", "Wire", None, text, published=dt.date(2023, 9, 12))
-    (annotation,) = annotate([article], nlp=nlp)
-    found = find_time_mentions(annotation)
-    times = resolve_times([annotation], [found])
-    labels = {t.text: t.when.label for t in times if t.when}
-    assert labels == {"Sunday": "2023-09-10", "Wednesday": "2023-09-13", "2019": "2019"}
-    for t in times:
-        assert text[t.span.start : t.span.end] == t.text
+# A parse written by hand: (word, lemma, part of speech, dependency, head, Penn tag).
+Parsed = list[tuple[str, str, str, str, int, str]]
 
 
-def _story(nlp: Language, texts: dict[str, str], **published: dt.date) -> Briefing:
-    articles = [
-        clean_article(Article(key, key, None, text, published=published.get(key)))
-        for key, text in texts.items()
-    ]
-    return brief_articles(articles, TODAY, nlp=nlp)
+def _hand_parsed(words: Parsed, date: str) -> Annotation:
+    """One sentence with the parse given, and ``date`` (one of its words) as a DATE span."""
+    text = " ".join(w for w, *_ in words)
+    tokens, pos = [], 0
+    for word, lemma, part, dep, head, tag in words:
+        tokens.append(Token(pos, pos + len(word), lemma, part, dep, head, 0, tag))
+        pos += len(word) + 1
+    start = text.index(date)
+    value = Mention(Span("a", start, start + len(date)), date, "DATE", 0)
+    return Annotation(Article("a", "Wire", None, text), (), (), tuple(tokens), (value,))
 
 
-def test_metadata_dates_are_kept_and_not_inferred(nlp: Language) -> None:
-    b = _story(nlp, {"a": "Dam opens\n\nThe dam opened on Monday."}, a=dt.date(2024, 5, 6))
-    (article,) = b.articles
-    assert article.published == dt.date(2024, 5, 6)
-    assert article.dating is not None
-    assert not article.dating.inferred
+MET: Parsed = [
+    ("Kim", "Kim", "PROPN", "nsubj", 1, "NNP"),
+    ("met", "meet", "VERB", "ROOT", 1, "VBD"),
+    ("Putin", "Putin", "PROPN", "dobj", 1, "NNP"),
+    ("on", "on", "ADP", "prep", 1, "IN"),
+    ("Wednesday", "Wednesday", "PROPN", "pobj", 3, "NNP"),
+]
 
 
-def test_an_editors_note_dates_its_report(nlp: Language) -> None:
-    text = (
-        "Dam opens\n\nThe new dam on the Lowe river opened on Tuesday, officials said.\n\n"
-        "NOTE: This report was updated on March 5, 2024."
-    )
-    (article,) = _story(nlp, {"a": text}).articles
-    assert article.published == dt.date(2024, 3, 5)
-    assert article.published_inferred
-    assert article.dating is not None
-    assert article.dating.evidence[0].text(article) == "March 5, 2024"
+@pytest.mark.parametrize(
+    ("words", "tense", "governor"),
+    [
+        (MET, "past", "meet"),
+        # "could meet": a modal looks ahead
+        (
+            [
+                ("Kim", "Kim", "PROPN", "nsubj", 2, "NNP"),
+                ("could", "could", "AUX", "aux", 2, "MD"),
+                ("meet", "meet", "VERB", "ROOT", 2, "VB"),
+                ("Putin", "Putin", "PROPN", "dobj", 2, "NNP"),
+                ("on", "on", "ADP", "prep", 2, "IN"),
+                ("Wednesday", "Wednesday", "PROPN", "pobj", 4, "NNP"),
+            ],
+            "future",
+            "meet",
+        ),
+        # "is expected to open": the verb takes the tense of the expectation it hangs on
+        (
+            [
+                ("Talks", "talk", "NOUN", "nsubjpass", 2, "NNS"),
+                ("are", "be", "AUX", "auxpass", 2, "VBP"),
+                ("expected", "expect", "VERB", "ROOT", 2, "VBN"),
+                ("to", "to", "PART", "aux", 4, "TO"),
+                ("open", "open", "VERB", "xcomp", 2, "VB"),
+                ("on", "on", "ADP", "prep", 4, "IN"),
+                ("Wednesday", "Wednesday", "PROPN", "pobj", 5, "NNP"),
+            ],
+            "future",
+            "open",
+        ),
+        # no verb above the date: nothing tells its tense
+        (
+            [
+                ("Talks", "talk", "NOUN", "ROOT", 0, "NNS"),
+                ("on", "on", "ADP", "prep", 0, "IN"),
+                ("Wednesday", "Wednesday", "PROPN", "pobj", 1, "NNP"),
+            ],
+            "unknown",
+            "",
+        ),
+    ],
+)
+def test_tense_and_governor_read_off_a_hand_built_parse(
+    words: Parsed, tense: str, governor: str
+) -> None:
+    (mention,) = find_time_mentions(_hand_parsed(words, "Wednesday"))
+    assert (mention.text, mention.tense, mention.governor) == ("Wednesday", tense, governor)
 
 
-def test_a_dateline_without_its_year_takes_the_year_its_weekdays_fit(nlp: Language) -> None:
-    text = (
-        "Dam opens on the Lowe\n\nLOWEBRIDGE, Oct 15 (Riverwire) - The Lowe dam opened on "
-        "Wednesday, two days after engineers finished tests on Monday. The old weir, built "
-        "in 1971, was last repaired in 2019."
-    )
-    (article,) = _story(nlp, {"a": text}).articles
-    # 15 October fell on a Wednesday in 2025, and in no other year from 2019 to 2026
-    assert article.published == dt.date(2025, 10, 15)
-    assert article.dating is not None
-    assert "dateline" in article.dating.reason
-
-
-def test_an_undated_report_is_placed_by_the_reports_it_agrees_with(nlp: Language) -> None:
-    dated = (
-        "Ferry fire kills nine off Tollan\n\nPORT ENNIS, June 3, 2025 (Coastline) - Nine "
-        "people died when fire broke out aboard the ferry Corran Dawn off Tollan on Monday. "
-        "The burnt-out ferry was towed to Port Ennis on Tuesday."
-    )
-    undated = (
-        "Nine dead in Tollan ferry blaze\n\nNine people were killed when fire broke out on "
-        "the ferry Corran Dawn off Tollan on Monday. The ferry was towed into Port Ennis on "
-        "Tuesday morning."
-    )
-    preview = (
-        "Ferry safety rules to be reviewed\n\nThe ferry Corran Dawn will be towed to Port "
-        "Ennis on Tuesday, officials said on Sunday. Inspectors are expected to board her "
-        "on Tuesday."
-    )
-    b = _story(nlp, {"dated": dated, "undated": undated, "preview": preview})
-    by = {a.id: a for a in b.articles}
-    print({k: (a.dating.when.label, a.dating.reason) for k, a in by.items() if a.dating})
-    assert by["dated"].published == dt.date(2025, 6, 3)
-    assert by["undated"].published == dt.date(2025, 6, 3)
-    assert by["undated"].published_inferred
-    preview_dating = by["preview"].dating
-    assert preview_dating is not None
-    assert preview_dating.when.latest < dt.date(2025, 6, 3)
-
-
-def test_no_day_is_invented_without_evidence(nlp: Language) -> None:
-    text = "Dam opens\n\nThe dam opened on Monday, officials said. It cost $4m."
-    (article,) = _story(nlp, {"a": text}).articles
-    assert article.dating is None
-    assert article.published is None
-
-
-def test_a_report_cannot_be_dated_after_today(nlp: Language) -> None:
-    text = "Dam opens\n\nPublished: 12 September 2099\n\nThe dam opened on Saturday."
-    (article,) = _story(nlp, {"a": text}).articles
-    assert article.dating is None
-
-
-def test_date_articles_keeps_undatable_annotations_as_they_are(nlp: Language) -> None:
-    annotations = annotate([Article("a", "Wire", None, "Nothing dated here at all.")], nlp=nlp)
-    out = date_articles(annotations, [find_time_mentions(annotations[0])], None)
-    assert out == annotations
-
-
-@pytest.mark.seeds
-def test_seed_publication_dates(seed_briefing: Briefing) -> None:
-    dates = {a.source[:3]: a.dating for a in seed_briefing.articles}
-    for key, dating in sorted(dates.items()):
-        print(key, dating.when.label if dating else None, dating.reason if dating else "")
-    tuesday = dt.date(2023, 9, 12)
-    for key in ("000", "001", "002", "004"):
-        dating = dates[key]
-        assert dating is not None
-        assert dating.inferred
-        assert dating.when.exact
-        assert dating.when.earliest == tuesday
-    early = dates["003"]
-    assert early is not None
-    assert early.inferred
-    assert not early.when.exact  # no day is given that the text does not support
-    assert early.when.latest < tuesday
+def test_an_article_without_a_parse_gives_its_dates_no_tense() -> None:
+    annotation = _hand_parsed(MET, "Wednesday")
+    bare = Annotation(annotation.article, (), (), (), annotation.values)
+    (mention,) = find_time_mentions(bare)
+    assert (mention.tense, mention.governor) == ("unknown", "")

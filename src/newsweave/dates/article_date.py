@@ -41,6 +41,11 @@ _LABELLED = re.compile(
     r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?$",
     re.IGNORECASE,
 )
+# htmldate's reading of a URL's date, bounded only by the years its pattern holds (naive,
+# as htmldate compares them with the naive dates it reads).
+_HTMLDATE_EARLIEST = dt.datetime(1990, 1, 1)  # noqa: DTZ001
+_HTMLDATE_LATEST = dt.datetime(2039, 12, 31)  # noqa: DTZ001
+# What htmldate leaves: "/2013/may/03/", "/1985/03/12/", "-20230912".
 _URL_DATE = re.compile(
     r"/((?:19|20)\d\d)[/-](\d{1,2}|[a-z]{3,9})[/-](\d{1,2})(?=[/-]|$)|[/-]((?:19|20)\d\d)(\d\d)(\d\d)(?=[/.-]|$)"
 )
@@ -141,7 +146,33 @@ def _date_lines(annotation: Annotation) -> list[tuple[int, int, int, str]]:
 
 
 def url_date(url: str) -> dt.date | None:
-    """The date written in a URL's path (``/2023/09/12/``, ``20230912``), else None."""
+    """The date written in a URL (``/2023/09/12/``, ``/2023/sep/12/``, ``-20230912``), else None.
+
+    htmldate reads a year, month and day in digits wherever the URL writes them
+    (``/2023/09/12/``, ``/news-2023-09-12.html``, ``/2023_09_12_``), in the years it holds
+    plausible (1990-2039). What it leaves is read here: the month as a word (``/2013/may/03/``,
+    as the Guardian writes it), the eight digits written together (``/20230912/``) and the
+    years outside those (``/1985/03/12/``: a print archive's report, dated as printed).
+
+    Example:
+        >>> url_date("https://example.org/news/2013/may/03/dam-opens")
+        datetime.date(2013, 5, 3)
+    """
+    from htmldate.extractors import extract_url_date
+    from htmldate.utils import Extractor
+
+    # No bound on the day but the years htmldate reads: own_dating keeps it from after the
+    # run's day, which htmldate's default (the clock's today) would not make reproducible.
+    bounds = Extractor(
+        extensive=False,
+        max=_HTMLDATE_LATEST,
+        min=_HTMLDATE_EARLIEST,
+        original=True,
+        format="%Y-%m-%d",
+    )
+    found = extract_url_date(url, bounds)
+    if found is not None:
+        return dt.date.fromisoformat(found)
     m = _URL_DATE.search(url.lower())
     if m is None:
         return None

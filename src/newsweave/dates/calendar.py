@@ -3,7 +3,8 @@
 "on Wednesday" in "could meet on Wednesday" is the next Wednesday, in "met on Wednesday"
 the last one; "last Monday" said on a Monday is a week before. When the day of writing is
 only known to lie in a stretch (a month, say), :func:`resolve_between` gives what every
-reading agrees on, at the precision that holds them all.
+reading agrees on, at the precision that holds them all. :func:`resolve_times` places a
+story's expressions, each against its own article's dating.
 
 Example:
     >>> import datetime as dt
@@ -21,9 +22,19 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Sequence
 
 from newsweave.lexicon.calendar import SEASONS
-from newsweave.model import Precision, Tense, TimeForm, When
+from newsweave.model import (
+    Annotation,
+    Dating,
+    Precision,
+    Tense,
+    TimeExpression,
+    TimeForm,
+    TimeMention,
+    When,
+)
 
 
 def resolve_time(
@@ -328,7 +339,9 @@ def resolve_between(
     return coarsest_when(first, last, whens[0].precision)
 
 
-_ORDER: tuple[Precision, ...] = ("day", "week", "month", "year")
+# Precisions from the finest to the coarsest: a When's unit, and how coarsely a date is known.
+PRECISIONS: tuple[Precision, ...] = ("day", "week", "month", "year")
+COARSENESS: dict[Precision, int] = {p: k for k, p in enumerate(PRECISIONS)}
 
 
 def coarsest_when(first: dt.date, last: dt.date, finest: Precision = "day") -> When | None:
@@ -342,7 +355,7 @@ def coarsest_when(first: dt.date, last: dt.date, finest: Precision = "day") -> W
         >>> coarsest_when(dt.date(2023, 9, 1), dt.date(2023, 9, 9)).label
         '2023-09'
     """
-    for precision in _ORDER[_ORDER.index(finest) :]:
+    for precision in PRECISIONS[COARSENESS[finest] :]:
         if precision == "day" and first == last:
             return When(first, last, "day")
         if precision == "week" and first.isocalendar()[:2] == last.isocalendar()[:2]:
@@ -352,3 +365,47 @@ def coarsest_when(first: dt.date, last: dt.date, finest: Precision = "day") -> W
         if precision == "year" and first.year == last.year:
             return When(first, last, "year")
     return None
+
+
+def resolve_times(
+    annotations: Sequence[Annotation], mentions: Sequence[Sequence[TimeMention]]
+) -> tuple[TimeExpression, ...]:
+    """Every temporal expression of the story, placed against its article's dating.
+
+    Example:
+        >>> from newsweave.dates.expressions import parse_time
+        >>> from newsweave.model import Annotation, Article, Span
+        >>> art = Article("a", "Wire", None, "Kim left on Sunday.", published=dt.date(2023, 9, 12))
+        >>> sunday = TimeMention(Span("a", 12, 18), "Sunday", parse_time("Sunday"), "past", 0)
+        >>> [t.when.label for t in resolve_times([Annotation(art, (), ())], [[sunday]])]
+        ['2023-09-10']
+    """
+    out: list[TimeExpression] = []
+    for annotation, found in zip(annotations, mentions, strict=True):
+        dating = annotation.article.dating
+        if dating is None and annotation.article.published is not None:
+            day = annotation.article.published
+            dating = Dating(When.on(day), annotation.article.published_inferred, "metadata")
+        out.extend(resolve_mention(m, dating) for m in found)
+    return tuple(out)
+
+
+def resolve_mention(mention: TimeMention, dating: Dating | None) -> TimeExpression:
+    """One mention as a :class:`TimeExpression`, resolved against ``dating`` when needed."""
+    form = mention.form
+    when = None
+    if form.kind == "date":
+        if not form.relative:
+            when = resolve_time(form, None)
+        elif dating is not None:
+            when = resolve_between(form, dating.when.earliest, dating.when.latest, mention.tense)
+    return TimeExpression(
+        mention.span,
+        mention.text,
+        form.kind,
+        when,
+        form.relative,
+        mention.tense,
+        form.length,
+        mention.sentence,
+    )

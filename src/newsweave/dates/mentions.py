@@ -1,58 +1,50 @@
-"""When: the day each article was written, and every temporal expression placed on the calendar.
+"""Temporal expressions found in an article, each with the tense of the clause it dates.
 
-Three steps, each a plain function:
-
-1. :func:`find_time_mentions` reads an article's spaCy DATE and TIME spans (never a search
-   of raw text, which finds dates in "may" and "we") into forms, with the tense of the
-   clause each one dates ("could meet on Wednesday" looks ahead, "met on Wednesday" back).
-2. :func:`date_articles` gives each article a :class:`~newsweave.model.Dating`: its
-   metadata date, else one inferred from its own text and the story's other reports (see
-   :mod:`newsweave.dates.story_dates`).
-3. :func:`resolve_times` places every expression against its article's date, at the
-   precision the evidence allows.
+:func:`find_time_mentions` reads an article's spaCy DATE and TIME spans (never a search of
+raw text, which finds dates in "may" and "we") into forms, with the tense of the clause
+each one dates ("could meet on Wednesday" looks ahead, "met on Wednesday" back), read off
+the parse. The other steps of the dates stage are
+:func:`~newsweave.dates.story_dates.date_articles` (the day each article was written) and
+:func:`~newsweave.dates.calendar.resolve_times` (every expression placed on the calendar).
 
 Example:
-    >>> from newsweave.model import Article, Annotation, Mention, Span
-    >>> art = Article("a", "Wire", None, "Kim left on Sunday.", published=dt.date(2023, 9, 12))
-    >>> ann = Annotation(art, (), (), (), (Mention(Span("a", 12, 18), "Sunday", "DATE", 0),))
-    >>> [(t.text, t.when.label) for t in resolve_times([ann], [find_time_mentions(ann)])]
-    [('Sunday', '2023-09-10')]
+    >>> from newsweave.model import Article, Annotation, Mention, Span, Token
+    >>> art = Article("a", "Wire", None, "Kim left on Sunday.")
+    >>> tokens = (
+    ...     Token(0, 3, "Kim", "PROPN", "nsubj", 1, 0, "NNP"),
+    ...     Token(4, 8, "leave", "VERB", "ROOT", 1, 0, "VBD"),
+    ...     Token(9, 11, "on", "ADP", "prep", 1, 0, "IN"),
+    ...     Token(12, 18, "Sunday", "PROPN", "pobj", 2, 0, "NNP"),
+    ...     Token(18, 19, ".", "PUNCT", "punct", 1, 0, "."),
+    ... )
+    >>> sunday = Mention(Span("a", 12, 18), "Sunday", "DATE", 0)
+    >>> [(m.text, m.tense, m.governor) for m in find_time_mentions(
+    ...     Annotation(art, (), (), tokens, (sunday,)))]
+    [('Sunday', 'past', 'leave')]
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from bisect import bisect_left, bisect_right
-from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import replace
 
-from newsweave.dates.calendar import resolve_between, resolve_time
 from newsweave.dates.expressions import parse_time
 from newsweave.lexicon.reporting import FUTURE_AUXILIARIES, FUTURE_HEADS, FUTURE_MARKS
-from newsweave.model import (
-    Alignment,
-    Annotation,
-    Dating,
-    Span,
-    Tense,
-    TimeExpression,
-    TimeMention,
-    Token,
-    When,
-)
+from newsweave.model import Annotation, Span, Tense, TimeMention
+from newsweave.nlp.parse import ParseIndex
 
 _VALUE_LABELS = frozenset({"DATE", "TIME"})
 # Words that join two date spans into one expression: "15-31" + "October", "Sunday" + "afternoon".
 _JOINER = re.compile(r"[\s,]*(?:of\s+)?")
 
 
-def find_time_mentions(annotation: Annotation) -> tuple[TimeMention, ...]:
+def find_time_mentions(
+    annotation: Annotation, parse: ParseIndex | None = None
+) -> tuple[TimeMention, ...]:
     """The temporal expressions of one article, read from its DATE and TIME spans, in order.
 
     Adjacent spans that make one expression join ("15-31" and "October"); a span with a
     tail the parser cannot read is cut at its first comma ("Wednesday, ending two days").
+    ``parse`` is the article's parse index, when the caller has built it already.
     """
     text = annotation.article.text
     values = sorted(
@@ -69,11 +61,8 @@ def find_time_mentions(annotation: Annotation) -> tuple[TimeMention, ...]:
                 spans[-1] = (p_start, end, v.sentence)
                 continue
         spans.append((start, end, v.sentence))
-    starts = [t.start for t in annotation.tokens]
-    children: dict[int, list[int]] = defaultdict(list)
-    for i, tok in enumerate(annotation.tokens):
-        if tok.head != i:
-            children[tok.head].append(i)
+    if parse is None:
+        parse = ParseIndex(annotation)
     out: list[TimeMention] = []
     for start, end, sentence in spans:
         written = text[start:end]
@@ -83,9 +72,9 @@ def find_time_mentions(annotation: Annotation) -> tuple[TimeMention, ...]:
             head_form = parse_time(head)
             if head_form.kind != "unresolved":
                 written, form, end = head, head_form, start + len(head)
-        i0 = bisect_left(starts, start)
-        i1 = max(bisect_right(starts, end - 1), i0 + 1)
-        tense, governor = _tense(annotation.tokens, children, i0, min(i1, len(starts)))
+        inside = parse.tokens_between(start, end)
+        i0, i1 = inside.start, max(inside.stop, inside.start + 1)
+        tense, governor = _tense(parse, i0, min(i1, len(parse.tokens)))
         out.append(
             TimeMention(
                 Span(annotation.article.id, start, end),
@@ -99,10 +88,9 @@ def find_time_mentions(annotation: Annotation) -> tuple[TimeMention, ...]:
     return tuple(out)
 
 
-def _tense(
-    tokens: Sequence[Token], children: dict[int, list[int]], i0: int, i1: int
-) -> tuple[Tense, str]:
+def _tense(parse: ParseIndex, i0: int, i1: int) -> tuple[Tense, str]:
     """The tense of the clause that the tokens ``i0:i1`` date, and the lemma of its verb."""
+    tokens = parse.tokens
     if not tokens or i0 >= len(tokens):
         return "unknown", ""
     inside = range(i0, i1)
@@ -113,16 +101,16 @@ def _tense(
         tok = tokens[j]
         if j not in inside:
             if tok.pos in {"VERB", "AUX"}:
-                tense, lemma = _verb_tense(tokens, children, j, 0)
+                tense, lemma = _verb_tense(parse, j, 0)
                 # "looking at running extra ferries from Wednesday": a start still to come
-                if _starting(tokens, children, root, j):
+                if _starting(parse, root, j):
                     ahead = True
                 return ("future" if ahead else tense), lemma
             # "ahead of expected talks on Wednesday": the noun on the way looks ahead
             if tok.lemma.lower() in FUTURE_MARKS or any(
                 tokens[c].lemma.lower() in FUTURE_MARKS
                 and tokens[c].dep in {"amod", "compound", "advmod", "nmod", "acl"}
-                for c in children.get(j, ())
+                for c in parse.children(j)
             ):
                 ahead = True
         if tok.head == j:
@@ -131,24 +119,23 @@ def _tense(
     return ("future" if ahead else "unknown"), ""
 
 
-def _starting(
-    tokens: Sequence[Token], children: dict[int, list[int]], date: int, verb: int
-) -> bool:
+def _starting(parse: ParseIndex, date: int, verb: int) -> bool:
     """A date that opens a stretch ("from Wednesday") on a verb with no tense of its own."""
+    tokens = parse.tokens
     head = tokens[date].head
     opens = tokens[head].lemma.lower() in {"from", "starting", "beginning"}
     untensed = tokens[verb].tag in {"VB", "VBG"} and not any(
-        tokens[c].dep in {"aux", "auxpass"} for c in children.get(verb, ())
+        tokens[c].dep in {"aux", "auxpass"} for c in parse.children(verb)
     )
     return opens and untensed and head != date
 
 
-def _verb_tense(
-    tokens: Sequence[Token], children: dict[int, list[int]], v: int, depth: int
-) -> tuple[Tense, str]:
+def _verb_tense(parse: ParseIndex, v: int, depth: int) -> tuple[Tense, str]:
+    """The tense of verb ``v`` from its tag and auxiliaries, or of the verb it hangs on."""
+    tokens = parse.tokens
     tok = tokens[v]
     lemma = tok.lemma.lower()
-    aux = [tokens[c] for c in children.get(v, ()) if tokens[c].dep in {"aux", "auxpass"}]
+    aux = [tokens[c] for c in parse.children(v) if tokens[c].dep in {"aux", "auxpass"}]
     aux_words = {a.lemma.lower() for a in aux}
     aux_tags = {a.tag for a in aux}
     if aux_words & FUTURE_AUXILIARIES:
@@ -163,17 +150,17 @@ def _verb_tense(
     # "is due on the island on Wednesday", "is set for Friday"
     if any(
         tokens[c].dep in {"acomp", "attr", "xcomp", "oprd"} and tokens[c].lemma.lower() in {"due"}
-        for c in children.get(v, ())
+        for c in parse.children(v)
     ):
         return "future", lemma
     if tok.tag == "VB" or "TO" in aux_tags:
         if "did" in {a.lemma.lower() for a in aux} or any(a.tag == "VBD" for a in aux):
             return "past", lemma
-        governor = _verb_above(tokens, v)
+        governor = _verb_above(parse, v)
         if governor is not None and depth < 3:
             if tokens[governor].lemma.lower() in FUTURE_HEADS:
                 return "future", lemma
-            return _verb_tense(tokens, children, governor, depth + 1)[0], lemma
+            return _verb_tense(parse, governor, depth + 1)[0], lemma
         return "unknown", lemma
     if tok.tag == "VBD":
         return "past", lemma
@@ -182,17 +169,18 @@ def _verb_tense(
             return "past", lemma
         if aux_tags & {"VBZ", "VBP"}:
             return "present", lemma
-        governor = _verb_above(tokens, v)
+        governor = _verb_above(parse, v)
         if governor is not None and depth < 3:  # a participle: the tense of what it hangs on
-            return _verb_tense(tokens, children, governor, depth + 1)[0], lemma
+            return _verb_tense(parse, governor, depth + 1)[0], lemma
         return ("past" if tok.tag == "VBN" else "unknown"), lemma
     if tok.tag in {"VBZ", "VBP"}:
         return "present", lemma
     return "unknown", lemma
 
 
-def _verb_above(tokens: Sequence[Token], v: int) -> int | None:
+def _verb_above(parse: ParseIndex, v: int) -> int | None:
     """The nearest verb (or predicative adjective) that ``v`` hangs on, within its sentence."""
+    tokens = parse.tokens
     j = v
     for _ in range(8):
         head = tokens[j].head
@@ -202,75 +190,3 @@ def _verb_above(tokens: Sequence[Token], v: int) -> int | None:
         if tokens[j].pos in {"VERB", "AUX"} or tokens[j].lemma.lower() in FUTURE_HEADS:
             return j
     return None
-
-
-def date_articles(
-    annotations: Sequence[Annotation],
-    mentions: Sequence[Sequence[TimeMention]],
-    alignment: Alignment | None = None,
-    *,
-    today: dt.date | None = None,
-) -> tuple[Annotation, ...]:
-    """The annotations with each article's ``dating`` (and ``published`` when a day is known).
-
-    Args:
-        annotations: one story's annotated articles.
-        mentions: :func:`find_time_mentions` of each, in the same order.
-        alignment: the story's aligned statements; reports of the same event across
-            outlets tie undated articles to dated ones.
-        today: no article is dated after this day (default: the system's date).
-    """
-    from newsweave.dates.story_dates import infer_datings
-
-    today = today or dt.datetime.now().astimezone().date()
-    datings = infer_datings(annotations, mentions, alignment, today)
-    out: list[Annotation] = []
-    for annotation, dating in zip(annotations, datings, strict=True):
-        article = annotation.article
-        if dating is None:
-            out.append(annotation)
-            continue
-        day = dating.when.earliest if dating.when.exact else None
-        article = replace(
-            article,
-            dating=dating,
-            published=day if day is not None else article.published,
-            published_inferred=dating.inferred,
-        )
-        out.append(replace(annotation, article=article))
-    return tuple(out)
-
-
-def resolve_times(
-    annotations: Sequence[Annotation], mentions: Sequence[Sequence[TimeMention]]
-) -> tuple[TimeExpression, ...]:
-    """Every temporal expression of the story, placed against its article's dating."""
-    out: list[TimeExpression] = []
-    for annotation, found in zip(annotations, mentions, strict=True):
-        dating = annotation.article.dating
-        if dating is None and annotation.article.published is not None:
-            day = annotation.article.published
-            dating = Dating(When.on(day), annotation.article.published_inferred, "metadata")
-        out.extend(resolve_mention(m, dating) for m in found)
-    return tuple(out)
-
-
-def resolve_mention(mention: TimeMention, dating: Dating | None) -> TimeExpression:
-    """One mention as a :class:`TimeExpression`, resolved against ``dating`` when needed."""
-    form = mention.form
-    when = None
-    if form.kind == "date":
-        if not form.relative:
-            when = resolve_time(form, None)
-        elif dating is not None:
-            when = resolve_between(form, dating.when.earliest, dating.when.latest, mention.tense)
-    return TimeExpression(
-        mention.span,
-        mention.text,
-        form.kind,
-        when,
-        form.relative,
-        mention.tense,
-        form.length,
-        mention.sentence,
-    )

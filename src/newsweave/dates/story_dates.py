@@ -25,6 +25,8 @@ In order of strength:
    gets the week, month or year that holds every best day, and never an invented day.
 
 Inferred datings are marked ``inferred`` and carry the evidence they rest on.
+:func:`infer_datings` finds them; :func:`date_articles` sets each on its article, with the
+day as ``published`` when it is known to the day.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsweave.dates.article_date import (
     best_by_weekdays,
@@ -104,6 +106,42 @@ def infer_datings(
         if not changed:
             break
     return tuple(datings)
+
+
+def date_articles(
+    annotations: Sequence[Annotation],
+    mentions: Sequence[Sequence[TimeMention]],
+    alignment: Alignment | None = None,
+    *,
+    today: dt.date | None = None,
+) -> tuple[Annotation, ...]:
+    """The annotations with each article's ``dating`` (and ``published`` when a day is known).
+
+    Args:
+        annotations: one story's annotated articles.
+        mentions: :func:`~newsweave.dates.mentions.find_time_mentions` of each, in the same
+            order.
+        alignment: the story's aligned statements; reports of the same event across
+            outlets tie undated articles to dated ones.
+        today: no article is dated after this day (default: the system's date).
+    """
+    today = today or dt.datetime.now().astimezone().date()
+    datings = infer_datings(annotations, mentions, alignment, today)
+    out: list[Annotation] = []
+    for annotation, dating in zip(annotations, datings, strict=True):
+        article = annotation.article
+        if dating is None:
+            out.append(annotation)
+            continue
+        day = dating.when.earliest if dating.when.exact else None
+        article = replace(
+            article,
+            dating=dating,
+            published=day if day is not None else article.published,
+            published_inferred=dating.inferred,
+        )
+        out.append(replace(annotation, article=article))
+    return tuple(out)
 
 
 # --- the story's other reports --------------------------------------------------------------

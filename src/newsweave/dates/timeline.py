@@ -26,26 +26,26 @@ Example:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
+from newsweave.dates.calendar import COARSENESS
 from newsweave.lexicon.reporting import REPORTING_VERBS
 from newsweave.model import (
     Alignment,
     Annotation,
     Dating,
     Event,
-    Precision,
     Quote,
     Span,
     TimeExpression,
     TimeMention,
     Token,
 )
+from newsweave.nlp.parse import ParseIndex
 
 # Tuned on tests/data/stories (docs/timeline.md); the seeds are kept for acceptance.
 LINK_COARSE = 0.35  # the same for a month or a year, which few of a story's events share
@@ -54,7 +54,6 @@ INHERIT = 0.45  # least alignment score for an undated statement to join a dated
 MAX_WORDS = 32
 # Dependents that start a clause of their own, left out of a date's clause.
 _OTHER_CLAUSES = frozenset({"relcl", "advcl", "parataxis", "ccomp", "appos"})
-_ORDER: dict[Precision, int] = {"year": 0, "month": 1, "week": 2, "day": 3}
 
 Encoder = Callable[[Sequence[str]], "np.ndarray"]
 
@@ -82,7 +81,7 @@ def build_timeline(
         annotations: the story's annotated (and dated) articles.
         mentions: :func:`~newsweave.dates.mentions.find_time_mentions` of each article.
         times: the same mentions resolved
-            (:func:`~newsweave.dates.mentions.resolve_times`), in order.
+            (:func:`~newsweave.dates.calendar.resolve_times`), in order.
         alignment: the story's statements and their cross-outlet similarity.
         quotes: quotes with their cross-outlet groups; one statement quoted by two outlets
             is one event.
@@ -104,7 +103,8 @@ def build_timeline(
     published = {a.article.id: a.article.dating for a in annotations}
     events = [_event(candidates, rows[k], vectors) for k in range(len(rows))]
     events = _inherit(events, candidates, rows, alignment, published)
-    events.sort(key=lambda e: (e.when.earliest, _ORDER[e.when.precision], -len(e.article_ids)))
+    # a coarser date (a year) before the finer ones it holds
+    events.sort(key=lambda e: (e.when.earliest, -COARSENESS[e.when.precision], -len(e.article_ids)))
     return tuple(events)
 
 
@@ -118,6 +118,7 @@ def _candidates(
         if _dates_an_event(m, t):
             by_article[t.span.article_id].append((m, t))
     parsed = {a.article.id: a for a in annotations}
+    indexes: dict[str, ParseIndex] = {}  # built once per article, when a clause is needed
     out = []
     for st in alignment.statements:
         inside = [
@@ -131,26 +132,24 @@ def _candidates(
             # each told by the clause its date belongs to.
             text = annotation.article.text[st.span.start : st.span.end]
             if len(inside) > 1:
-                text = _clause_text(annotation, st.span, mention.span) or text
+                parse = indexes.get(annotation.article.id)
+                if parse is None:
+                    parse = indexes[annotation.article.id] = ParseIndex(annotation)
+                text = _clause_text(parse, st.span, mention.span) or text
             out.append(_Candidate(st.span, text, time, mention.tense == "future"))
     return out
 
 
-def _clause_text(annotation: Annotation, statement: Span, date: Span) -> str | None:
+def _clause_text(parse: ParseIndex, statement: Span, date: Span) -> str | None:
     """The words of ``statement`` that the verb ``date`` hangs on governs, minus other clauses.
 
     "The two leaders, who had not met since … 2021, spent 90 minutes alone on Tuesday" reads
     for Tuesday as "The two leaders spent 90 minutes alone on Tuesday".
     """
-    tokens = annotation.tokens
-    source = annotation.article.text
-
-    def text_at(tok: Token) -> str:
-        return source[tok.start : tok.end]
-
-    starts = [t.start for t in tokens]
-    lo, hi = bisect_left(starts, statement.start), bisect_left(starts, statement.end)
-    i = bisect_left(starts, date.start)
+    tokens = parse.tokens
+    clause = parse.tokens_in(statement)
+    lo, hi = clause.start, clause.stop
+    i = parse.tokens_in(date).start
     if not lo <= i < hi:
         return None
     verb = i
@@ -162,23 +161,19 @@ def _clause_text(annotation: Annotation, statement: Span, date: Span) -> str | N
         verb = tokens[verb].head
     if tokens[verb].lemma.lower() in REPORTING_VERBS:
         return None  # "…, emergency services said on Wednesday": what they said is the event
-    children: dict[int, list[int]] = defaultdict(list)
-    for k in range(lo, hi):
-        if tokens[k].head != k:
-            children[tokens[k].head].append(k)
     kept: set[int] = set()
     stack = [verb]
     while stack:
         k = stack.pop()
         kept.add(k)
-        stack.extend(c for c in children.get(k, ()) if not _other_clause(tokens, c))
+        stack.extend(c for c in parse.children(k, clause) if not _other_clause(tokens, c))
     if tokens[verb].dep == "relcl":
         # "which opened in 1971" reads as "The bridge which opened in 1971"
         noun = tokens[verb].head
         kept.add(noun)
         kept.update(
             c
-            for c in children.get(noun, ())
+            for c in parse.children(noun, clause)
             if tokens[c].dep in {"det", "compound", "poss", "amod"}
         )
     # a comma or dash that opened or closed a clause left out goes with it
@@ -186,7 +181,7 @@ def _clause_text(annotation: Annotation, statement: Span, date: Span) -> str | N
         k
         for k in kept
         if tokens[k].pos != "PUNCT"
-        or text_at(tokens[k]) in ".!?”’\"'"
+        or parse.word(k) in ".!?”’\"'"
         or ((k - 1) in kept and (k + 1) in kept)
     }
     runs: list[tuple[int, int]] = []
@@ -195,7 +190,7 @@ def _clause_text(annotation: Annotation, statement: Span, date: Span) -> str | N
             runs[-1] = (runs[-1][0], k)
         else:
             runs.append((k, k))
-    text = annotation.article.text
+    text = parse.text
     pieces = [text[tokens[a].start : tokens[b].end] for a, b in runs]
     out = " ".join(pieces)
     out = re.sub(r"\s+([,.;:!?”’)])", r"\1", out)
@@ -219,7 +214,7 @@ def _dates_an_event(mention: TimeMention, time: TimeExpression) -> bool:
         return False
     if form.form == "unit" and form.shift == 0 and form.unit in {"week", "year", "month", "decade"}:
         return False  # "this year": the frame of the whole story, not an event's date
-    if _ORDER[time.when.precision] < _ORDER[form.precision]:
+    if COARSENESS[time.when.precision] > COARSENESS[form.precision]:
         return False  # only known more coarsely than it was written ("on Monday" → "2023")
     return (time.when.latest - time.when.earliest).days <= 366 or form.form == "calendar"
 
@@ -263,34 +258,30 @@ def _merge(
 def average_linkage(sims: np.ndarray, threshold: float) -> list[list[int]]:
     """Clusters of ``sims``' rows, merged while their mean pairwise similarity >= ``threshold``.
 
-    Lance–Williams updates keep each merge at O(n) and the search for the best pair at one
-    vectorised O(n²) pass.
+    scipy's average linkage (UPGMA) on the distances 1 − similarity, cut where the mean
+    distance passes 1 − ``threshold``. Members are sorted, clusters by their first member.
+    Means that tie exactly are merged in scipy's order (its nearest-neighbour chain), which
+    only matters when the tied pairs share a row.
 
     Example:
         >>> s = np.array([[1, 0.9, 0.1], [0.9, 1, 0.2], [0.1, 0.2, 1]])
         >>> average_linkage(s, 0.5)
         [[0, 1], [2]]
     """
+    from scipy.cluster.hierarchy import fcluster, linkage
+
     n = len(sims)
-    link = np.array(sims, dtype=np.float64)
-    np.fill_diagonal(link, -np.inf)
-    size = np.ones(n)
-    members: list[list[int]] = [[i] for i in range(n)]
-    for _ in range(n - 1):
-        k = int(np.argmax(link))
-        x, y = divmod(k, n)
-        if link[x, y] < threshold:
-            break
-        merged = (size[x] * link[x] + size[y] * link[y]) / (size[x] + size[y])
-        link[x, :] = merged
-        link[:, x] = merged
-        link[y, :] = -np.inf
-        link[:, y] = -np.inf
-        link[x, x] = -np.inf
-        size[x] += size[y]
-        members[x] += members[y]
-        members[y] = []
-    return [sorted(m) for m in members if m]
+    if n < 2:
+        return [[i] for i in range(n)]
+    pairs = np.asarray(sims, dtype=np.float64)[np.triu_indices(n, 1)]  # scipy's condensed order
+    # Distances from the highest similarity, so that none is negative: a cosine rounds to
+    # just over 1 for two copies of one sentence.
+    top = max(1.0, float(pairs.max()))
+    labels = fcluster(linkage(top - pairs, method="average"), top - threshold, "distance")
+    clusters: dict[int, list[int]] = defaultdict(list)
+    for i, label in enumerate(labels.tolist()):
+        clusters[label].append(i)
+    return sorted(clusters.values())
 
 
 def _event(candidates: list[_Candidate], row: list[int], vectors: np.ndarray) -> Event:
