@@ -25,7 +25,7 @@ def gate(name: str, value: float) -> None:
     entry = floors().get(name)
     assert entry is not None, f"{name}: no floor in {FLOORS_FILE.name}; add one"
     floor = float(entry["floor"])
-    print(f"{name}: {value:.3f} (floor {floor:.3f}, margin {value - floor:+.3f})")
+    print(f"{name}: {value:.4f} (floor {floor:.4f}, margin {value - floor:+.4f})")
     assert value >= floor - 1e-9, (
         f"{name} fell to {value:.3f}, below its floor {floor:.3f} ({entry.get('what', '')})"
     )

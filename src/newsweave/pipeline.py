@@ -94,7 +94,7 @@ def brief_articles(
     annotations = date_articles(annotations, mentions, alignment, today=settings.reference_day)
     times = resolve_times(annotations, mentions)
     facts = find_disputes(alignment, annotations, entities, times)
-    timeline = build_timeline(annotations, mentions, times, alignment, quotes)
+    timeline = build_timeline(annotations, mentions, times, alignment, quotes, settings)
     if done is not None:
         done(1)
     articles = tuple(a.article for a in annotations)

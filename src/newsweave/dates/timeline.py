@@ -46,6 +46,7 @@ from newsweave.model import (
     Token,
 )
 from newsweave.nlp.parse import ParseIndex
+from newsweave.settings import Settings
 
 # Tuned on tests/data/stories (docs/timeline.md); the seeds are kept for acceptance.
 LINK_COARSE = 0.35  # the same for a month or a year, which few of a story's events share
@@ -72,6 +73,7 @@ def build_timeline(
     times: Sequence[TimeExpression],
     alignment: Alignment,
     quotes: Sequence[Quote] = (),
+    settings: Settings | None = None,
     *,
     encode: Encoder | None = None,
 ) -> tuple[Event, ...]:
@@ -85,7 +87,8 @@ def build_timeline(
         alignment: the story's statements and their cross-outlet similarity.
         quotes: quotes with their cross-outlet groups; one statement quoted by two outlets
             is one event.
-        encode: texts to L2-normalised rows (default: the configured embedder).
+        settings: picks the embedder (``settings.embedder``, the one alignment uses).
+        encode: texts to L2-normalised rows, used instead of the embedder.
     """
     flat = [m for ms in mentions for m in ms]
     if len(flat) != len(times):
@@ -96,7 +99,7 @@ def build_timeline(
     if encode is None:
         from newsweave.embed import get_embedder
 
-        encode = get_embedder().encode
+        encode = get_embedder((settings or Settings()).embedder).encode
     vectors = np.asarray(encode([c.text for c in candidates]), dtype=np.float64)
     groups = _quote_groups(quotes)
     rows = _merge(candidates, vectors, groups)
