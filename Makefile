@@ -29,7 +29,7 @@ demo: $(STAMP)  ## brief the example story: Markdown on screen, JSON in out/
 	@cat $(OUT)/briefing.md
 	@echo "\nWrote $(OUT)/briefing.json and $(OUT)/briefing.md"
 
-test: lint typecheck pytest  ## ruff, mypy and pytest, as CI runs them
+test: lint typecheck pytest  ## ruff, mypy, the tests and the evals, as CI runs them
 
 lint: $(STAMP)  ## ruff lint and format check
 	$(BIN)/ruff check src tests evals bench conftest.py
@@ -38,7 +38,7 @@ lint: $(STAMP)  ## ruff lint and format check
 typecheck: $(STAMP)  ## mypy --strict on src/
 	$(BIN)/mypy
 
-pytest: $(STAMP)  ## the test suite
+pytest: $(STAMP)  ## the unit tests (tests/), the acceptance checks (evals/) and the doctests
 	$(BIN)/pytest -q
 
 bench: $(STAMP)  ## print the benchmark figures (installs the bench extra: textacy)
@@ -47,6 +47,7 @@ bench: $(STAMP)  ## print the benchmark figures (installs the bench extra: texta
 	$(BIN)/python bench/quotes.py
 	$(BIN)/python bench/align.py
 	$(BIN)/python bench/dates.py
+	$(BIN)/python bench/summary.py
 	$(BIN)/python bench/story_eval.py
 	$(BIN)/python bench/stories.py
 

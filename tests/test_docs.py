@@ -50,3 +50,12 @@ def test_no_module_shadows_a_library_function() -> None:
             importlib.import_module(info.name)
     for name in ("brief", "read_inputs", "render", "stories"):
         assert callable(getattr(newsweave, name)), name
+
+
+def test_the_architecture_table_names_every_module() -> None:
+    table = (REPO / "docs" / "architecture.md").read_text(encoding="utf-8")
+    listed = set(re.findall(r"^\| `([\w/]+\.py)` \|", table, flags=re.MULTILINE))
+    src = REPO / "src" / "newsweave"
+    modules = {p.relative_to(src).as_posix() for p in src.rglob("*.py")}
+    assert modules - listed == set(), "modules missing from docs/architecture.md"
+    assert listed - modules == set(), "docs/architecture.md names modules that are gone"
