@@ -164,7 +164,8 @@ def _count(word: str) -> float | None:
     return float(WORD_NUMBERS[word]) if word in WORD_NUMBERS else None
 
 
-_COUNT = r"(\d+(?:\.\d+)?|a few|a couple of|few|several|many|some|[a-z]+)"
+# "3", "a few", "several", "eighteen": how many units
+_COUNT = rf"(\d+(?:\.\d+)?|{alternatives(VAGUE_COUNTS)}|[a-z]+)"
 
 
 def _rule_ago(t: str) -> TimeForm | None:
