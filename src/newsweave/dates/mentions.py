@@ -96,8 +96,7 @@ def _tense(parse: ParseIndex, i0: int, i1: int) -> tuple[Tense, str]:
     inside = range(i0, i1)
     root = next((k for k in inside if tokens[k].head not in inside or tokens[k].head == k), i0)
     ahead = False
-    j = root
-    for _ in range(12):
+    for j in parse.up(root, 12):
         tok = tokens[j]
         if j not in inside:
             if tok.pos in {"VERB", "AUX"}:
@@ -113,9 +112,6 @@ def _tense(parse: ParseIndex, i0: int, i1: int) -> tuple[Tense, str]:
                 for c in parse.children(j)
             ):
                 ahead = True
-        if tok.head == j:
-            break
-        j = tok.head
     return ("future" if ahead else "unknown"), ""
 
 
@@ -181,12 +177,7 @@ def _verb_tense(parse: ParseIndex, v: int, depth: int) -> tuple[Tense, str]:
 def _verb_above(parse: ParseIndex, v: int) -> int | None:
     """The nearest verb (or predicative adjective) that ``v`` hangs on, within its sentence."""
     tokens = parse.tokens
-    j = v
-    for _ in range(8):
-        head = tokens[j].head
-        if head == j:
-            return None
-        j = head
-        if tokens[j].pos in {"VERB", "AUX"} or tokens[j].lemma.lower() in FUTURE_HEADS:
+    for j in parse.up(v, 9):  # v and the eight tokens above it
+        if j != v and (tokens[j].pos in {"VERB", "AUX"} or tokens[j].lemma.lower() in FUTURE_HEADS):
             return j
     return None

@@ -155,13 +155,14 @@ def _clause_text(parse: ParseIndex, statement: Span, date: Span) -> str | None:
     i = parse.tokens_in(date).start
     if not lo <= i < hi:
         return None
-    verb = i
-    for _ in range(10):
+    for verb in parse.up(i, 10):
         if tokens[verb].pos in {"VERB", "AUX"} and not date.start <= tokens[verb].start < date.end:
             break
-        if tokens[verb].head == verb or not lo <= tokens[verb].head < hi:
+        head = tokens[verb].head
+        if head == verb or not lo <= head < hi:
             return None
-        verb = tokens[verb].head
+    else:
+        verb = tokens[verb].head  # no verb in ten tokens: the clause of the token above them
     if tokens[verb].lemma.lower() in REPORTING_VERBS:
         return None  # "…, emergency services said on Wednesday": what they said is the event
     kept: set[int] = set()

@@ -27,6 +27,7 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from newsweave.entities import name_key
 from newsweave.lexicon.calendar import MONTHS, WEEKDAYS
@@ -35,7 +36,7 @@ from newsweave.lexicon.numbers import ABOUT, AT_LEAST, AT_MOST, UNITS
 from newsweave.lexicon.people import PEOPLE_NOUNS
 from newsweave.lexicon.places import FACILITY_KINDS, VENUE_PREPOSITIONS, VENUE_WORDS
 from newsweave.lexicon.reporting import REPORTING_VERBS
-from newsweave.model import PLACE_TYPES, Detail, Mention, Span, Statement, Token, When
+from newsweave.model import PLACE_TYPES, Detail, Mention, Span, Statement, When
 from newsweave.nlp.parse import ParseIndex
 from newsweave.nlp.quantities import parse_number
 
@@ -115,7 +116,7 @@ def _number_or_date(
     lower = written.lower()
     words = lower.split()
     if label == "DATE" and any(w.strip(".,") in _CALENDAR_WORDS for w in words):
-        about = _governor(tokens, i0, i1)
+        about = _governor(parse, i0, i1)
         if about in REPORTING_VERBS or not about:
             return None  # "said on Tuesday" dates the report, not the event
         # A weekday only compares with a weekday, a month with a month.
@@ -148,7 +149,7 @@ def _number_or_date(
         return StatedDetail("number", dimension, written, f"{number * factor:g}", v, low, high)
     if label not in {"CARDINAL", "QUANTITY"}:
         return None
-    noun, verb = _counted(tokens, i0, i1)
+    noun, verb = _counted(parse, i0, i1)
     low, high = _interval(f"{before} {lower}", number)
     noun_key = "people" if not noun or noun in PEOPLE_NOUNS else noun
     return StatedDetail("number", f"{noun_key}:{verb}", written, f"{number:g}", v, low, high)
@@ -180,21 +181,19 @@ def _interval(context: str, value: float) -> tuple[float, float]:
     return value, value
 
 
-def _governor(tokens: Sequence[Token], i0: int, i1: int) -> str:
+def _governor(parse: ParseIndex, i0: int, i1: int) -> str:
     """The verb or noun a value hangs from, through a preposition: "closed for two weeks"."""
-    head = tokens[i1 - 1].head
-    for _ in range(3):
+    tokens = parse.tokens
+    for head in parse.up(tokens[i1 - 1].head, 3):
         tok = tokens[head]
         if tok.pos in {"VERB", "NOUN"} and not (i0 <= head < i1):
             return CASUALTY_VERBS.get(tok.lemma.lower(), tok.lemma.lower())
-        if tok.head == head:
-            break
-        head = tok.head
     return ""
 
 
-def _counted(tokens: Sequence[Token], i0: int, i1: int) -> tuple[str, str]:
+def _counted(parse: ParseIndex, i0: int, i1: int) -> tuple[str, str]:
     """What a bare number counts and what happened to it: "four people were killed"."""
+    tokens = parse.tokens
     last = tokens[i1 - 1]
     noun = ""
     node = i1 - 1
@@ -202,8 +201,7 @@ def _counted(tokens: Sequence[Token], i0: int, i1: int) -> tuple[str, str]:
         noun = tokens[last.head].lemma.lower()
         node = last.head
     verb = ""
-    here = node
-    for _ in range(3):
+    for here in parse.up(node, 3):
         tok = tokens[here]
         lemma = tok.lemma.lower()
         if lemma in CASUALTY_VERBS:
@@ -212,9 +210,6 @@ def _counted(tokens: Sequence[Token], i0: int, i1: int) -> tuple[str, str]:
         if tok.pos == "VERB" and here != node:
             verb = lemma
             break
-        if tok.head == here:
-            break
-        here = tok.head
     if not verb:  # "11 injured": the participle follows the number
         for tok in tokens[i1 : i1 + 2]:
             if tok.lemma.lower() in CASUALTY_VERBS:
@@ -294,8 +289,11 @@ def _is_venue(parse: ParseIndex, i: int, statement: range) -> bool:
 
     # "the city of X", "the X station": climb to the noun the name heads.
     node = i
-    while tokens[node].dep in {"pobj", "compound", "appos"} and tokens[node].head in statement:
-        head = tokens[node].head
+    for below, head in pairwise(parse.up(i)):
+        if below != node:
+            continue  # the "of" stepped over
+        if tokens[node].dep not in {"pobj", "compound", "appos"} or head not in statement:
+            break
         if tokens[head].pos == "ADP" and tokens[head].lemma.lower() == "of":
             node = tokens[head].head
         elif tokens[node].dep in {"compound", "appos"}:

@@ -16,11 +16,14 @@ Example:
     >>> parse = ParseIndex(Annotation(art, (Sentence(Span("a", 0, 14), 0),), (), tokens))
     >>> parse.token_at(9), parse.dependents(1, "dobj"), parse.subtree(1)
     (2, [2], (0, 3))
+    >>> list(parse.up(2)), list(parse.up(2, 1))
+    ([2, 1], [2])
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 
 from newsweave.model import Annotation, Span, Token
 
@@ -91,6 +94,22 @@ class ParseIndex:
             lo, hi = min(lo, j), max(hi, j)
             stack.extend(self.children(j, within))
         return lo, hi
+
+    def up(self, i: int, steps: int | None = None) -> Iterator[int]:
+        """Token ``i``, then its head, its head's head …, up to the root: the path a rule
+        climbs ("the verb a date hangs on"), each with its own stop condition.
+
+        Args:
+            i: the token the walk starts at, yielded first.
+            steps: the most tokens yielded, ``i`` included; None for the whole path.
+        """
+        tokens = self.tokens
+        for _ in range(len(tokens) if steps is None else steps):
+            yield i
+            head = tokens[i].head
+            if head == i:
+                return
+            i = head
 
     def paragraph(self, i: int) -> int:
         """The paragraph (kept block) that token ``i`` stands in."""

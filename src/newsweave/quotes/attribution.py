@@ -11,6 +11,8 @@ this one, which a pronoun or a quote with no cue may refer back to.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from newsweave.lexicon.reporting import REPORTING_VERBS, SPEECH_VERBS
 from newsweave.model import Span, Speaker
 from newsweave.quotes.context import ArticleContext, LastSpeaker
@@ -65,17 +67,13 @@ def attribute_governing(
     sentence = tokens[inside[0]].sentence
     # the words of the quote that hang from something outside it
     for i in inside:
-        j = tokens[i].head
-        for _ in range(6):
+        for j in parse.up(tokens[i].head, 6):
             if j in inside or tokens[j].sentence != sentence:
                 break
             if tokens[j].lemma.lower() in SPEECH_VERBS and tokens[j].pos in {"VERB", "AUX"}:
                 outer = outer_reporting_verb(ctx, j)
                 found = speaker_of_cue(ctx, outer, mark.start, last) if outer != j else None
                 return found or speaker_of_cue(ctx, j, mark.start, last)
-            if tokens[j].head == j:
-                break
-            j = tokens[j].head
     return according_to(ctx, sentence, mark.start, last)
 
 
@@ -83,13 +81,13 @@ def outer_reporting_verb(ctx: ArticleContext, verb: int) -> int:
     """The outermost saying verb whose clause holds ``verb``, else ``verb`` itself."""
     parse = ctx.parse
     tokens = parse.tokens
-    best, j = verb, verb
+    best = verb
     if tokens[verb].lemma.lower() in REPORTING_VERBS:
         return verb  # Kim told his hosts …, it reported — "told" already names the speaker
-    for _ in range(4):
-        if tokens[j].head == j or tokens[j].dep not in {"ccomp", "xcomp", "conj", "advcl"}:
+    # up to four clauses up, while each hangs on the next as a complement or conjunct
+    for below, j in pairwise(parse.up(verb, 5)):
+        if tokens[below].dep not in {"ccomp", "xcomp", "conj", "advcl"}:
             break
-        j = tokens[j].head
         if tokens[j].lemma.lower() in REPORTING_VERBS and parse.dependents(j, "nsubj"):
             best = j
     return best
