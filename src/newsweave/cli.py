@@ -175,7 +175,8 @@ def stories(
     embedder: Annotated[
         str | None,
         typer.Option(
-            help="Dense embedder: auto (minilm-static; multilingual-e5-small when the inputs "
+            help="Dense embedder for grouping (also NEWSWEAVE_STORY_EMBEDDER): auto (the "
+            "--db store's own; else minilm-static, or multilingual-e5-small when the inputs "
             "are in several languages), minilm-static, minilm-onnx, multilingual-e5-small, "
             "lexical, or sentence-transformers:<model>."
         ),
