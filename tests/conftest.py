@@ -24,3 +24,12 @@ def plugins(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str, str, str
 
     yield add
     registry._table.cache_clear()  # rebuilt from the real entry points on next use
+
+
+@pytest.fixture
+def echo_model() -> Iterator[str]:
+    """The base URL of a stand-in LLM server on loopback (see ``echomodel.py``)."""
+    from echomodel import echo_model_url
+
+    with echo_model_url() as url:
+        yield url

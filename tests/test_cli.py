@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 import json
-import re
 import subprocess
 import sys
-import threading
-from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -154,39 +150,6 @@ def test_python_dash_m_runs_the_command() -> None:
         [sys.executable, "-m", "newsweave", "--help"], capture_output=True, text=True, check=True
     )
     assert "Usage: newsweave" in usage.stdout
-
-
-class _EchoModel(BaseHTTPRequestHandler):
-    """A stand-in chat endpoint: it copies fact [1] of the prompt, cited, then adds a
-    sentence its evidence cannot support."""
-
-    def do_POST(self) -> None:
-        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-        prompt = body["messages"][-1]["content"]
-        first = re.search(r"^\[1\] (.+)$", prompt, re.MULTILINE)
-        assert first is not None
-        reply = f"{first[1]} [1]\nThe bridge was painted pink in 1990 by 300 volunteers. [1]"
-        data = json.dumps({"choices": [{"message": {"content": reply}}]}).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@pytest.fixture
-def echo_model() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _EchoModel)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/v1"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def test_brief_with_an_llm_keeps_supported_sentences_and_lists_the_rest(

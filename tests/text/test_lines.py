@@ -1,0 +1,206 @@
+"""The cues one line gives on its own: each reason classify_line gives, the shape tests
+(prose, headline, listed headline), datelines, and the line split the cleaner reads."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsweave.model import Article
+from newsweave.text.clean import clean_article, find_boilerplate
+from newsweave.text.lines import (
+    Line,
+    classify_line,
+    dateline_length,
+    headline_shaped,
+    is_listed_headline,
+    is_prose,
+    is_timestamp,
+    norm,
+    split_lines,
+)
+
+
+def line(text: str) -> Line:
+    (only,) = split_lines(text)
+    return only
+
+
+# --- split_lines ------------------------------------------------------------------------
+
+
+def test_split_lines_gives_offsets_words_and_blocks() -> None:
+    text = "  Dam opens\r\n\r\nThe dam opened.\nIt rained.\n"
+    lines = split_lines(text)
+    assert [(text[x.start : x.end], x.text, x.words, x.block) for x in lines] == [
+        ("  Dam opens", "Dam opens", 2, 0),  # the end stops before "\r"
+        ("The dam opened.", "The dam opened.", 3, 1),
+        ("It rained.", "It rained.", 2, 1),  # no blank line between: the same block
+    ]
+    assert split_lines(" \n\n\t") == []
+
+
+# --- classify_line ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Skip to content", "navigation"),
+        ("Home | World | Asia | Business", "navigation"),
+        ("Home › World › Asia", "navigation"),
+        ("Topics: Floods, Velmark", "navigation"),
+        ("We use cookies to improve your experience. Accept all", "navigation"),
+        ("Photo: Jane Doe/Reuters", "caption"),
+        ("A man walks past the site (AP)", "caption"),
+        ("Jane Doe/Reuters", "caption"),
+        ("AFP via Getty Images", "caption"),
+        ("Kim waves to the crowd. Photo: Jane Doe/Reuters", "caption"),
+        ("Editor's note: This article has been updated.", "editor_note"),
+        ("This story has been corrected to fix a name.", "editor_note"),
+        ("READ MORE: Something else happened", "promo"),
+        ("Sign up for our newsletter to get updates", "promo"),
+        ("Related stories", "related"),
+        ("You may also like", "related"),
+        ("Reporting by Jane Doe; Editing by John Roe", "credit"),
+        ("© 2023 The Daily Planet", "credit"),
+        ("Associated Press writer Jo Roe contributed to this report.", "credit"),
+        ("By Jane Doe and John Roe", "byline"),
+        ("By Jane Doe | Senior reporter", "byline"),
+        ("May 03, 2013", "timestamp"),
+        ("Published 12 Sept 2023, 10:45 GMT", "timestamp"),
+        ("The council met on Monday and voted to close the road.", None),
+        ("By the end of the day, the road was closed.", None),
+        ("More than 200 people were evacuated.", None),
+        ("Mara Quinn", None),  # a name alone: only the document can tell (a bio's byline)
+    ],
+)
+def test_classify_line(text: str, reason: str | None) -> None:
+    assert classify_line(line(text), bottom=False) == reason
+    assert classify_line(line(text), bottom=True) == reason
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("With AFP", "credit"),
+        ("— Reuters", "credit"),
+        ("Contact the author: jane@example.com", "bio"),
+    ],
+)
+def test_some_lines_are_boilerplate_only_near_the_end(text: str, reason: str) -> None:
+    assert classify_line(line(text), bottom=True) == reason
+    assert classify_line(line(text), bottom=False) is None
+
+
+def test_a_body_sentence_closed_by_an_agency_is_no_caption() -> None:
+    # "… (Reuters)." ends a sentence of the story; "(Photo: Reuters)." would end a caption
+    assert classify_line(line("The union confirmed the deal (Reuters)."), bottom=False) is None
+    assert classify_line(line("The union leader at the port (Photo: Reuters)."), False) == "caption"
+
+
+# --- shapes -----------------------------------------------------------------------------
+
+
+def test_is_prose_two_sentences_or_many_words() -> None:
+    assert is_prose(line("The dam opened. Water rose by 2 m."))
+    assert is_prose(line(" ".join(["word"] * 25)))
+    assert not is_prose(line("The dam opened."))
+    assert not is_prose(line("U.S. Army Opens the Dam"))
+
+
+@pytest.mark.parametrize(
+    ("text", "shaped"),
+    [
+        ("Kim Orders War Drills", True),
+        ("“Kim orders war drills", True),
+        ("2,000 evacuated as river rises", True),
+        ("Kim ordered war drills.", False),  # a finished sentence
+        ("kim orders war drills", False),
+        ("Kim arrives. He meets Putin", False),  # two sentences
+    ],
+)
+def test_headline_shaped(text: str, shaped: bool) -> None:
+    assert headline_shaped(text, 25) is shaped
+
+
+def test_headline_shaped_counts_words() -> None:
+    assert headline_shaped("Kim Orders War Drills", 4)
+    assert not headline_shaped("Kim Orders War Drills", 3)
+
+
+def test_listed_headlines_need_a_label_for_bullets_and_short_items() -> None:
+    assert is_listed_headline(line("Farmers Count Losses After Hail"))
+    assert not is_listed_headline(line("• Farmers Count Losses After Hail"))
+    assert is_listed_headline(line("• Farmers Count Losses After Hail"), labelled=True)
+    assert not is_listed_headline(line("Velmark"))
+    assert is_listed_headline(line("Velmark"), labelled=True)
+    assert not is_listed_headline(line("“Is this the end of it?”"))  # a quote paragraph
+    assert not is_listed_headline(line("“We will rebuild,” Mara Quinn says"))
+
+
+def test_timestamps_are_dates_and_times_only() -> None:
+    assert is_timestamp(line("Updated 10:45 GMT, 12 Sept 2023"))
+    assert not is_timestamp(line("Updated"))  # no digit
+    assert not is_timestamp(line("12 people died on 12 Sept 2023"))
+
+
+# --- datelines --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        ("WASHINGTON (AP) — The Senate passed the bill.", "WASHINGTON (AP) — "),
+        ("KESSAN, Corvania, June 11 (CNW) - It rained.", "KESSAN, Corvania, June 11 (CNW) - "),
+        ("LONDON - Shares fell.", "LONDON - "),  # five capitals stand without a date or agency
+        ("UK - the talks went on.", ""),  # too short to be a place on its own
+        ("NATO allies met in Brussels on Tuesday.", ""),
+        ("US officials said on Monday - briefly - that", ""),
+    ],
+)
+def test_dateline_length(text: str, dateline: str) -> None:
+    assert text[: dateline_length(text)] == dateline
+
+
+def test_norm_folds_case_and_spaces() -> None:
+    assert norm("Dam  Opens\xa0Now") == "dam opens now"
+    assert norm("Dam Opens") == "dam opens"
+
+
+# --- through the cleaner ----------------------------------------------------------------
+
+
+def test_body_sentence_with_agency_in_brackets_is_kept() -> None:
+    text = (
+        "Port strike ends\n\nDock workers went back to work on Friday.\n\n"
+        "The union confirmed the deal to a news agency (Reuters).\n\nTalks went on for weeks."
+    )
+    assert find_boilerplate(text) == []
+
+
+def test_long_hostile_lines_stay_fast_enough_to_finish() -> None:
+    # Pathological input for backtracking regexes: long runs of near-matches.
+    for text in (
+        "(" * 50_000,
+        "By " + "A " * 50_000,
+        "a/" * 50_000 + "\n" * 10,
+        "Photo: " * 20_000,
+    ):
+        for s, e, _ in find_boilerplate(text):
+            assert 0 <= s <= e <= len(text)
+
+
+def test_sentences_that_merely_start_in_capitals_are_not_datelines() -> None:
+    for first in (
+        "US officials said on Monday - briefly - that the talks had stalled.",
+        "NATO allies met in Brussels on Tuesday to discuss the war in Ukraine.",
+    ):
+        article = clean_article(Article("a", "s", None, f"Headline\n\n{first}"))
+        assert [r.reason for r in article.removed] == []
+
+
+def test_timestamp_lines_are_marked() -> None:
+    text = "Headline\n\nMay 03, 2013\n\nPublished: 12 September 2023 10:45 BST\n\nThe body."
+    article = clean_article(Article("a", "s", None, text))
+    assert [(r.reason) for r in article.removed] == ["timestamp"]
+    assert article.removed[0].span.text(article).startswith("May 03, 2013")
