@@ -1,4 +1,4 @@
-"""newsweave: read many news reports about one event and say, with evidence, what they say together.
+"""`newsweave`: what many news reports about one event say together, with the evidence.
 
 The library is the product; the CLI is a thin layer over it::
 

@@ -120,7 +120,7 @@ def test_decode_bom() -> None:
     text, reason = decode_bom(codecs.BOM_UTF8 + b"caf\xe9") or (None, None)
     assert text is None
     assert reason is not None
-    assert reason.startswith("bad utf-8-sig text (")
+    assert reason == "bad utf-8-sig text (byte 0xe9 at offset 6)"  # offsets count the mark
 
 
 def test_decode_declared_tries_the_mark_then_utf8_then_the_charset() -> None:

@@ -173,7 +173,9 @@ def decode_bom(data: bytes) -> tuple[str | None, str | None] | None:
     try:
         return data.decode(codec), None
     except UnicodeDecodeError as err:
-        return None, f"bad {codec} text (byte 0x{data[err.start]:02x} at offset {err.start})"
+        # utf-8-sig reports positions past its mark: count them from the file's first byte
+        at = len(data) - len(err.object) + err.start
+        return None, f"bad {codec} text (byte 0x{data[at]:02x} at offset {at})"
 
 
 def decode_declared(data: bytes, charset: str | None) -> tuple[str | None, str | None]:
