@@ -21,9 +21,12 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from newsweave.grouping.features import StoryFeatures
 from newsweave.model import Article, Story
+
+if TYPE_CHECKING:  # pragma: no cover
+    from newsweave.grouping.features import StoryFeatures
 
 UNTITLED = "Untitled story"
 
