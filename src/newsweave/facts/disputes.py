@@ -28,8 +28,6 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
 import numpy as np
-from scipy.sparse import coo_matrix
-from scipy.sparse.csgraph import connected_components
 
 from newsweave.facts.align import make_fact, reading_order
 from newsweave.facts.details import StatedDetail, read_details
@@ -122,6 +120,9 @@ def _disputed(
     Groups, and the details in each, come in the order their details were first found
     disputed (or, for an agreeing value, joined), which is the order of the dispute facts.
     """
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
     seen: dict[StatedDetail, int] = {}  # each detail in a dispute, numbered as first found
     edges: list[tuple[int, int]] = []
 

@@ -27,6 +27,7 @@ from newsweave.errors import ConfigError, NewsweaveError
 from newsweave.model import Briefing, Fact, Span, SummarySentence, UnsupportedSentence
 from newsweave.summary.extractive import ranked_sentences
 from newsweave.summary.support import check_support
+from newsweave.summary.wording import words as words_of
 from newsweave.text.sentences import split_sentences
 
 if TYPE_CHECKING:
@@ -48,8 +49,6 @@ _CITE_AFTER_END = re.compile(r"([.!?][\"”’)]*)((?:\s*" + _CITE_BODY + r")+)"
 _THINK = re.compile(r"<think>.*?(?:</think>|$)", re.DOTALL | re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
 _LIST_MARK = re.compile(r"^\s*(?:[-*•#>]+|\d{1,2}[.)])\s+")
-
-_WORD = re.compile(r"[^\W_][\w'’-]*")
 
 
 class WriterError(NewsweaveError):
@@ -254,8 +253,9 @@ def _judge(
         known = [n for n in cites if 1 <= n <= len(shown)]
         facts = [shown[n - 1] for n in known]
         ids = tuple(dict.fromkeys(a for s in facts for a in s.fact.article_ids))
-        size = len(_WORD.findall(text))
-        key = " ".join(w.lower() for w in _WORD.findall(text))
+        written = words_of(text)  # counted as the summary's limits count them
+        size = len(written)
+        key = " ".join(w.lower() for w in written)
         reason: str | None
         if not ended and not finished and i == len(pieces) - 1:
             reason = "cut off at the token limit"
