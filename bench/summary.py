@@ -19,6 +19,8 @@ Systems, all extractive:
   the word limits differ from its defaults. Its time is the whole brief per cluster.
 * lead-3: the first three sentences of the cluster's documents laid end to end (the usual
   Multi-News lead baseline), whatever their length.
+* lead, our length: the same sentences, as many whole ones as fit in the words of our
+  summary of that cluster: the stronger baseline, at equal length.
 * LexRank: every sentence of the cluster, TF-IDF vectors fitted on them (English stop words
   out), an unweighted graph of the pairs with cosine above 0.1, PageRank by power iteration
   (damping 0.85); sentences are then taken best first, skipping one with cosine 0.5 or more
@@ -170,6 +172,21 @@ def lead3(cluster: Cluster) -> list[str]:
     return sentences[:3]
 
 
+def lead_words(cluster: Cluster, words: int) -> list[str]:
+    """The documents' sentences laid end to end, as many whole ones as fit in ``words``
+    (at least one): the lead at the length of another summary, the fairer baseline."""
+    out: list[str] = []
+    total = 0
+    for text in cluster.texts:
+        for sentence in split_sentences(text):
+            size = count_words(sentence)
+            if out and total + size > words:
+                return out
+            out.append(sentence)
+            total += size
+    return out
+
+
 def lexrank(cluster: Cluster, max_words: int) -> list[str]:
     """LexRank with a 0.1 cosine threshold and a redundancy check, up to ``max_words``."""
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -269,6 +286,7 @@ def main() -> None:
 
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
     ours, lead, lex = Tally("ours (newsweave)", cited=0), Tally("lead-3"), Tally("LexRank")
+    same = Tally("lead, our length")
     failures: list[tuple[int, str]] = []
     empty: list[int] = []
     fragments: list[tuple[int, str, list[str]]] = []
@@ -316,6 +334,7 @@ def main() -> None:
                 fragments.append((cluster.index, text, reasons))
 
         lead_sentences = baseline(lead, cluster, lead3)
+        baseline(same, cluster, partial(lead_words, words=count_words(" ".join(texts))))
         lex_sentences = baseline(lex, cluster, partial(lexrank, max_words=args.max_words))
         if dump is not None:
             record = {
@@ -345,7 +364,7 @@ def main() -> None:
         f"\n  {'system':<18} {'R-1':>5} {'R-2':>5} {'R-Lsum':>6} {'words':>6} {'cited':>6}"
         f" {'s/cluster':>9}"
     )
-    for tally in (ours, lead, lex):
+    for tally in (ours, lead, same, lex):
         r1, r2, rl = (
             100 * float(np.mean(tally.rouge[k])) for k in ("rouge1", "rouge2", "rougeLsum")
         )

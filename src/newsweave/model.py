@@ -336,9 +336,10 @@ class Variant:
 
     ``relation`` is ``conflict`` (the values cannot all be true), ``naming`` (two names
     for the same thing) or ``superseded`` (an earlier expectation that later reports
-    contradict). ``detail`` says what kind of value it is, ``about`` what it is a value
-    of ("killed", "Alexander Kozlov"), and ``evidence`` points at the value in each
-    article.
+    contradict, or a figure later reports replaced). ``detail`` says what kind of value it
+    is, ``about`` what it is a value of ("people:killed", "Alexander Kozlov"), and
+    ``evidence`` points at the value in each article. ``as_of`` is the latest day the value
+    was given for, where a figure changes over time.
     """
 
     value: str
@@ -348,6 +349,7 @@ class Variant:
     about: str = ""
     evidence: tuple[Span, ...] = ()
     hedged: bool = False
+    as_of: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,14 +8,17 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from newsweave.model import Annotation, Article, Fact
+from newsweave.model import Annotation, Article, Fact, Statement
 from newsweave.nlp.parse import ParseIndex
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from newsweave.facts.claims import Claim
+
 Parsed = Callable[[str], tuple[Annotation, ParseIndex]]
 Disputed = Callable[..., tuple[Fact, ...]]
+Claimed = Callable[..., list["Claim"]]
 
 
 @pytest.fixture(scope="session")
@@ -54,5 +57,29 @@ def disputed(nlp: Language) -> Disputed:
         annotations = annotate(articles, nlp=nlp)
         entities = resolve_entities(annotations)
         return find_disputes(align_facts(annotations, entities), annotations, entities)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def claimed(nlp: Language) -> Claimed:
+    """``claimed("One line.", "2023-06-04")``: the number claims of an article published
+    that day (the story's day), its dates placed on the calendar."""
+    from newsweave.dates.calendar import resolve_times
+    from newsweave.dates.mentions import find_time_mentions
+    from newsweave.facts.claims import read_claims
+    from newsweave.nlp.annotate import annotate
+
+    def run(text: str, published: str | None = None) -> list[Claim]:
+        day = dt.date.fromisoformat(published) if published else None
+        (annotation,) = annotate([Article("a", "Outlet A", None, text, published=day)], nlp=nlp)
+        statements = [
+            Statement(s.span, i) for i, s in enumerate(annotation.sentences) if not s.is_title
+        ]
+        times = resolve_times([annotation], [find_time_mentions(annotation)])
+        found = read_claims(
+            annotation, statements, times, story_day=day.toordinal() if day else None
+        )
+        return [c for cs in found.values() for c in cs if c.detail.detail == "number"]
 
     return run

@@ -156,3 +156,29 @@ def test_the_main_verb_and_its_negation(parsed: Parsed) -> None:
     assert _of(_details(parsed, "The inquiry will take two weeks."), "negation") == []
     assert _of(_details(parsed, "The captain was not on board."), "negation") == []
     assert _of(_details(parsed, "Heavy rain in the north on Monday."), "negation") == []
+
+
+def test_a_denial_turns_what_it_reports_around(parsed: Parsed) -> None:
+    (denied,) = _of(
+        _details(parsed, "The captain denied that any mooring rope was used."), "negation"
+    )
+    assert (denied.about, denied.key) == ("use", "neg")
+    (said,) = _of(_details(parsed, "The captain said a mooring rope was used."), "negation")
+    assert (said.about, said.key) == ("use", "pos")
+
+
+def test_a_predicate_adjective_and_a_none_subject(parsed: Parsed) -> None:
+    (yes,) = _of(
+        _details(parsed, "One of the women is understood to have been pregnant."), "negation"
+    )
+    (no,) = _of(_details(parsed, "None of the women were pregnant, officials said."), "negation")
+    assert (yes.about, yes.key) == ("pregnant", "pos")
+    assert (no.about, no.key) == ("pregnant", "neg")
+
+
+def test_a_bare_number_the_model_left_unlabelled_is_a_count(parsed: Parsed) -> None:
+    (toll,) = _of(_details(parsed, "The death toll rose to 288 on Saturday."), "number")
+    assert (toll.value, toll.low, toll.high) == ("288", 288.0, 288.0)
+    # a year or a time of day is not a count
+    assert _of(_details(parsed, "The bridge opened in 1971."), "number") == []
+    assert _of(_details(parsed, "The bridge collapsed at 6.40pm."), "number") == []

@@ -258,23 +258,29 @@ def _aligned(
     return find_disputes(alignment, annotations)
 
 
-def test_negation_differs_within_a_fact_only(nlp: Language) -> None:
+def test_negation_differs_within_a_fact_and_of_one_subject_across_facts(nlp: Language) -> None:
     texts = {"a": "The captain survived the fire.", "b": "The captain did not survive the fire."}
     one = _aligned(texts, nlp, [("a0", "b0")], related=False)
     assert {v.value for v in _variants(one, "negation")} == {"survived", "not survive"}
-    # two related facts: "did not survive" may be a fact of its own, not a dispute
+    # in two facts too: the same verb said of the same captain and fire, both ways
     two = _aligned(texts, nlp, [("a0",), ("b0",)], related=True)
-    assert _variants(two, "negation") == []
+    assert {v.value for v in _variants(two, "negation")} == {"survived", "not survive"}
+    # but "did not visit X" is its own fact beside "visited Y"
+    texts = {"a": "The minister visited Khasan.", "b": "The minister did not visit Vladivostok."}
+    apart = _aligned(texts, nlp, [("a0",), ("b0",)], related=True)
+    assert _variants(apart, "negation") == []
 
 
-def test_related_facts_compare_their_numbers(nlp: Language) -> None:
+def test_figures_compare_across_the_story_whatever_facts_hold_them(nlp: Language) -> None:
+    # A toll is one figure of the story: two outlets giving it differently disagree even
+    # where alignment put their sentences in unrelated facts.
     texts = {
         "a": "Four people were killed in the crash.",
         "b": "Three people were killed in the crash.",
     }
-    related = _aligned(texts, nlp, [("a0",), ("b0",)], related=True)
-    assert {v.value for v in _variants(related, "number")} == {"Four", "Three"}
-    assert _variants(_aligned(texts, nlp, [("a0",), ("b0",)], related=False), "number") == []
+    for related in (True, False):
+        facts = _aligned(texts, nlp, [("a0",), ("b0",)], related=related)
+        assert {v.value for v in _variants(facts, "number")} == {"Four", "Three"}
 
 
 def test_an_article_giving_both_values_is_left_out_of_the_dispute(nlp: Language) -> None:
@@ -282,8 +288,25 @@ def test_an_article_giving_both_values_is_left_out_of_the_dispute(nlp: Language)
         "a": "Four people were killed in the crash. Three people were killed in the crash.",
         "b": "Three people were killed in the crash.",
     }
-    plain = _aligned(texts, nlp, [("a0", "b0")], related=False)
-    assert {v.value for v in _variants(plain, "number")} == {"Four", "Three"}
-    # article a's second sentence agrees with b: a gives both values, so only b is left
-    both = _aligned(texts, nlp, [("a0", "b0"), ("a1", "b0")], related=False)
-    assert _variants(both, "number") == []
+    # article a gives both values, from no named source, for one day: it speaks of two
+    # things and which is which cannot be told, so b is disputed by nobody
+    for groups in ([("a0", "b0")], [("a0", "b0"), ("a1", "b0")]):
+        assert _variants(_aligned(texts, nlp, groups, related=False), "number") == []
+    texts["c"] = "Four people were killed in the crash."
+    facts = _aligned(texts, nlp, [("a0", "b0", "c0")], related=False)
+    assert {v.value for v in _variants(facts, "number")} == {"Four", "Three"}
+
+
+def test_undated_reports_of_a_revised_figure_conflict_without_days(disputed: Disputed) -> None:
+    # No article has a date: nothing can be ordered in time, and nothing breaks.
+    facts = disputed(
+        {
+            "a": "The death toll rose from 261 to 288 on the island.",
+            "b": "Officials said 275 people have died on the island.",
+        }
+    )
+    numbers = _variants(facts, "number")
+    print([(v.value, v.relation, v.as_of) for v in numbers])
+    relation = {v.value: v.relation for v in numbers}
+    assert relation == {"261": "superseded", "288": "conflict", "275": "conflict"}
+    assert all(v.as_of is None for v in numbers)

@@ -180,3 +180,26 @@ def test_without_annotated_sentences_a_fact_is_quoted_as_its_span() -> None:
     # "A quake hit" is no whole sentence, and a hand-made briefing has no sentences to widen
     # it to: nothing is quoted rather than a regex's guess at the sentence.
     assert summarize(briefing, min_words=1) == ()
+
+
+def test_a_sentence_cites_only_outlets_whose_evidence_holds_its_numbers(nlp: Language) -> None:
+    first = summarize(_story(nlp), min_words=1)[0]
+    assert first.text.startswith("The Vessmark ferry Merrow Star caught fire")
+    # the Herald's sentence says 400 people aboard, not 412: it is not cited for this one
+    assert first.article_ids == ("a", "b")
+    assert {e.article_id for e in first.evidence} == {"a", "b"}
+
+
+def test_one_summary_states_one_value_of_a_disputed_figure(nlp: Language) -> None:
+    briefing = _story(nlp)
+    plain = [s.text for s in summarize(briefing, min_words=400) if s.origin != "dispute"]
+    assert not (any("All 412" in t for t in plain) and any("All 400" in t for t in plain))
+    # a figure later reports replaced is never stated plainly
+    replaced = tuple(
+        replace(f, variants=(replace(f.variants[0], relation="superseded"), f.variants[1]))
+        if f.id == "f2"
+        else f
+        for f in briefing.facts
+    )
+    texts = [s.text for s in summarize(replace(briefing, facts=replaced), min_words=400)]
+    assert not any("All 412" in t for t in texts if not t.startswith(("Outlets", "Reports")))

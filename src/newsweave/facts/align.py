@@ -38,6 +38,7 @@ from newsweave.lexicon.people import HONORIFICS
 from newsweave.lexicon.reporting import REPORTING_VERBS
 from newsweave.model import Alignment, Annotation, Entity, Fact, FactKind, Span, Statement, Variant
 from newsweave.nlp.parse import ParseIndex
+from newsweave.nlp.sentences import SentenceIndex
 from newsweave.settings import Settings
 
 # Tuned on tests/data/stories (see docs/facts.md); the seeds are kept for acceptance.
@@ -283,7 +284,8 @@ def _facts(
     clusters: list[list[int]],
     dense: np.ndarray,
 ) -> tuple[tuple[Fact, ...], list[list[int]]]:
-    """Facts from clusters, most-supported first; the fact's text is its most central statement."""
+    """Facts from clusters, most-supported first; the fact's text is the sentence of its most
+    central statement."""
     order = reading_order(annotations)
 
     def position(members: list[int]) -> float:
@@ -298,13 +300,27 @@ def _facts(
     single = [c for c in clusters if len({units[m].article for m in c}) < 2]
     multi.sort(key=lambda c: (-len({units[m].article for m in c}), position(c)))
     single.sort(key=lambda c: (units[c[0]].article, units[c[0]].statement.span.start))
+    sentences = SentenceIndex(s for a in annotations for s in a.sentences)
+    read: set[Span] = set()  # sentences some fact already reads as
     facts: list[Fact] = []
     members_out: list[list[int]] = []
     for members in multi + single:
         centre = dense[members].mean(axis=0)
-        best = max(members, key=lambda m: (float(dense[m] @ centre), -m))
+        # A fact reads as the whole sentence of its most central statement, never a clause
+        # cut from it; a sentence that two facts would read as goes to the first.
+        around = {m: sentences.around(units[m].statement.span) for m in members}
+        ranked = sorted(members, key=lambda m: (-float(dense[m] @ centre), m))
+        whole = [around[m] for m in ranked]
+        lead = next((w for w in whole if w not in read), None)
+        if lead is None and len(members) < 2:
+            continue  # one clause of a sentence another fact reads as: said already
+        if lead is None:
+            text = units[ranked[0]].text
+        else:
+            read.add(lead)
+            text = lead.text(annotations[units[ranked[whole.index(lead)]].article].article)
         spans = (units[m].statement.span for m in members)
-        facts.append(make_fact("f", units[best].text, spans, order))
+        facts.append(make_fact("f", text, spans, order))
         members_out.append(members)
     return tuple(facts), members_out
 

@@ -32,10 +32,11 @@ from itertools import pairwise
 from newsweave.entities import name_key
 from newsweave.lexicon.calendar import MONTHS, WEEKDAYS
 from newsweave.lexicon.events import CASUALTY_VERBS, LIGHT_VERBS
+from newsweave.lexicon.function_words import NEGATIONS
 from newsweave.lexicon.numbers import ABOUT, AT_LEAST, AT_MOST, UNITS
 from newsweave.lexicon.people import PEOPLE_NOUNS
 from newsweave.lexicon.places import FACILITY_KINDS, VENUE_PREPOSITIONS, VENUE_WORDS
-from newsweave.lexicon.reporting import REPORTING_VERBS
+from newsweave.lexicon.reporting import BELIEF_VERBS, DENIAL_VERBS, REPORTING_VERBS
 from newsweave.model import PLACE_TYPES, Detail, Mention, Span, Statement, When
 from newsweave.nlp.parse import ParseIndex
 from newsweave.nlp.quantities import parse_number
@@ -81,7 +82,7 @@ def read_details(
     span = statement.span
     within = parse.tokens_in(span)
     out: list[StatedDetail] = []
-    for value in annotation.values:
+    for value in (*annotation.values, *_unlabelled_numbers(parse, within)):
         v = value.span
         if not (span.start <= v.start and v.end <= span.end):
             continue
@@ -97,6 +98,37 @@ def read_details(
     negation = _negation(parse, within, span)
     if negation is not None:
         out.append(negation)
+    return out
+
+
+def _unlabelled_numbers(parse: ParseIndex, within: range) -> list[Mention]:
+    """Numbers the entity model left unlabelled ("the toll rose to 288"), as counts: runs of
+    number tokens outside every labelled value."""
+    annotation = parse.annotation
+    tokens = parse.tokens
+    covered = (
+        [
+            (m.span.start, m.span.end)
+            for m in annotation.values
+            if m.span.end > tokens[within.start].start
+            and m.span.start < tokens[within.stop - 1].end
+        ]
+        if within
+        else []
+    )
+    out: list[Mention] = []
+    i = within.start
+    while i < within.stop:
+        tok = tokens[i]
+        if tok.pos != "NUM" or any(s <= tok.start < e for s, e in covered):
+            i += 1
+            continue
+        j = i + 1
+        while j < within.stop and tokens[j].pos == "NUM":
+            j += 1
+        span = Span(annotation.article.id, tok.start, tokens[j - 1].end)
+        out.append(Mention(span, span.text(annotation.article), "CARDINAL", tok.sentence))
+        i = j
     return out
 
 
@@ -131,8 +163,16 @@ def _number_or_date(
             w for w in (w.strip(".,") for w in words) if w in _CALENDAR_WORDS or w.isdigit()
         )
         return StatedDetail("date", f"{grain}:{about}", written, key, v)
-    if label in {"ORDINAL", "PERCENT", "MONEY"} or re.fullmatch(r"(?:19|20)\d\d", lower.strip()):
+    if label == "DATE" and re.fullmatch(r"\d[\d,]*", lower.strip()) and not _year(lower):
+        label = "CARDINAL"  # "the toll was given as 50": a bare number the model took for a date
+    if label in {"ORDINAL", "PERCENT", "MONEY", "TIME"} or re.fullmatch(
+        r"(?:19|20)\d\d", lower.strip()
+    ):
         return None  # "2023" is a year, not a count
+    if re.search(r"\d\s*(?:[ap]\.?m\b|gmt\b|hrs\b)", lower):
+        return None  # "6.40pm" is a time of day
+    if i0 > lo and _names_a_thing(parse, i0):
+        return None  # "Game 3", "Flight 302", "Car No. 8": a name, not a count
     before = text[tokens[max(lo, i0 - 3)].start : v.start].lower() if i0 > lo else ""
     number = parse_number(words)
     if number is None:
@@ -155,10 +195,26 @@ def _number_or_date(
     return StatedDetail("number", f"{noun_key}:{verb}", written, f"{number:g}", v, low, high)
 
 
+def _names_a_thing(parse: ParseIndex, i0: int) -> bool:
+    """Whether the number at token ``i0`` is part of a name: right after a capitalised noun
+    it modifies or that heads it ("Game 3", "Flight 302"), or after "No."."""
+    tokens = parse.tokens
+    prev = tokens[i0 - 1]
+    word = parse.text[prev.start : prev.end]
+    if word.lower().rstrip(".") == "no" and word[:1].isupper():
+        return True
+    linked = tokens[i0].head == i0 - 1 or prev.head == i0
+    return linked and prev.pos in {"PROPN", "NOUN"} and word[:1].isupper() and word.isalpha()
+
+
+def _year(text: str) -> bool:
+    return re.fullmatch(r"(?:1[89]|20)\d\d", text.strip()) is not None
+
+
 def _unit(word: str) -> tuple[str, float] | None:
     """The dimension of a unit word and its size in that dimension's base unit."""
     w = word.strip(".,()").lower()
-    w = re.sub(r"^\d[\d,.]*", "", w)  # "40m", "12km"
+    w = re.sub(r"^\d[\d,.]*-?", "", w)  # "40m", "12km", "756-feet"
     if w.endswith("s") and w[:-1] in UNITS:
         w = w[:-1]
     return UNITS.get(w)
@@ -319,6 +375,19 @@ def _is_venue(parse: ParseIndex, i: int, statement: range) -> bool:
     return False
 
 
+def _negated(parse: ParseIndex, verb: int, statement: range) -> bool:
+    """Whether the clause of ``verb`` is negated: a "not" on it, or a subject that is
+    "none", "no one" or "nobody" ("none of the women were pregnant")."""
+    tokens = parse.tokens
+    kids = parse.children(verb, statement)
+    if any(tokens[i].dep == "neg" for i in kids):
+        return True
+    return any(
+        tokens[i].dep in {"nsubj", "nsubjpass"} and tokens[i].lemma.lower() in NEGATIONS
+        for i in kids
+    )
+
+
 def _negation(parse: ParseIndex, statement: range, span: Span) -> StatedDetail | None:
     """The statement's main verb and whether it is negated: "did not survive"."""
     tokens = parse.tokens
@@ -326,14 +395,36 @@ def _negation(parse: ParseIndex, statement: range, span: Span) -> StatedDetail |
     if root is None:
         return None
     lemma = tokens[root].lemma.lower()
-    if lemma in REPORTING_VERBS:  # "police said the road was not closed": the reported verb
+    denied = False
+    if lemma in REPORTING_VERBS or lemma in DENIAL_VERBS:
+        # "police said the road was not closed": the reported verb; "he denied that a rope
+        # was used": the reported verb, its polarity turned
+        denied = lemma in DENIAL_VERBS and not any(
+            tokens[i].dep == "neg" for i in parse.children(root, statement)
+        )
         comp = next((i for i in parse.children(root, statement) if tokens[i].dep == "ccomp"), None)
         if comp is None:
             return None
         root, lemma = comp, tokens[comp].lemma.lower()
-    if tokens[root].pos != "VERB" or lemma in LIGHT_VERBS:
+    if lemma in BELIEF_VERBS:  # "is understood to have been pregnant": what is believed
+        passed = next(
+            (i for i in parse.children(root, statement) if tokens[i].dep == "xcomp"), None
+        )
+        if passed is not None:
+            root, lemma = passed, tokens[passed].lemma.lower()
+    negated = _negated(parse, root, statement)
+    if lemma == "be" and tokens[root].pos == "AUX":
+        # "one of the women was pregnant" / "none of the women were pregnant": the predicate
+        # adjective is what is said, negated by "not" or by a subject that is "none"
+        predicate = next(
+            (i for i in parse.children(root, statement) if tokens[i].dep == "acomp"), None
+        )
+        if predicate is None:
+            return None
+        root, lemma = predicate, tokens[predicate].lemma.lower()
+    elif tokens[root].pos != "VERB" or lemma in LIGHT_VERBS:
         return None
-    negated = any(tokens[i].dep == "neg" for i in parse.children(root, statement))
+    negated = negated != denied
     verb = parse.word(root)
     value = f"not {verb}" if negated else verb
     where = Span(span.article_id, tokens[root].start, tokens[root].end)

@@ -30,7 +30,18 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 
 from newsweave.facts.align import make_fact, reading_order
+from newsweave.facts.claims import BACKGROUND_DAYS, Claim, read_claims, story_day
+from newsweave.facts.consensus import aligned_clashes, split_disagreeing
 from newsweave.facts.details import StatedDetail, read_details
+from newsweave.facts.figures import (
+    agreed_figures,
+    ambiguous,
+    disputed_figures,
+    figure_variants,
+    join_groups,
+    of_the_background,
+)
+from newsweave.facts.polarity import disputed_polarities, polarity_variants
 from newsweave.facts.roles import attach_roles
 from newsweave.model import (
     Alignment,
@@ -39,11 +50,14 @@ from newsweave.model import (
     Entity,
     Fact,
     Span,
+    Statement,
     TimeExpression,
     Variant,
     VariantRelation,
+    When,
 )
 from newsweave.nlp.parse import ParseIndex
+from newsweave.nlp.sentences import SentenceIndex
 
 
 def find_disputes(
@@ -52,14 +66,20 @@ def find_disputes(
     entities: Sequence[Entity] = (),
     times: Sequence[TimeExpression] = (),
 ) -> tuple[Fact, ...]:
-    """The alignment's facts with the details that reports give differently as variants.
+    """The alignment's facts, checked slot by slot, with the details reports give differently.
 
-    Details are compared inside each fact and between closely related facts. Values linked by
-    a disagreement form one dispute, hosted by the best-supported fact involved; the
-    statements giving the other values join that fact's evidence. Titles one person is given
-    in different articles attach to the first fact that mentions the person. With ``times``
-    (the story's date expressions, placed on the calendar), dates compare as calendar days:
-    "on Monday" in a Tuesday report and "on Sunday" in a Monday one are the same day.
+    1. Figures (:mod:`newsweave.facts.figures`): every number claim of the story's own
+       happening is compared with every other of the same measure, whichever facts hold
+       them; a measure outlets give incompatibly becomes a dispute whose variants are its
+       values, older figures ``superseded`` by later ones.
+    2. Other details (dates, places, negation) are compared inside each fact and between
+       closely related facts; values linked by a disagreement form one dispute.
+    3. Consensus (:mod:`newsweave.facts.consensus`): a fact keeps an outlet only where
+       their claims agree; the others form facts of their own.
+
+    Titles one person is given in different articles attach to the first fact that
+    mentions the person. With ``times`` (the story's date expressions, placed on the
+    calendar), dates compare as calendar days, and figures are ordered by the day they hold.
     """
     by_id = {a.article.id: a for a in annotations}
     parses = {a.article.id: ParseIndex(a) for a in annotations}
@@ -69,44 +89,189 @@ def find_disputes(
         for t in times
         if t.when is not None and t.relative and t.kind == "date"
     }
+    times_of: dict[str, list[TimeExpression]] = defaultdict(list)
+    for t in times:
+        times_of[t.span.article_id].append(t)
+    day = story_day(annotations)
+    sentences = SentenceIndex(s for a in annotations for s in a.sentences)
     details = {
         st.span: read_details(parses[st.span.article_id], st, types, placed)
         for st in alignment.statements
         if st.span.article_id in by_id
     }
     hedged = {st.span: st.hedged for st in alignment.statements}
+    # Claims: of each statement (for figures) and of each whole sentence (for consensus).
+    statement_claims: dict[Span, list[Claim]] = {}
+    sentence_claims: dict[Span, list[Claim]] = {}
+    by_article: dict[str, list[Claim]] = defaultdict(list)
+    for aid in by_id:
+        own = [st for st in alignment.statements if st.span.article_id == aid]
+        whole = sorted({sentences.around(st.span) for st in own}, key=lambda s: s.start)
+        statement_claims.update(_claims(parses[aid], own, times_of[aid], day, types, placed))
+        wholes = [Statement(s, -1) for s in whole]
+        read = _claims(parses[aid], wholes, times_of[aid], day, types, placed)
+        sentence_claims.update(read)
+        for claims in read.values():
+            by_article[aid].extend(claims)
     # Containment stated anywhere in the story holds everywhere in it.
     containers: dict[str, set[str]] = defaultdict(set)
     for ds in details.values():
         for d in ds:
             containers[d.key].update(d.within)
-    facts = list(alignment.facts)
-    pairs = [(i, i) for i, f in enumerate(facts) if f.kind != "single"]
-    # Related facts (at align.RELATED_THRESHOLD or closer): a differing detail is a dispute.
+    order = reading_order(annotations)
+
+    def sentence_text(span: Span) -> str:
+        return sentences.around(span).text(by_id[span.article_id].article)
+
+    all_claims = [c for cs in statement_claims.values() for c in cs]
+    # Figures every outlet giving them gives alike are corroborated as such, whichever facts
+    # alignment put their sentences in ("All 157 people on board were killed").
+    texts = {f.text for f in alignment.facts}
+    figure_facts = []
+    for group in agreed_figures(all_claims):
+        heads = [c.sentence for c in group if sentence_text(c.sentence) not in texts]
+        if heads:
+            text = sentence_text(heads[0])
+            texts.add(text)
+            figure_facts.append(make_fact("f", text, (c.sentence for c in group), order))
+    candidates = [*alignment.facts, *figure_facts]
+    facts = split_disagreeing(
+        candidates,
+        {s: sentence_claims.get(sentences.around(s), []) for f in candidates for s in f.support},
+        by_article,
+        order,
+        sentence_text,
+        lambda f: _lead(f, by_id, sentences),
+    )
+    # Details other than figures are compared where alignment put them side by side: inside
+    # each fact, and between related facts (at align.RELATED_THRESHOLD or closer).
+    aligned = alignment.facts
+    pairs = [(i, i) for i, f in enumerate(aligned) if f.kind != "single"]
     pairs += [(a, b) for a, b, _ in alignment.related]
     statement_of = {d: s for s, ds in details.items() for d in ds}
-    order = reading_order(annotations)
     disputes: list[Fact] = []
-    for members in _disputed(facts, pairs, details, containers):
+    taken = {f.text for f in facts}  # the sentences facts read as
+    hedged_claims = frozenset(
+        c for s, cs in statement_claims.items() if hedged.get(s, False) for c in cs
+    )
+    unclear = ambiguous(all_claims) | of_the_background(all_claims)
+    clashes = [
+        (a, b)
+        for a, b in aligned_clashes(alignment.facts, statement_claims)
+        if a not in unclear and b not in unclear
+    ]
+    for group in join_groups(disputed_figures(all_claims), clashes):
+        variants = figure_variants(group, hedged_claims)
+        # The dispute reads as a sentence giving the latest, best-supported value, one that
+        # no other fact reads as where there is one.
+        ranked = sorted(
+            variants,
+            key=lambda v: (v.relation != "superseded", v.as_of or dt.date.min, len(v.article_ids)),
+            reverse=True,
+        )
+        leads = [c for v in ranked for e in v.evidence for c in group if c.detail.span == e]
+        lead = next((c for c in leads if sentence_text(c.sentence) not in taken), leads[0])
+        taken.add(sentence_text(lead.sentence))
+        spans = (c.sentence for c in group)
+        disputes.append(make_fact("d", sentence_text(lead.sentence), spans, order, variants))
+    for group in disputed_polarities(all_claims):
+        variants = polarity_variants(group)
+        leads = [c for c in group if sentence_text(c.sentence) not in taken] or list(group)
+        taken.add(sentence_text(leads[0].sentence))
+        spans = (c.sentence for c in group)
+        disputes.append(make_fact("d", sentence_text(leads[0].sentence), spans, order, variants))
+    other = {
+        s: [d for d in ds if d.detail != "number" and not _past(d, day)]
+        for s, ds in details.items()
+    }
+    for members in _disputed(aligned, pairs, other, containers):
         # An article giving two clashing values is speaking of two things: leave it out.
-        by_article: dict[str, set[str]] = defaultdict(set)
+        by_article_keys: dict[str, set[str]] = defaultdict(set)
         for d in members:
-            by_article[d.span.article_id].add(d.key)
+            by_article_keys[d.span.article_id].add(d.key)
         members = [
-            d for d in members if len(by_article[d.span.article_id]) == 1 or d.detail == "place"
+            d
+            for d in members
+            if len(by_article_keys[d.span.article_id]) == 1 or d.detail == "place"
         ]
         if len({d.span.article_id for d in members}) < 2 or len({d.key for d in members}) < 2:
             continue
         variants = _values(members, statement_of, hedged, by_id)
-        # The fact reads as the statement giving the best-supported value.
+        # The fact reads as the sentence giving the best-supported value.
         top = max(variants, key=lambda v: (len(v.article_ids), v.relation == "conflict"))
-        lead = statement_of[next(d for d in members if d.span == top.evidence[0])]
-        text = lead.text(by_id[lead.article_id].article)
+        lead_span = statement_of[next(d for d in members if d.span == top.evidence[0])]
         spans = (statement_of[d] for d in members)
-        disputes.append(make_fact("d", text, spans, order, variants))
+        disputes.append(make_fact("d", sentence_text(lead_span), spans, order, variants))
+    disputes = _one_per_text(disputes, order)
+    # A fact of one outlet that reads as a dispute's sentence is in that dispute already.
+    disputed_texts = {d.text for d in disputes}
+    facts = [
+        f for f in _one_per_text(facts, order) if f.kind != "single" or f.text not in disputed_texts
+    ]
     multi = [f for f in facts if f.kind != "single"]
     single = [f for f in facts if f.kind == "single"]
     return tuple(attach_roles(multi + disputes + single, annotations, entities))
+
+
+def _one_per_text(facts: Sequence[Fact], order: Mapping[str, int]) -> list[Fact]:
+    """Facts that read alike joined into one, in the place of the first: their support
+    (every span agreed with the one sentence they read as) and their variants together."""
+    by_text: dict[str, list[Fact]] = {}
+    for fact in facts:
+        by_text.setdefault(fact.text, []).append(fact)
+    out: list[Fact] = []
+    for fact in facts:
+        same = by_text.get(fact.text)
+        if same is None:
+            continue  # joined into an earlier one
+        del by_text[fact.text]
+        if len(same) == 1:
+            out.append(fact)
+            continue
+        prefix = fact.id.split("-", 1)[0]
+        spans = [s for f in same for s in f.support]
+        variants = list(dict.fromkeys(v for f in same for v in f.variants))
+        out.append(make_fact(prefix, fact.text, spans, order, variants))
+    return out
+
+
+def _claims(
+    parse: ParseIndex,
+    statements: Sequence[Statement],
+    times: Sequence[TimeExpression],
+    day: int | None,
+    types: Mapping[tuple[str, int], str],
+    placed: Mapping[tuple[str, int], When],
+) -> dict[Span, list[Claim]]:
+    return read_claims(
+        parse.annotation,
+        statements,
+        times,
+        story_day=day,
+        place_types=types,
+        placed=placed,
+        parse=parse,
+    )
+
+
+def _past(detail: StatedDetail, day: int | None) -> bool:
+    """Whether a date is of another, earlier happening: a month or more before the story's
+    day, or in an earlier year ("the Lion Air crash in October 2018")."""
+    if detail.detail != "date" or day is None:
+        return False
+    if detail.high and detail.high < day - BACKGROUND_DAYS:
+        return True
+    year = dt.date.fromordinal(day).year
+    return any(w.isdigit() and len(w) == 4 and int(w) < year for w in detail.value.split())
+
+
+def _lead(fact: Fact, by_id: Mapping[str, Annotation], sentences: SentenceIndex) -> Span:
+    """The support span a fact reads as: the one whose sentence (or itself) is its text."""
+    for span in fact.support:
+        article = by_id[span.article_id].article
+        if span.text(article) == fact.text or sentences.around(span).text(article) == fact.text:
+            return span
+    return fact.support[0]
 
 
 def _disputed(

@@ -11,6 +11,9 @@ from __future__ import annotations
 CASUALTY_VERBS = {
     "kill": "killed",
     "die": "killed",
+    "deceased": "killed",
+    "decease": "killed",
+    "drown": "killed",
     "dead": "killed",
     "death": "killed",
     "toll": "killed",
@@ -25,10 +28,48 @@ CASUALTY_VERBS = {
     "missing": "missing",
     "arrest": "arrested",
     "detain": "arrested",
+    "fatality": "killed",
+    "body": "killed",
+    "aboard": "aboard",
+    "board": "aboard",
+    "onboard": "aboard",
+    "carry": "aboard",
+    "survivor": "survived",
+    "survive": "survived",
+    "hospitalise": "hospitalised",
+    "hospitalize": "hospitalised",
 }
+# Casualty words a count reaches through a preposition or complement: "among the dead".
+CASUALTY_COMPLEMENTS = frozenset(
+    "acomp attr prep pobj oprd xcomp relcl acl amod ccomp advcl".split()
+)
+# Words that mark the gravely hurt apart from all the injured: "37 were seriously injured",
+# "29 are in critical condition".
+SEVERITY_WORDS = frozenset(
+    "seriously critically severely badly gravely serious critical severe grave".split()
+)
+# Verbs that give a count without saying what happened to those counted: "the toll
+# includes 17 children", "officials put the number at 125", "129 were recorded".
+COUNT_NEUTRAL_VERBS = frozenset(
+    """include total number reach stand estimate put record declare confirm register count
+    list tally give announce""".split()
+)
+# Verbs that report a figure's new level: "the death toll rose to 288", "stands at 125".
+CHANGE_VERBS = frozenset(
+    """rise climb reach stand jump increase hit surge grow go revise downgrade lower raise update
+    adjust fall drop""".split()
+)
 # The auxiliaries, as lemmas.
 AUXILIARY_VERBS = frozenset("be have do".split())
 # Verbs too light to say what happened: "was on board" says it through its complement.
 LIGHT_VERBS = AUXILIARY_VERBS | frozenset("get make go come take seem".split())
 # Adverbs that add nothing to what a statement reports: "also", "later", "then".
 FILLER_ADVERBS = frozenset("also later then there now just so very".split())
+# And the lightly hurt: "219 suffered minor injuries", "253 were lightly injured".
+MILD_WORDS = frozenset("lightly slightly mildly minor mild moderate moderately light".split())
+# Where a count of people on board is said to be: "50 people were on the boat".
+ABOARD_PLACES = frozenset(
+    "board boat ship vessel plane aircraft flight train bus ferry dinghy bridge".split()
+)
+# Nouns that count the same thing under two names: "35 nationalities", "33 countries".
+COUNTED_SYNONYMS = {"nationality": "country"}

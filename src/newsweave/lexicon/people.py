@@ -50,7 +50,10 @@ ORGANISATION_WORDS = frozenset(
 # Nouns for a news outlet: "North Korea's KCNA state news agency said", "the broadcaster".
 OUTLET_WORDS = frozenset("newspaper broadcaster outlet channel daily website tabloid wire".split())
 # What a bare count of people is written as: "four people", "12 passengers", "two victims".
-PEOPLE_NOUNS = frozenset("people person passenger worker resident victim".split())
+PEOPLE_NOUNS = frozenset(
+    """people person passenger worker resident victim migrant refugee civilian individual
+    fan spectator reveller partygoer pilgrim tourist soul other""".split()
+)
 # Words an acronym's letters skip: "Korean Central News Agency" → KCNA, "Banque de France".
 ACRONYM_SKIP = frozenset("of the and for s de du la on".split())
 # Capitalised words that name no one, for story grouping's name features: calendar words,

@@ -61,3 +61,9 @@ FUTURE_MARKS = frozenset(
     possible potential likely ahead due next coming future anticipated
     """.split()
 )
+# Verbs that report the opposite of what follows them: "he denied that a rope was used"
+# says no rope was used.
+DENIAL_VERBS = frozenset("deny dispute reject refute dismiss".split())
+# Verbs that pass on a belief about what follows them: "she is understood to have been
+# pregnant" says, hedged, that she was.
+BELIEF_VERBS = frozenset("understand believe think allege suspect fear presume".split())

@@ -3,8 +3,8 @@
 Example:
     >>> parse_number("about 1.3 million".split())
     1300000.0
-    >>> parse_number(["eighteen"])
-    18.0
+    >>> parse_number(["eighteen"]), parse_number(["Thirty-one"])
+    (18.0, 31.0)
 """
 
 from __future__ import annotations
@@ -30,6 +30,9 @@ def parse_number(words: list[str]) -> float | None:
             value *= SCALES[w]
         elif w in WORD_NUMBERS and (w not in {"a", "an"} or value is None):
             n = WORD_NUMBERS[w]
+            value = float(n) if value is None else value + n
+        elif "-" in w and all(p in NUMBER_WORDS for p in w.split("-")):  # "thirty-one"
+            n = sum(NUMBER_WORDS[p] for p in w.split("-"))
             value = float(n) if value is None else value + n
         else:
             m = _NUMBER.match(w)

@@ -139,8 +139,15 @@ def _matrix(briefing: Briefing, sources: dict[str, str]) -> str:
         cells = []
         by_article = {s.article_id: s for s in fact.support}
         differs = _differing(fact)
+        figures = _figures(fact)
         for i in ids:
-            if i in differs:
+            if i in figures:  # each outlet's own figure, the replaced ones muted
+                value, relation = figures[i]
+                span = by_article.get(i)
+                attrs = _span_attrs(span) if span else ""
+                css = "superseded" if relation == "superseded" else "figure"
+                cells.append(f"<td class={css} {attrs} title='{_e(value)}'>{_e(value)}</td>")
+            elif i in differs:
                 value = differs[i]
                 span = by_article.get(i)
                 attrs = _span_attrs(span) if span else ""
@@ -156,13 +163,25 @@ def _matrix(briefing: Briefing, sources: dict[str, str]) -> str:
         )
     return (
         "<section id=matrix><h2>Who reports what</h2><p class=hint>✓ reports it · ≠ gives "
-        "another value · · silent</p><div class=scroll><table><thead><tr><th>Fact</th>"
+        "another value · a figure: the outlet's own (struck through: since replaced) · · "
+        "silent</p><div class=scroll><table><thead><tr><th>Fact</th>"
         f"{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div></section>"
     )
 
 
 def _span_attrs(span: Span) -> str:
     return f"data-a='{_e(span.article_id)}' data-s={span.start} data-e={span.end}"
+
+
+def _figures(fact: Fact) -> dict[str, tuple[str, str]]:
+    """Each outlet's value of a disputed figure, with its relation: the latest figure or a
+    conflicting one, or one later reports replaced (an outlet giving several: its latest)."""
+    out: dict[str, tuple[str, str]] = {}
+    for v in fact.variants:  # oldest first, so a later value overwrites an earlier one
+        if v.detail == "number" and v.relation != "naming":
+            for a in v.article_ids:
+                out[a] = (" ".join(v.value.split()), v.relation)
+    return out if len({value for value, _ in out.values()}) > 1 else {}
 
 
 def _differing(fact: Fact) -> dict[str, str]:
@@ -185,8 +204,10 @@ def _disputes(briefing: Briefing, sources: dict[str, str]) -> str:
         values = []
         for v in fact.variants:
             spans = v.evidence or tuple(Span(a, 0, 0) for a in v.article_ids)
+            when = f", as of {v.as_of.isoformat()}" if v.as_of else ""
             values.append(
-                f"<li><b>{_e(v.value)}</b> ({_e(v.relation)}) {_chips(spans, sources)}</li>"
+                f"<li><b>{_e(v.value)}</b> ({_e(v.relation)}{_e(when)}) "
+                f"{_chips(spans, sources)}</li>"
             )
         out.append(f"<li>{_e(fact.text)}<ul>{''.join(values)}</ul></li>")
     out.append("</ul></section>")
@@ -299,7 +320,7 @@ padding:0 6px;margin:0 2px;cursor:pointer}.chip:hover{background:#d5ecec}
 .scroll{overflow-x:auto}table{border-collapse:collapse;font-size:.85em}
 td,th{border:1px solid #e3e3e3;padding:3px 6px;text-align:left;vertical-align:top}
 td.reports{color:#176d2c;text-align:center;cursor:pointer}td.silent{color:#bbb;text-align:center}
-td.differs{color:#a4161a;background:#fdeaea;cursor:pointer}th.fact{font-weight:normal;
+td.differs{color:#a4161a;background:#fdeaea;cursor:pointer}td.figure{font-weight:600;cursor:pointer}td.superseded{color:#6c757d;text-decoration:line-through;cursor:pointer}th.fact{font-weight:normal;
 cursor:pointer;max-width:28em}.event{cursor:pointer}time{font-weight:600;margin-right:6px}
 .diff{color:#8a5a00;font-size:.85em;margin:2px 0}.cols{columns:2}
 aside{position:sticky;top:8px;max-height:calc(100vh - 24px);overflow-y:auto}

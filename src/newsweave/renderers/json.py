@@ -185,6 +185,7 @@ def _fact(fact: Fact, texts: dict[str, str]) -> dict[str, Any]:
                 "detail": v.detail,
                 "about": v.about,
                 "hedged": v.hedged,
+                "as_of": v.as_of.isoformat() if v.as_of else None,
                 "evidence": [_evidence(s, texts) for s in v.evidence],
             }
             for v in fact.variants

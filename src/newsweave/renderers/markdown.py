@@ -6,6 +6,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 
+from newsweave.facts.measures import describe
 from newsweave.lexicon.calendar import WEEKDAYS
 from newsweave.model import Article, Briefing, Entity, Fact, Quote, Variant
 from newsweave.quotes.groups import wording_differences
@@ -57,6 +58,7 @@ def render_markdown(briefing: Briefing) -> str:
         title = escape(a.title or "(no headline)")
         out.append(f"| {escape(a.source)} | {title} | {published} | {removed} |")
     out += _facts(briefing)
+    out += _figures(briefing)
     out += _timeline(briefing)
     out += _who_said_what(briefing)
     out += _entities(briefing.entities)
@@ -138,7 +140,7 @@ _MAX_SINGLE_PER_SOURCE = 8
 _RELATION_NOTES = {
     "conflict": "",
     "naming": " (two names for the same thing)",
-    "superseded": " (an earlier expectation, superseded)",
+    "superseded": " (earlier, since superseded by later reports)",
 }
 
 
@@ -188,12 +190,44 @@ def _article_name(article: Article) -> str:
     return f"{escape(article.source)}{title}"
 
 
+def _figures(briefing: Briefing) -> list[str]:
+    """Each disputed figure as a table: every outlet's value and the day it holds for,
+    oldest first, so 288 / 275 / 278 show at a glance."""
+    articles = {a.id: a for a in briefing.articles}
+    out: list[str] = []
+    for fact in briefing.facts:
+        numbers = [v for v in fact.variants if v.detail == "number" and v.relation != "naming"]
+        if len(numbers) < 2:
+            continue
+        if not out:
+            out += ["", "## Figures by outlet"]
+        what = describe(numbers[0].about)
+        out += ["", f"### {escape(what)}", "", "| Outlet | Figure | As of | |", "|---|---|---|---|"]
+        latest = numbers[-1]
+        for v in numbers:
+            if v.relation == "superseded":
+                note = "replaced by a later figure"
+            elif v is latest and sum(n.relation != "superseded" for n in numbers) == 1:
+                note = "latest"
+            else:
+                note = "conflicts"
+            when = v.as_of.isoformat() if v.as_of else ""
+            for a in v.article_ids:
+                source = escape(articles[a].source) if a in articles else escape(a)
+                out.append(f"| {source} | {escape(' '.join(v.value.split()))} | {when} | {note} |")
+    return out
+
+
 def _variant_lines(
     variants: tuple[Variant, ...], outlets: Callable[[tuple[str, ...]], str]
 ) -> list[str]:
     lines: list[str] = []
     for v in variants:
         about = f"{v.detail} of {v.about}" if v.detail == "role" else v.detail
+        if v.detail == "number" and v.about:
+            about = describe(v.about)
+        if v.as_of and v.detail == "number":
+            about += f", as of {v.as_of.isoformat()}"
         hedge = ", as an expectation" if v.hedged and v.relation != "superseded" else ""
         note = _RELATION_NOTES[v.relation]
         lines.append(

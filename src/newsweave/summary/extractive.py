@@ -37,11 +37,11 @@ Example:
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from newsweave.facts.measures import describe
 from newsweave.model import (
     Article,
     Briefing,
@@ -53,6 +53,7 @@ from newsweave.model import (
 )
 from newsweave.nlp.sentences import SentenceIndex
 from newsweave.summary.ranking import Echo, Features, agreement, centrality, spread
+from newsweave.summary.support import check_citation
 from newsweave.summary.wording import (
     SENTENCE_WORDS,
     compress,
@@ -79,6 +80,7 @@ class _Candidate:
     day: int  # ordinal day it is shown at
     position: float  # where it stands in its report, 0 (top) to 1
     fact: Fact | None = None  # the fact it states (none for a given sentence)
+    figures: frozenset[tuple[str, str]] = frozenset()  # (dispute, value) it states plainly
 
 
 def summarize(
@@ -148,6 +150,7 @@ class _Picked:
         self.chosen: list[_Candidate] = []
         self.said: list[set[str]] = []
         self.used: set[Span] = set()
+        self.figures: dict[str, str] = {}  # each disputed figure's value stated plainly
         self.words = 0
 
     def add(self, c: _Candidate) -> bool:
@@ -160,6 +163,9 @@ class _Picked:
                 return False
             if c.tier != 1 and c.evidence[0] in self.used:
                 return False  # two clauses of one sentence: the sentence is said once
+            if any(self.figures.get(d, v) != v for d, v in c.figures):
+                return False  # another value of a disputed figure was stated already
+        self.figures.update(c.figures)
         self.used.update(c.evidence if c.tier == -1 else c.evidence[:1])
         self.chosen.append(c)
         self.said.append(content)
@@ -202,6 +208,24 @@ class _Context:
     days: dict[Span, int]
     echo: Echo
     sentences: SentenceIndex
+    figures: dict[str, list[tuple[Span, str, str, bool]]]  # see _disputed_values
+
+    def contested(self, sentence: Span) -> bool:
+        """Whether ``sentence`` states a figure later reports replaced: said plainly, it
+        would give an outdated value as the story's."""
+        return any(
+            replaced and sentence.start <= v.start < sentence.end
+            for v, _, _, replaced in self.figures.get(sentence.article_id, ())
+        )
+
+    def stated(self, sentence: Span) -> frozenset[tuple[str, str]]:
+        """The values of disputed figures ``sentence`` states: one summary states at most
+        one value of each plainly (the dispute's own sentence gives the others)."""
+        return frozenset(
+            (dispute, value)
+            for v, dispute, value, _ in self.figures.get(sentence.article_id, ())
+            if sentence.start <= v.start < sentence.end
+        )
 
     @classmethod
     def of(cls, briefing: Briefing) -> _Context:
@@ -212,6 +236,7 @@ class _Context:
             _event_days(briefing.timeline),
             Echo(briefing.articles, sentences),
             sentences,
+            _disputed_values(briefing.facts),
         )
 
 
@@ -229,23 +254,31 @@ def _fact_candidate(
         opens = text[1:2] if text[:1] in '"“' else text[:1]  # a quotation may open it
         if not SENTENCE_WORDS[0] <= size <= SENTENCE_WORDS[1] or not opens.isupper():
             continue
-        if not is_whole(text):
+        if not is_whole(text) or context.contested(whole):
             continue
         options.append((size, _position(article, span), text, whole))
     if not options:
         return None
-    ids = fact.article_ids
-    # The evidence sentence that says most of the fact's own statement, then the shortest:
-    # a fact's support can hold a loosely aligned sentence, never the best match.
+    # The evidence sentence that says most of the fact's own statement, then one another
+    # outlet's evidence backs (numbers, names, polarity), then the shortest: a fact's
+    # support can hold a loosely aligned sentence, never the best match.
     own = content_words(fact.text)
+    cited = {o[3]: _citations(o[2], o[3], fact, articles, context.sentences) for o in options}
+
+    def backing(o: tuple[int, float, str, Span]) -> bool:
+        return len({s.article_id for s in cited[o[3]]}) >= 2
+
     size, position, text, whole = max(
-        options, key=lambda o: (len(own & content_words(o[2])), -o[0], -o[1], o[2])
+        options,
+        key=lambda o: (len(own & content_words(o[2])), backing(o), -o[0], -o[1], o[2]),
     )
+    evidence = cited[whole]
+    ids = tuple(dict.fromkeys(s.article_id for s in evidence))
     positions = [
         _position(articles[s.article_id], s) for s in fact.support if s.article_id in articles
     ]
     features = Features(
-        outlets=len(ids),
+        outlets=len(fact.article_ids),  # how widely the fact is reported ranks it
         agreement=agreement(text, whole.article_id, fact.support, articles, context.sentences),
         echo=context.echo.of(text, whole.article_id),
         centrality=centrality(text, context.spread),
@@ -256,35 +289,71 @@ def _fact_candidate(
     return _Candidate(
         text,
         ids,
-        (whole, *(s for s in fact.support if s.article_id != whole.article_id)),
-        0 if len(ids) >= 2 else 2,
+        evidence,
+        0 if len(fact.article_ids) >= 2 else 2,
         (-features.score(), text),
         _fact_day(fact, context.days, context.story_day),
         position,
         fact,
+        context.stated(whole),
     )
+
+
+def _citations(
+    text: str, whole: Span, fact: Fact, articles: dict[str, Article], sentences: SentenceIndex
+) -> tuple[Span, ...]:
+    """The sentences that back ``text`` (taken from ``whole``): its own, then each other
+    outlet's evidence sentences for the fact where they hold its numbers, names and
+    polarity (:func:`~newsweave.summary.support.check_citation`). An outlet whose evidence
+    gives another figure is not cited for this one."""
+    kept = [whole]
+    for aid in fact.article_ids:
+        if aid == whole.article_id or aid not in articles:
+            continue
+        spans = list(
+            dict.fromkeys(sentences.around(s) for s in fact.support if s.article_id == aid)
+        )
+        if check_citation(text, [s.text(articles[aid]) for s in spans]) is None:
+            kept.extend(spans)
+    return tuple(kept)
 
 
 def _dispute_candidate(
     fact: Fact, articles: dict[str, Article], context: _Context, rank: float
 ) -> _Candidate | None:
     variants = [v for v in fact.variants if v.relation != "naming"]
+    # One sentence says one thing: the values of the first detail given two ways.
+    kinds = [(v.detail, v.about) for v in variants]
+    kind = next((k for k in dict.fromkeys(kinds) if kinds.count(k) >= 2), None)
+    variants = [v for v in variants if (v.detail, v.about) == kind]
     if len(variants) < 2:
         return None
+    # An update (every value but the latest replaced) reads as one, oldest first, the
+    # latest last; values that conflict are listed side by side.
+    current = [v for v in variants if v.relation != "superseded"]
+    update = len(current) == 1 and variants[-1] is current[0]
+    variants = variants[-3:] if update else variants[:3]
     parts = []
     ids: list[str] = []
-    for v in variants[:3]:
+    for v in variants:
         sources = sorted({articles[a].source for a in v.article_ids if a in articles})
         value = v.value.strip()
         if not sources or not value or value.count("(") != value.count(")"):
             return None  # a value cut mid-bracket would garble the sentence
-        parts.append(f"{' '.join(v.value.split())} ({', '.join(sources)})")
+        when = f", {v.as_of.day} {v.as_of:%B}" if update and v.as_of else ""
+        parts.append(f"{' '.join(v.value.split())} ({', '.join(sources)}{when})")
         ids.extend(v.article_ids)
     # ``about`` is a key such as "people:killed"; shown as words ("people killed").
-    key = variants[0].about or variants[0].detail
-    about = " ".join(part for part in re.split(r"[:\s_]+", key) if part)
-    text = f"Outlets differ on {about}: {'; '.join(parts)}."
-    evidence = tuple(s for v in variants for s in v.evidence) or fact.support
+    about = describe(variants[0].about or variants[0].detail)
+    if update:
+        earlier = ", then ".join(parts[:-1])
+        text = f"Reports updated the figure for {about}: {earlier}; latest, {parts[-1]}."
+    else:
+        text = f"Outlets differ on {about}: {'; '.join(parts)}."
+    # Each value is cited with the sentence that gives it, so a reader sees what it counts.
+    evidence = tuple(
+        dict.fromkeys(context.sentences.around(s) for v in variants for s in v.evidence)
+    ) or tuple(fact.support)
     return _Candidate(
         text,
         tuple(dict.fromkeys(ids)),
@@ -294,6 +363,20 @@ def _dispute_candidate(
         _fact_day(fact, context.days, context.story_day),
         1.0,
     )
+
+
+def _disputed_values(facts: Sequence[Fact]) -> dict[str, list[tuple[Span, str, str, bool]]]:
+    """Where each article writes a value of a disputed figure: the value's span, the
+    dispute's id, the value, and whether later reports replaced it (an update's earlier
+    values)."""
+    out: dict[str, list[tuple[Span, str, str, bool]]] = {}
+    for fact in facts:
+        numbers = [v for v in fact.variants if v.detail == "number" and v.relation != "naming"]
+        for v in numbers:
+            for span in v.evidence:
+                entry = (span, fact.id, v.value, v.relation == "superseded")
+                out.setdefault(span.article_id, []).append(entry)
+    return out
 
 
 def _position(article: Article, span: Span) -> float:

@@ -1,0 +1,149 @@
+"""Can a reader trust the facts? Score briefings of real coverage against the trust set.
+
+Usage:
+    python bench/trust.py                      # this checkout, every story in bench/data/trust
+    python bench/trust.py --ref f103913        # the same, and that commit beside it
+    python bench/trust.py --show itaewon       # every miss of one story, for reading
+
+Each story is briefed as a user would (``newsweave.brief`` on its ``articles.jsonl``,
+rendered as ``newsweave.briefing/1`` JSON), and the JSON is scored, so any commit's output
+is scored by the same rules:
+
+* **false consensus**: facts counted as agreed by 2+ outlets (no dispute on them) whose own
+  sentence states a value of a quantity, or one side of a contested claim, that another
+  outlet they count contradicts: in its evidence for the fact, or, where that evidence
+  states no value of the quantity, everywhere in the article (no compatible value at all);
+* **disagreements found**: quantities on which outlets give values that cannot both be
+  true, found when one disputed fact has two variants whose evidence holds two such
+  values; contested non-numeric claims, found when two variants' evidence lies in the
+  sentences of two different sides;
+* **invented disputes**: not-same pairs (dead vs injured, this wreck vs an earlier one)
+  whose two values stand in two variants of one disputed fact;
+* **consensus found**: gold consensus facts with an undisputed system fact over the same
+  sentences whose outlets match the gold outlets with Jaccard >= 0.6;
+* **citations**: for each summary sentence with a number, each cited article whose cited
+  evidence holds every number of the sentence (a dispute sentence, which gives each
+  outlet's own value: at least one); and summaries that give two incompatible values of
+  one quantity in two sentences that are not a dispute.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+
+sys.path.insert(0, str(REPO / "evals"))
+from trustgold import Score, Story, load_all, score  # noqa: E402
+
+DATA = REPO / "bench" / "data" / "trust"
+TODAY = "2026-01-01"  # fixes inferred dates, so runs repeat
+
+_BRIEF = """
+import json, sys
+import newsweave
+from newsweave.settings import Settings
+for folder, out in zip(sys.argv[1::2], sys.argv[2::2]):
+    b = newsweave.brief([folder + "/articles.jsonl"], Settings(today="{today}"))
+    open(out, "w", encoding="utf-8").write(newsweave.render(b, "json"))
+"""
+
+
+def brief_all(stories: list[Story], src: Path, out: Path) -> dict[str, dict[str, Any]]:
+    """Each story's briefing JSON, made by the package under ``src``."""
+    args = []
+    for story in stories:
+        args += [str(story.path), str(out / f"{story.slug}.json")]
+    env = {**os.environ, "PYTHONPATH": str(src)}
+    subprocess.run(
+        [sys.executable, "-c", _BRIEF.replace("{today}", TODAY), *args], check=True, env=env
+    )
+    return {
+        s.slug: json.loads((out / f"{s.slug}.json").read_text(encoding="utf-8")) for s in stories
+    }
+
+
+def at_ref(ref: str, stories: list[Story], out: Path) -> dict[str, dict[str, Any]]:
+    """Briefings by commit ``ref``, checked out in a temporary worktree."""
+    with tempfile.TemporaryDirectory() as tmp:
+        tree = Path(tmp) / "tree"
+        subprocess.run(
+            ["git", "-C", str(REPO), "worktree", "add", "--detach", str(tree), ref],
+            check=True,
+            capture_output=True,
+        )
+        try:
+            return brief_all(stories, tree / "src", out)
+        finally:
+            subprocess.run(
+                ["git", "-C", str(REPO), "worktree", "remove", "--force", str(tree)], check=False
+            )
+
+
+def _pct(n: int, d: int) -> str:
+    return f"{n}/{d} ({100 * n / d:.0f}%)" if d else "-"
+
+
+def report(label: str, scores: dict[str, Score]) -> Score:
+    total = Score()
+    print(f"\n== {label}")
+    head = (
+        "story           arts falseCons  numeric     contested   invented    consensus   citations"
+    )
+    print(head)
+    for slug, s in [*scores.items(), ("TOTAL", total)]:
+        if slug == "TOTAL":
+            for other in scores.values():
+                total.add(other)
+        print(
+            f"{slug:<15} {s.articles:>4} {s.false_consensus:>3}/{s.agreed_facts:<5} "
+            f"{_pct(s.numeric_found, s.numeric):<11} {_pct(s.contested_found, s.contested):<11} "
+            f"{_pct(s.invented, s.not_same):<11} {_pct(s.consensus_found, s.consensus):<11} "
+            f"{_pct(s.citations_held, s.citations)}"
+            + ("  SELF-CONTRADICTING" if s.summaries_contradicting else "")
+        )
+    print(
+        "false consensus per 24 articles: "
+        f"{24 * total.false_consensus / max(total.articles, 1):.1f}"
+        f"; summaries contradicting themselves: {total.summaries_contradicting}/{len(scores)}"
+    )
+    return total
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--ref", help="also score this commit's briefings, as the baseline")
+    parser.add_argument("--show", help="print every miss of this story (or 'all')")
+    parser.add_argument("--keep", type=Path, help="keep the briefing JSON files here")
+    args = parser.parse_args()
+    stories = load_all(args.data)
+    if not stories:
+        sys.exit(f"no stories under {args.data}")
+    with tempfile.TemporaryDirectory() as tmp:
+        out = args.keep or Path(tmp)
+        runs: list[tuple[str, dict[str, dict[str, Any]]]] = []
+        if args.ref:
+            (out / "ref").mkdir(parents=True, exist_ok=True)
+            runs.append((f"baseline {args.ref}", at_ref(args.ref, stories, out / "ref")))
+        (out / "head").mkdir(parents=True, exist_ok=True)
+        runs.append(("this checkout", brief_all(stories, REPO / "src", out / "head")))
+        for label, briefings in runs:
+            scores = {s.slug: score(s, briefings[s.slug]) for s in stories}
+            report(label, scores)
+            if args.show:
+                for slug, s in scores.items():
+                    if args.show in {slug, "all"}:
+                        print(f"-- {slug}")
+                        print("\n".join(f"   {m}" for m in s.misses))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,102 @@
+"""consensus: an aligned fact keeps only outlets whose claims agree with it."""
+
+from __future__ import annotations
+
+from newsweave.facts.claims import Claim
+from newsweave.facts.consensus import aligned_clashes, split_disagreeing
+from newsweave.facts.details import StatedDetail
+from newsweave.model import Fact, Span
+
+
+def _says(article: str, measure: str, n: float) -> Claim:
+    d = StatedDetail("number", measure, f"{n:g}", f"{n:g}", Span(article, 0, 3), n, n)
+    return Claim(d, measure, Span(article, 0, 20), 1.0)
+
+
+SPANS = {k: Span(k, 0, 20) for k in "abcd"}
+ORDER = {k: i for i, k in enumerate("abcd")}
+
+
+def _split(
+    claims: dict[str, list[Claim]], by_article: dict[str, list[Claim]] | None = None
+) -> list[Fact]:
+    fact = Fact("f", "text", "consensus", tuple(SPANS[k] for k in claims))
+    return split_disagreeing(
+        [fact],
+        {SPANS[k]: cs for k, cs in claims.items()},
+        by_article or {},
+        ORDER,
+        lambda s: f"sentence of {s.article_id}",
+    )
+
+
+def test_outlets_giving_another_figure_form_their_own_fact() -> None:
+    facts = _split(
+        {
+            "a": [_says("a", "people:killed", 288)],
+            "b": [_says("b", "people:killed", 275)],
+            "c": [_says("c", "people:killed", 288)],
+        }
+    )
+    groups = sorted(f.article_ids for f in facts)
+    print(groups)
+    assert groups == [("a", "c"), ("b",)]
+    assert next(f for f in facts if f.article_ids == ("a", "c")).text == "text"
+
+
+def test_a_sentence_giving_no_figure_is_agreed_by_outlets_that_differ_on_one() -> None:
+    # "The bridge collapsed on Sunday": outlets giving 288 and 275 dead both say that.
+    facts = _split(
+        {
+            "a": [_says("a", "people:killed", 288)],
+            "b": [_says("b", "people:killed", 275)],
+            "d": [],
+        }
+    )
+    assert [(f.article_ids, f.text) for f in facts] == [(("a", "b", "d"), "sentence of d")]
+
+
+def test_an_outlet_stating_no_figure_is_kept_unless_its_article_gives_another() -> None:
+    claims = {"a": [_says("a", "people:killed", 288)], "b": [], "c": []}
+    elsewhere = {
+        "b": [_says("b", "people:killed", 288)],
+        "c": [_says("c", "people:killed", 275)],
+    }
+    fact = Fact("f", "text", "consensus", (SPANS["a"], SPANS["b"], SPANS["c"]))
+    (kept,) = split_disagreeing(
+        [fact],
+        {SPANS[k]: cs for k, cs in claims.items()},
+        elsewhere,
+        ORDER,
+        lambda s: f"sentence of {s.article_id}",
+        lambda f: SPANS["a"],
+    )
+    # b and c give no figure in their sentences: either could lead all three
+    assert kept.article_ids == ("a", "b", "c")
+    claims["b"] = [_says("b", "people:killed", 288)]
+    claims["c"] = [_says("c", "people:killed", 275)]
+    groups = sorted(f.article_ids for f in _split(claims, elsewhere))
+    assert groups == [("a", "b"), ("c",)]
+
+
+def test_figures_of_different_things_do_not_split_a_fact() -> None:
+    facts = _split(
+        {
+            "a": [_says("a", "people:killed", 9)],
+            "b": [_says("b", "people:killed", 9), _says("b", "people:injured", 40)],
+        }
+    )
+    assert [f.article_ids for f in facts] == [("a", "b")]
+
+
+def test_a_figure_the_fact_states_its_outlets_state_too() -> None:
+    # "Nine died" is not corroborated by a sentence that gives no toll at all but its own
+    # count of the injured.
+    facts = _split({"a": [_says("a", "people:killed", 9)], "b": [_says("b", "people:injured", 40)]})
+    assert sorted(f.article_ids for f in facts) == [("a",), ("b",)]
+
+
+def test_aligned_sentences_that_give_one_thing_differently_clash() -> None:
+    fact = Fact("f", "text", "shared", (SPANS["a"], SPANS["b"]))
+    a, b = _says("a", "country:", 33), _says("b", "country:", 35)
+    assert aligned_clashes([fact], {SPANS["a"]: [a], SPANS["b"]: [b]}) == [(a, b)]

@@ -1,0 +1,33 @@
+"""measures: what a figure counts or measures, read off the parse."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+if TYPE_CHECKING:
+    from conftest import Claimed
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("At least 288 people have died in the crash, officials said.", "people:killed"),
+        ("The crash killed at least 78 passengers and crew.", "people:killed"),
+        ("The death toll rose to 288 on Saturday.", "people:killed"),
+        ("The disaster left at least 156 people dead.", "people:killed"),
+        ("Efforts continued to identify the 27 people whose lives were lost.", "people:killed"),
+        ("Thirty-one migrants drowned off Calais.", "people:killed"),
+        ("More than 800 people were injured.", "people:injured"),
+        ("About 37 people were seriously injured, officials said.", "people:seriously injured"),
+        ("Seventeen children were among the dead.", "child:killed"),
+        ("Around 300 people were present on the bridge at the time.", "people:aboard"),
+        ("Passengers came from 35 nationalities.", "country:"),
+    ],
+)
+def test_the_measure_comes_from_the_parse(claimed: Claimed, text: str, measure: str) -> None:
+    claims = claimed(text)
+    print([(c.measure, c.detail.value) for c in claims])
+    assert claims
+    assert claims[0].measure == measure
