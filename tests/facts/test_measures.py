@@ -24,6 +24,8 @@ if TYPE_CHECKING:
         ("Seventeen children were among the dead.", "child:killed"),
         ("Around 300 people were present on the bridge at the time.", "people:aboard"),
         ("Passengers came from 35 nationalities.", "country:"),
+        ("Fifteen more victims died on Friday.", "more-people:killed"),
+        ("Another 61 people are “potentially” unaccounted for.", "people:missing"),
     ],
 )
 def test_the_measure_comes_from_the_parse(claimed: Claimed, text: str, measure: str) -> None:

@@ -214,7 +214,8 @@ def read_claims(
             i = value.start
             measure = measure_of(parse, value.stop - 1, d)  # from the number, not "at least"
             background = _background(parse, own_times, story_day, d)
-            day = _day(own_times, written, story_day)
+            dating = [t for t in own_times if _dates_figure(parse, t, value.stop - 1)]
+            day = _day(dating, written, story_day)
             replaced = i > 0 and parse.tokens[i - 1].lemma.lower() in _OLD_VALUE
             if day is not None and replaced:
                 day -= 0.5
@@ -249,6 +250,24 @@ def _background(
             verb is None or verb in above
         ):
             return True
+    return False
+
+
+def _dates_figure(parse: ParseIndex, t: TimeExpression, i: int) -> bool:
+    """Whether the date ``t`` says when the figure at token ``i`` holds: it hangs, through
+    prepositions only, from a verb above the figure ("recovered on Friday", "bringing the
+    toll to 79 on Friday afternoon"), not from a noun ("the toll from the June 24 disaster
+    stands at 79": the 24th dates the disaster, not the toll)."""
+    tokens = parse.tokens
+    at = parse.tokens_in(t.span)
+    if not at:
+        return False
+    inside = set(at)
+    path = _governing_path(parse, i)
+    for here in parse.up(at.stop - 1):
+        if here in inside or tokens[here].pos == "ADP":
+            continue
+        return tokens[here].pos in {"VERB", "AUX"} and here in path
     return False
 
 

@@ -224,13 +224,14 @@ def _interval(context: str, value: float) -> tuple[float, float]:
     """The range a qualified number allows: "at least 12" → (12, inf).
 
     Example:
-        >>> _interval("about 60", 60.0)
-        (54.0, 66.0)
+        >>> _interval("about 60", 60.0), _interval("recovered 15", 15.0)
+        ((54.0, 66.0), (15.0, 15.0))
     """
     context = " ".join(context.split())
-    if any(q in context for q in AT_LEAST):
+    # Whole words only: "recovered 15" is not "over 15".
+    if any(re.search(rf"\b{q}\b", context) for q in AT_LEAST):
         return value, math.inf
-    if any(q in context for q in AT_MOST):
+    if any(re.search(rf"\b{q}\b", context) for q in AT_MOST):
         return 0.0, value
     if any(re.search(rf"\b{q}\b", context) for q in ABOUT):
         return value * 0.9, value * 1.1

@@ -35,6 +35,7 @@ from newsweave.lexicon.events import (
     CHANGE_VERBS,
     COUNT_NEUTRAL_VERBS,
     COUNTED_SYNONYMS,
+    INCREMENT_WORDS,
     LIGHT_VERBS,
     MILD_WORDS,
     SEVERITY_WORDS,
@@ -74,6 +75,8 @@ def measure_of(parse: ParseIndex, i: int, detail: StatedDetail) -> str:
     if not verb and _aboard(parse, i):
         verb = "aboard"
     noun = COUNTED_SYNONYMS.get(noun, noun)
+    if _increment(parse, i):
+        noun = f"more-{noun or 'people'}"  # "15 more victims": added to a total, not one
     if noun and _listed_under(parse, i):
         noun = f"part-{noun}"  # "16 Kurdish people, including four women": four of the 16
     if noun[:1].isdigit() or (noun == "part" and verb.endswith(" injured")):
@@ -90,6 +93,9 @@ def _casualty_after(parse: ParseIndex, i: int) -> str:
     j = i + 1
     if j < len(tokens) and tokens[j].pos in {"NOUN", "PROPN"} and tokens[i].head == j:
         j += 1  # "125 people dead"
+    skipped = 0
+    while j < len(tokens) and tokens[j].pos in {"PUNCT", "ADV"} and skipped < 4:
+        j, skipped = j + 1, skipped + 1  # "61 “potentially” unaccounted for", "109 still missing"
     if j < len(tokens) and tokens[j].pos in {"ADJ", "VERB"}:
         return CASUALTY_VERBS.get(tokens[j].lemma.lower(), "")
     return ""
@@ -108,10 +114,13 @@ def _casualty_class(parse: ParseIndex, i: int) -> str:
         if _casualty_within(parse, here, depth=0):  # "lost their lives"
             return "killed"
         # "the toll rose to 288"; "the toll is 132"; "the number of deceased was 129"; "the
-        # toll was recorded as 31 but downgraded to 27" (a shared subject)
+        # toll was recorded as 31 but downgraded to 27" (a shared subject); "bringing the
+        # death toll to 79" (what a verb of change changes)
         subjects = parse.dependents(here, "nsubj", "nsubjpass")
         if not subjects and tok.dep == "conj":
             subjects = parse.dependents(tok.head, "nsubj", "nsubjpass")
+        if lemma in CHANGE_VERBS:
+            subjects = [*subjects, *parse.dependents(here, "dobj")]
         for k in subjects:
             found = _casualty_within(parse, k)
             if found:
@@ -183,6 +192,22 @@ def object_of(parse: ParseIndex, predicate: Span) -> str:
         if tokens[k].pos in {"NOUN", "PROPN"}:
             return tokens[k].lemma.lower()
     return ""
+
+
+def _increment(parse: ParseIndex, i: int) -> bool:
+    """Whether the count at ``i`` is an increment: "15 more victims", "two additional
+    bodies" (not "more than 150")."""
+    tokens = parse.tokens
+    near = [j for j in (i - 1, i + 1) if 0 <= j < len(tokens)]
+    near += parse.children(i)
+    if tokens[i].head != i:
+        near += parse.children(tokens[i].head)
+    return any(
+        tokens[j].lemma.lower() in INCREMENT_WORDS
+        and tokens[j].pos != "VERB"
+        and not (j + 1 < len(tokens) and tokens[j + 1].lemma.lower() == "than")
+        for j in near
+    )
 
 
 def _listed_under(parse: ParseIndex, i: int) -> bool:

@@ -25,6 +25,7 @@ CASUALTY_VERBS = {
     "save": "rescued",
     "evacuate": "evacuated",
     "miss": "missing",
+    "unaccounted": "missing",
     "missing": "missing",
     "arrest": "arrested",
     "detain": "arrested",
@@ -57,7 +58,7 @@ COUNT_NEUTRAL_VERBS = frozenset(
 # Verbs that report a figure's new level: "the death toll rose to 288", "stands at 125".
 CHANGE_VERBS = frozenset(
     """rise climb reach stand jump increase hit surge grow go revise downgrade lower raise update
-    adjust fall drop""".split()
+    adjust fall drop bring push""".split()
 )
 # The auxiliaries, as lemmas.
 AUXILIARY_VERBS = frozenset("be have do".split())
@@ -73,3 +74,6 @@ ABOARD_PLACES = frozenset(
 )
 # Nouns that count the same thing under two names: "35 nationalities", "33 countries".
 COUNTED_SYNONYMS = {"nationality": "country"}
+# Words that make a count an increment, not a total: "15 more victims", "two additional
+# bodies" ("more than 150" is a hedge; "another 10 injured" is as often a total).
+INCREMENT_WORDS = frozenset("more additional further extra".split())
