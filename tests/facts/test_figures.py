@@ -61,3 +61,12 @@ def test_an_article_giving_two_figures_is_ambiguous_unless_sources_or_days_diffe
 def test_join_groups_merges_by_claim_and_measure() -> None:
     a, b, c = _dead("a", 5, DAY), _dead("b", 7, DAY), _dead("c", 9, DAY)
     assert len(join_groups([[a, b]], [(b, c)])) == 1
+
+
+def test_only_counts_that_change_as_news_comes_in_are_updated() -> None:
+    def wide(article: str, n: float, day: float) -> Claim:
+        d = StatedDetail("number", "distance", f"{n:g}", f"{n:g}", Span(article, 0, 3), n, n)
+        return Claim(d, "distance:wide", Span(article, 0, 20), day)
+
+    (group,) = disputed_figures([wide("a", 4, DAY), wide("b", 3.2, DAY + 2)])
+    assert {v.relation for v in figure_variants(group)} == {"conflict"}

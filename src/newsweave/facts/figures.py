@@ -29,6 +29,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from newsweave.facts.claims import Claim, agree, as_date, vague
+from newsweave.lexicon.events import CASUALTY_VERBS
 from newsweave.model import Variant, VariantRelation
 
 # Figures this far apart in size count different things ("2 trains" beside "288 dead").
@@ -159,8 +160,9 @@ def figure_variants(
 ) -> list[Variant]:
     """One variant per distinct value of a disputed measure, oldest first.
 
-    A value is ``superseded`` when every claim giving it holds before the latest day any
-    value of the measure was given for: the figure was replaced. The values given for that
+    A value of a count that changes as news comes in (the dead, the injured, the missing
+    …) is ``superseded`` when every claim giving it holds before the latest day any value
+    of the measure was given for: the figure was replaced. The values given for that
     latest day are ``conflict`` (a clean update has one of them). Each variant carries the
     latest day it was given for (``as_of``).
     """
@@ -170,10 +172,13 @@ def figure_variants(
     latest = {k: max((c.day or 0.0) for c in cs) for k, cs in by_key.items()}
     out: list[tuple[float, bool, Variant]] = []
     newest = max(latest.values())
+    # Only counts of people that grow or shrink as news comes in (the dead, the injured,
+    # the missing …) are updated over time; a width or a crowd given two ways conflicts.
+    changing = group[0].measure.partition(":")[2] in CASUALTY_VERBS.values()
     for key, cs in by_key.items():
         # Given only before another value was: replaced (even "more than 149", still true,
         # gives way to the later "156").
-        replaced = latest[key] < newest or all(c.replaced for c in cs)
+        replaced = changing and (latest[key] < newest or all(c.replaced for c in cs))
         relation: VariantRelation = "superseded" if replaced else "conflict"
         first = cs[0]
         out.append(
