@@ -1,5 +1,6 @@
-"""A small invented briefing whose every article-derived text is hostile markup, for the
-renderer tests: whatever format renders it must show that text, never run it."""
+"""Small invented briefings for the renderer tests: one whose every article-derived text is
+hostile markup (whatever format renders it must show that text, never run it), and one with
+a figure later reports replaced."""
 
 from __future__ import annotations
 
@@ -11,12 +12,14 @@ from newsweave.model import (
     Dating,
     Entity,
     Event,
+    Fact,
     Quote,
     Rejected,
     Removed,
     Span,
     Speaker,
     Story,
+    Variant,
     When,
 )
 
@@ -60,3 +63,33 @@ def hostile_briefing() -> Briefing:
             Event(sunday, "could meet", (Span("a2", 0, 3),), expected=True),
         ),
     )
+
+
+def figure_briefing() -> Briefing:
+    """Three outlets on one toll: A Wire's 233 (3 June) replaced by 288 (B and C, 4 June)."""
+    a, b, c = (Article(x, f"{x.upper()} Wire", None, "x" * 200) for x in "abc")
+    spans = tuple(Span(x, 0, 3) for x in "abc")
+    variants = (
+        Variant(
+            "233",
+            ("a",),
+            "superseded",
+            "number",
+            "people:killed",
+            spans[:1],
+            False,
+            dt.date(2023, 6, 3),
+        ),
+        Variant(
+            "288",
+            ("b", "c"),
+            "conflict",
+            "number",
+            "people:killed",
+            spans[1:],
+            False,
+            dt.date(2023, 6, 4),
+        ),
+    )
+    fact = Fact("d1", "The toll rose to 288.", "consensus", spans, variants)
+    return Briefing(Story("s", "Crash", ("a", "b", "c")), (a, b, c), facts=(fact,))

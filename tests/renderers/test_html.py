@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from briefings import figure_briefing
 from newsweave.model import Article, Briefing, Removed, Span, Story, SummarySentence
 from newsweave.renderers import render
 
@@ -359,36 +360,7 @@ def test_highlight_after_an_astral_character_is_exact(
 
 
 def test_the_matrix_shows_each_outlets_own_figure() -> None:
-    import datetime as dt
-
-    from newsweave.model import Fact, Variant
-
-    a, b, c = (Article(x, f"{x.upper()} Wire", None, "x" * 200) for x in "abc")
-    spans = tuple(Span(x, 0, 3) for x in "abc")
-    variants = (
-        Variant(
-            "233",
-            ("a",),
-            "superseded",
-            "number",
-            "people:killed",
-            spans[:1],
-            False,
-            dt.date(2023, 6, 3),
-        ),
-        Variant(
-            "288",
-            ("b", "c"),
-            "conflict",
-            "number",
-            "people:killed",
-            spans[1:],
-            False,
-            dt.date(2023, 6, 4),
-        ),
-    )
-    fact = Fact("d1", "The toll rose to 288.", "consensus", spans, variants)
-    page = render(Briefing(Story("s", "Crash", ("a", "b", "c")), (a, b, c), facts=(fact,)), "html")
+    page = render(figure_briefing(), "html")
     matrix = page.split("<section id=matrix>", 1)[1].split("</section>", 1)[0]
     assert "class=superseded data-a='a' data-s=0 data-e=3 title='233'>233</td>" in matrix
     assert matrix.count("class=figure") == 2

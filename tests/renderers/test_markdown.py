@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefings import hostile_briefing
+from briefings import figure_briefing, hostile_briefing
 from newsweave.model import Article, Briefing, Fact, Span, Story, Variant
 from newsweave.renderers import render
 from newsweave.renderers.markdown import escape, render_markdown
@@ -116,34 +116,7 @@ def test_an_empty_briefing_has_only_its_heading_and_articles() -> None:
 
 
 def test_a_disputed_figure_shows_every_outlets_value_and_day() -> None:
-    import datetime as dt
-
-    a, b, c = (Article(x, f"{x.upper()} Wire", None, "x" * 200) for x in "abc")
-    spans = tuple(Span(x, 0, 3) for x in "abc")
-    variants = (
-        Variant(
-            "233",
-            ("a",),
-            "superseded",
-            "number",
-            "people:killed",
-            spans[:1],
-            False,
-            dt.date(2023, 6, 3),
-        ),
-        Variant(
-            "288",
-            ("b", "c"),
-            "conflict",
-            "number",
-            "people:killed",
-            spans[1:],
-            False,
-            dt.date(2023, 6, 4),
-        ),
-    )
-    fact = Fact("d1", "The toll rose to 288.", "consensus", spans, variants)
-    md = render_markdown(Briefing(Story("s", "Crash", ("a", "b", "c")), (a, b, c), facts=(fact,)))
+    md = render_markdown(figure_briefing())
     assert _section(md, "Where reports differ")[1] == (
         "  - people killed, as of 2023-06-03: “233” — A Wire "
         "(earlier, since superseded by later reports)"

@@ -56,12 +56,9 @@ def check_support(sentence: str, evidence: Sequence[str]) -> str | None:
     if not texts:
         return "no evidence"
     pool = _Pool(" ".join(texts))
-    for number in _numbers(sentence, sentence_side=True):
-        if number not in pool.numbers:
-            return f"number {number} not in its evidence"
-    for name in _names(sentence):
-        if not all(pool.has(w) for w in name.split()):
-            return f"name '{name}' not in its evidence"
+    missing = _missing(sentence, pool, skip_one=True, whole_names=True)
+    if missing is not None:
+        return missing
     cue = _NEGATION.search(sentence)
     if cue is not None and not any(_NEGATION.search(t) for t in texts):
         return f"says '{cue[0].lower()}' but its evidence does not"
@@ -98,18 +95,36 @@ def check_citation(sentence: str, evidence: Sequence[str]) -> str | None:
     texts = [t for t in evidence if t.strip()]
     if not texts:
         return "no evidence"
-    pool = _Pool(" ".join(texts))
-    for number in _numbers(sentence, sentence_side=False):
-        if number not in pool.numbers:
-            return f"number {number} not in its evidence"
-    for name in _names(sentence):
-        # A name by any of its words: "Putin" reports what "Vladimir Putin" does, "Mr Kim"
-        # what "Kim Jong-un" does; "Calder Royal Infirmary" never stands in "St Brendan's".
-        if not any(pool.has(w) for w in name.split() if len(w) > 2):
-            return f"name '{name}' not in its evidence"
+    missing = _missing(sentence, _Pool(" ".join(texts)), skip_one=False, whole_names=False)
+    if missing is not None:
+        return missing
     said = _NEGATION.search(sentence) is not None
     if said != any(_NEGATION.search(t) for t in texts):
         return "its evidence and the sentence differ on negation"
+    return None
+
+
+def _missing(sentence: str, pool: _Pool, *, skip_one: bool, whole_names: bool) -> str | None:
+    """The first number or name of ``sentence`` its evidence (``pool``) lacks, as a reason.
+
+    ``skip_one``: "one" is not counted as a number (in a sentence it is as often a
+    pronoun: "one of them");
+    ``whole_names``: every word of a name must stand in the evidence, else any word of three
+    letters or more ("Putin" reports what "Vladimir Putin" does, "Mr Kim" what "Kim
+    Jong-un" does; "Calder Royal Infirmary" never stands in "St Brendan's").
+    """
+    for number in _numbers(sentence, sentence_side=skip_one):
+        if number not in pool.numbers:
+            return f"number {number} not in its evidence"
+    for name in _names(sentence):
+        words = name.split()
+        held = (
+            all(pool.has(w) for w in words)
+            if whole_names
+            else any(pool.has(w) for w in words if len(w) > 2)
+        )
+        if not held:
+            return f"name '{name}' not in its evidence"
     return None
 
 
