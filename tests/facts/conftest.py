@@ -64,22 +64,32 @@ def disputed(nlp: Language) -> Disputed:
 @pytest.fixture(scope="session")
 def claimed(nlp: Language) -> Claimed:
     """``claimed("One line.", "2023-06-04")``: the number claims of an article published
-    that day (the story's day), its dates placed on the calendar."""
+    that day (the story's day), its dates placed on the calendar; with ``every=True``, all
+    its claims (days, places, polarity, what is not known)."""
     from newsweave.dates.calendar import resolve_times
     from newsweave.dates.mentions import find_time_mentions
     from newsweave.facts.claims import read_claims
     from newsweave.nlp.annotate import annotate
 
-    def run(text: str, published: str | None = None) -> list[Claim]:
+    def run(text: str, published: str | None = None, every: bool = False) -> list[Claim]:
         day = dt.date.fromisoformat(published) if published else None
         (annotation,) = annotate([Article("a", "Outlet A", None, text, published=day)], nlp=nlp)
         statements = [
             Statement(s.span, i) for i, s in enumerate(annotation.sentences) if not s.is_title
         ]
         times = resolve_times([annotation], [find_time_mentions(annotation)])
+        placed = {
+            (t.span.article_id, t.span.start): t.when
+            for t in times
+            if t.when is not None and t.relative and t.kind == "date"
+        }
         found = read_claims(
-            annotation, statements, times, story_day=day.toordinal() if day else None
+            annotation,
+            statements,
+            times,
+            story_day=day.toordinal() if day else None,
+            placed=placed,
         )
-        return [c for cs in found.values() for c in cs if c.detail.detail == "number"]
+        return [c for cs in found.values() for c in cs if every or c.detail.detail == "number"]
 
     return run

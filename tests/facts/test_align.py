@@ -57,3 +57,21 @@ def test_a_fact_lists_its_support_in_reading_order_and_is_named_by_it() -> None:
     assert fact.id != make_fact("f", "The dam burst.", [b, a1], order).id
     assert make_fact("f", "x", [a1, b, Span("c", 0, 1)], order).kind == "consensus"
     assert make_fact("f", "x", [a1, a2], order).kind == "single"
+
+
+def test_a_fact_keeps_only_statements_close_to_the_one_it_reads_as() -> None:
+    import numpy as np
+
+    from newsweave.facts.align import HEAD_THRESHOLD, _cohere, _Unit
+    from newsweave.model import Statement
+
+    def unit(article: int) -> _Unit:
+        return _Unit(Statement(Span(str(article), 0, 5), 0), article, "text", ("x", "y"))
+
+    units = [unit(0), unit(1), unit(2)]
+    # 0 and 1 say one thing; 2 was chained in through a loose average link
+    dense = np.array([[1.0, 0.0], [0.96, 0.28], [0.0, 1.0]])
+    lexical = [{"a": 1.0}, {"a": 1.0}, {"b": 1.0}]
+    kept = _cohere(units, [[0, 1, 2]], dense, lexical)
+    assert HEAD_THRESHOLD > 0
+    assert sorted(map(sorted, kept)) == [[0, 1], [2]]

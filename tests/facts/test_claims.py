@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsweave.facts.claims import Claim, agree, comparable, may_be_same, same_thing
+from newsweave.facts.claims import (
+    UNKNOWN,
+    Claim,
+    agree,
+    comparable,
+    may_be_same,
+    same_thing,
+)
 from newsweave.facts.details import StatedDetail
 from newsweave.model import Span
 
@@ -76,3 +83,30 @@ def test_what_compares_with_what() -> None:
     assert not same_thing(bare, aboard)  # what a bare count counts is unknown
     assert may_be_same(bare, aboard)
     assert not may_be_same(dead, _claim("people:injured", 27, 27))
+
+
+def test_the_day_of_the_happening_is_one_slot(claimed: Claimed) -> None:
+    def days(text: str) -> list[str]:
+        return [
+            c.detail.value
+            for c in claimed(text, "2021-11-25", every=True)
+            if c.measure == "date:happened"
+        ]
+
+    # whichever word says it took place: capsized, the incident, a toll that died
+    assert days("The dinghy capsized on Wednesday afternoon.") == ["Wednesday"]
+    assert days("The incident, which happened on Wednesday, shocked Calais.") == ["Wednesday"]
+    assert days("At least 27 people died on Wednesday off Calais.") == ["Wednesday"]
+    # one person's death on another day is not the happening's day
+    assert days("A teenage survivor died in hospital on Friday.") == []
+
+
+def test_a_sentence_saying_it_is_not_known(claimed: Claimed) -> None:
+    def unknown(text: str) -> bool:
+        return any(c.measure == UNKNOWN for c in claimed(text, every=True))
+
+    assert unknown("It is unclear why UN staff were on the plane.")
+    assert unknown("We have no idea whether the certificate was issued.")
+    assert unknown("It was not known how many people were on board.")
+    assert not unknown("UN staff were on the plane to attend a conference.")
+    assert not unknown("The cause is unclear.")  # no question left open: a claim of its own

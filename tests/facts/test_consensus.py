@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsweave.facts.claims import Claim
+from newsweave.facts.claims import UNKNOWN, Claim
 from newsweave.facts.consensus import aligned_clashes, split_disagreeing
 from newsweave.facts.details import StatedDetail
 from newsweave.model import Fact, Span
@@ -100,3 +100,10 @@ def test_aligned_sentences_that_give_one_thing_differently_clash() -> None:
     fact = Fact("f", "text", "shared", (SPANS["a"], SPANS["b"]))
     a, b = _says("a", "country:", 33), _says("b", "country:", 35)
     assert aligned_clashes([fact], {SPANS["a"]: [a], SPANS["b"]: [b]}) == [(a, b)]
+
+
+def test_a_sentence_saying_it_is_not_known_never_corroborates_one_that_says_it() -> None:
+    d = StatedDetail("negation", "known", "unclear", "unknown", Span("b", 0, 7))
+    unknown = Claim(d, UNKNOWN, Span("b", 0, 20))
+    facts = _split({"a": [], "b": [unknown], "c": []})
+    assert sorted(f.article_ids for f in facts) == [("a", "c"), ("b",)]

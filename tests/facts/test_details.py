@@ -78,7 +78,8 @@ def test_a_date_of_the_report_is_not_a_date_of_the_event(parsed: Parsed) -> None
         ("Wednesday", "weekday:open", "wednesday")
     ]
     (sank,) = _of(_details(parsed, "The ferry sank on 12 September near the harbour."), "date")
-    assert (sank.about, sank.key) == ("calendar:sink", "12 september")
+    # the day the happening itself took place compares whichever word gives it
+    assert (sank.about, sank.key) == ("calendar:happened", "12 september")
 
 
 def test_a_date_placed_on_the_calendar_compares_as_days(parsed: Parsed) -> None:
@@ -182,3 +183,8 @@ def test_a_bare_number_the_model_left_unlabelled_is_a_count(parsed: Parsed) -> N
     # a year or a time of day is not a count
     assert _of(_details(parsed, "The bridge opened in 1971."), "number") == []
     assert _of(_details(parsed, "The bridge collapsed at 6.40pm."), "number") == []
+
+
+def test_the_part_of_a_day_is_not_what_a_date_dates(parsed: Parsed) -> None:
+    (date,) = _of(_details(parsed, "The dinghy capsized on Thursday afternoon."), "date")
+    assert date.about == "weekday:happened"

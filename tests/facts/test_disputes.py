@@ -310,3 +310,16 @@ def test_undated_reports_of_a_revised_figure_conflict_without_days(disputed: Dis
     relation = {v.value: v.relation for v in numbers}
     assert relation == {"261": "superseded", "288": "conflict", "275": "conflict"}
     assert all(v.as_of is None for v in numbers)
+
+
+def test_the_day_of_the_happening_is_compared_across_the_story(nlp: Language) -> None:
+    # Two reports of one Friday, in sentences alignment need not put side by side.
+    texts = {
+        "a": "The ferry Aurora capsized off Port Ennis on Wednesday. Rescuers searched all night.",
+        "b": "Divers returned to the harbour at dawn. The Aurora sank on Thursday, the coastguard "
+        "said.",
+    }
+    facts = _dated_brief(nlp, texts, {"a": "2025-10-17", "b": "2025-10-17"})
+    dates = _variants(facts, "date")
+    print([(v.value, v.article_ids) for v in dates])
+    assert sorted(v.article_ids for v in dates) == [("a",), ("b",)]

@@ -33,3 +33,30 @@ def test_the_measure_comes_from_the_parse(claimed: Claimed, text: str, measure: 
     print([(c.measure, c.detail.value) for c in claims])
     assert claims
     assert claims[0].measure == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "measure"),
+    [
+        # a part "of them" is what the words after it say, among those the clause counted
+        ("At least 125 people have died, 32 of them children.", "32", "child:killed"),
+        # the parser hangs 68 off "moderately"; the noun after it is the clause's subject
+        (
+            "Officials said 219 people were injured mildly to moderately and 68 people "
+            "were badly injured in the incident.",
+            "68",
+            "people:seriously injured",
+        ),
+        # what befell them is the object of "have"
+        (
+            "As of Sunday, 31 people were seriously injured, while 253 people have light "
+            "to moderate injuries.",
+            "253",
+            "people:lightly injured",
+        ),
+    ],
+)
+def test_parts_and_misparsed_counts(claimed: Claimed, text: str, value: str, measure: str) -> None:
+    claims = {c.detail.value: c.measure for c in claimed(text)}
+    print(claims)
+    assert claims[value] == measure

@@ -8,7 +8,8 @@ parse) with the slots that say what it is a value *of* and *when*:
   "the death toll rose to 288" all measure ``people:killed``; "17 children" is
   ``child:killed``, never the toll; "sank 80 km off the coast" is ``distance:sink``. For a
   place it is its kind (``place:hospital``); for a predicate, what is said of whom
-  (``negation:pregnant:woman``);
+  (``negation:pregnant:woman``); for the day the happening itself took place ("capsized
+  on Wednesday", "27 died on Wednesday"), ``date:happened``;
 * the value as a range (``low``–``high``): the hedge makes it one ("at least 78" is 78–∞);
 * ``day``: when the claim holds: a date the sentence gives it ("by Monday evening"), else
   the day its report was written; a figure the sentence says was replaced ("rose *from*
@@ -46,12 +47,19 @@ from dataclasses import dataclass
 from newsweave.facts.details import StatedDetail, read_details
 from newsweave.facts.measures import measure_of, object_of, subject_of
 from newsweave.lexicon.events import CASUALTY_VERBS
+from newsweave.lexicon.function_words import NEGATIONS
 from newsweave.lexicon.numbers import UNITS
-from newsweave.lexicon.reporting import REPORTING_VERBS
+from newsweave.lexicon.reporting import (
+    KNOWING_WORDS,
+    QUESTION_WORDS,
+    REPORTING_VERBS,
+    UNKNOWN_WORDS,
+)
 from newsweave.model import Annotation, Span, Statement, TimeExpression, When
 from newsweave.nlp.parse import ParseIndex
 
 BACKGROUND_DAYS = 30  # a date this long before the story's day marks another happening
+UNKNOWN = "known:"  # the measure of a claim that something is not known
 _OLD_VALUE = frozenset({"from"})  # "rose from 261 to 288": 261 is the figure replaced
 _DIMENSIONS = frozenset(dimension for dimension, _ in UNITS.values())
 _NOT_THE_TIME = frozenset({"since", "than", "until", "before"})  # "worst since 1995"
@@ -172,7 +180,8 @@ def read_claims(
     parse: ParseIndex | None = None,
 ) -> dict[Span, list[Claim]]:
     """The claims of each of ``statements`` (all of one article), by statement span: its
-    numbers, the places it names of one kind, and its main verb's polarity.
+    numbers, the places it names of one kind, its main verb's polarity, and the day it
+    gives the happening.
 
     Args:
         annotation: the article, annotated.
@@ -193,7 +202,16 @@ def read_claims(
             t for t in times if span.start <= t.span.start < span.end and t.when is not None
         ]
         source = _source(parse, span)
-        for d in read_details(parse, st, place_types, placed):
+        details = read_details(parse, st, place_types, placed)
+        # "At least 27 people died on Wednesday": the day a toll died is the happening's
+        # (one person's death on a later day is not).
+        toll = any(d.detail == "number" and d.about.endswith(":killed") for d in details)
+        unknown = _unknown(parse, span)
+        if unknown is not None:
+            said = unknown.text(annotation.article)
+            d = StatedDetail("negation", "known", said, "unknown", unknown)
+            claims.append(Claim(d, UNKNOWN, span, None, False, source))
+        for d in details:
             if d.detail == "place":
                 claims.append(Claim(d, f"place:{d.about}", span, None, False, source))
                 continue
@@ -202,6 +220,12 @@ def read_claims(
                 what = object_of(parse, d.span) if who else ""
                 measure = f"negation:{d.about}:{who}" + (f":{what}" if what else "")
                 claims.append(Claim(d, measure, span, None, False, source))
+                continue
+            happened = d.about.endswith(":happened") or (toll and d.about.endswith(":killed"))
+            if d.detail == "date" and happened and d.high:
+                # The day the happening took place, on the calendar: one day for everyone.
+                old = story_day is not None and d.high < story_day - BACKGROUND_DAYS
+                claims.append(Claim(d, "date:happened", span, None, old, source))
                 continue
             if d.detail != "number":
                 continue
@@ -222,6 +246,28 @@ def read_claims(
             claims.append(Claim(d, measure, span, day, background, source, replaced))
         out[span] = claims
     return out
+
+
+def _unknown(parse: ParseIndex, span: Span) -> Span | None:
+    """Where the sentence says something is not known ("it is unclear why UN staff were on
+    board", "we have no idea whether the certificate was issued"), else None: such a
+    sentence never corroborates one that says the thing."""
+    tokens = parse.tokens
+    within = parse.tokens_in(span)
+    for i in within:
+        lemma = tokens[i].lemma.lower()
+        unknown = lemma in UNKNOWN_WORDS or (
+            lemma in KNOWING_WORDS
+            and any(
+                tokens[k].dep in {"neg", "det"} and tokens[k].lemma.lower() in NEGATIONS
+                for k in parse.children(i)
+            )
+        )
+        if unknown and any(
+            tokens[j].lemma.lower() in QUESTION_WORDS for j in range(i + 1, min(i + 4, within.stop))
+        ):
+            return Span(span.article_id, tokens[i].start, tokens[i].end)
+    return None
 
 
 def _background(

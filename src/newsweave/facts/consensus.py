@@ -5,7 +5,8 @@ Alignment groups sentences that say much the same thing. Much the same is not th
 aligned fact is checked slot by slot (:mod:`newsweave.facts.claims`): a statement stays
 with the fact's own sentence only if every claim they share a measure on agrees (the same
 figure, or figures the hedges make compatible; the same named hospital; the same
-polarity), and only if its article gives each figure of the fact's sentence compatibly
+polarity; the same day for the happening; both saying the thing is known, or both that it
+is not), and only if its article gives each figure of the fact's sentence compatibly
 somewhere, or not at all. Statements that disagree form facts of
 their own, each read as its own sentence, so nothing said is lost and no outlet is counted
 as agreeing with a figure it contradicts.
@@ -31,6 +32,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from newsweave.facts.align import make_fact
 from newsweave.facts.claims import (
+    UNKNOWN,
     Claim,
     agree,
     comparable,
@@ -62,6 +64,9 @@ def split_disagreeing(
     """
 
     def fits(mine: Sequence[Claim], article: str, head: Span) -> bool:
+        # "It is unclear why UN staff were aboard" never corroborates why they were.
+        if _unknown(claims.get(head, ())) != _unknown(mine):
+            return False
         for a in claims.get(head, ()):
             if a.background:
                 continue
@@ -114,6 +119,10 @@ def split_disagreeing(
             out.append(make_fact("f", text, spans, order))
 
     return _sorted(out)
+
+
+def _unknown(claims: Sequence[Claim]) -> bool:
+    return any(c.measure == UNKNOWN for c in claims)
 
 
 def _heads(fact: Fact, lead: Span) -> list[Span]:

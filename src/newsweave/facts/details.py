@@ -30,8 +30,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from newsweave.entities import name_key
-from newsweave.lexicon.calendar import MONTHS, WEEKDAYS
-from newsweave.lexicon.events import CASUALTY_VERBS, LIGHT_VERBS
+from newsweave.lexicon.calendar import DAY_PARTS, MONTHS, WEEKDAYS
+from newsweave.lexicon.events import CASUALTY_VERBS, HAPPENING_WORDS, LIGHT_VERBS
 from newsweave.lexicon.function_words import NEGATIONS
 from newsweave.lexicon.numbers import ABOUT, AT_LEAST, AT_MOST, UNITS
 from newsweave.lexicon.people import PEOPLE_NOUNS
@@ -239,12 +239,19 @@ def _interval(context: str, value: float) -> tuple[float, float]:
 
 
 def _governor(parse: ParseIndex, i0: int, i1: int) -> str:
-    """The verb or noun a value hangs from, through a preposition: "closed for two weeks"."""
+    """The verb or noun a value hangs from, through a preposition: "closed for two weeks".
+
+    The parts of a day the value names are no governor ("on Thursday afternoon"); a word
+    saying the happening itself took place is ``happened`` ("capsized on Wednesday", "the
+    incident on Wednesday"), so every outlet's day for it compares with every other's."""
     tokens = parse.tokens
     for head in parse.up(tokens[i1 - 1].head, 3):
         tok = tokens[head]
-        if tok.pos in {"VERB", "NOUN"} and not (i0 <= head < i1):
-            return CASUALTY_VERBS.get(tok.lemma.lower(), tok.lemma.lower())
+        lemma = tok.lemma.lower()
+        if tok.pos in {"VERB", "NOUN"} and not (i0 <= head < i1) and lemma not in DAY_PARTS:
+            if lemma in HAPPENING_WORDS:
+                return "happened"
+            return CASUALTY_VERBS.get(lemma, lemma)
     return ""
 
 

@@ -184,7 +184,16 @@ def find_disputes(
         s: [d for d in ds if d.detail != "number" and not _past(d, day)]
         for s, ds in details.items()
     }
-    for members in _disputed(aligned, pairs, other, containers):
+    # The day the happening itself took place is one day, whichever facts give it.
+    happened = {
+        s: [d for d in ds if d.detail == "date" and d.about.endswith(":happened")]
+        for s, ds in other.items()
+    }
+    dated = tuple(s for s, ds in happened.items() if ds)
+    story_wide = [Fact("happened", "", "single", dated)] if dated else []
+    found = _disputed(aligned, pairs, other, containers)
+    found += _disputed(story_wide, [(0, 0)] if dated else [], happened, containers)
+    for members in _joined(found):
         # An article giving two clashing values is speaking of two things: leave it out.
         by_article_keys: dict[str, set[str]] = defaultdict(set)
         for d in members:
@@ -326,6 +335,22 @@ def _disputed(
     for d, label in zip(seen, labels.tolist(), strict=True):
         groups.setdefault(label, []).append(d)
     return list(groups.values())
+
+
+def _joined(groups: Sequence[list[StatedDetail]]) -> list[list[StatedDetail]]:
+    """Groups that share a detail joined into one, in the order first found."""
+    out: list[list[StatedDetail]] = []
+    for group in groups:
+        overlapping = [g for g in out if not set(g).isdisjoint(group)]
+        if not overlapping:
+            out.append(list(group))
+            continue
+        home = overlapping[0]
+        for g in overlapping[1:]:
+            home.extend(d for d in g if d not in home)
+            out.remove(g)
+        home.extend(d for d in group if d not in home)
+    return out
 
 
 def _incompatible(

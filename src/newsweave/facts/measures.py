@@ -39,7 +39,9 @@ from newsweave.lexicon.events import (
     LIGHT_VERBS,
     MILD_WORDS,
     SEVERITY_WORDS,
+    SUFFERING_VERBS,
 )
+from newsweave.lexicon.function_words import PARTITIVE_PRONOUNS
 from newsweave.lexicon.numbers import UNITS
 from newsweave.lexicon.people import PEOPLE_NOUNS
 from newsweave.lexicon.reporting import REPORTING_VERBS
@@ -55,10 +57,14 @@ def measure_of(parse: ParseIndex, i: int, detail: StatedDetail) -> str:
     if detail.about.startswith(("distance", "duration")):
         return f"{detail.about}:{_governing_word(parse, i)}"
     noun, _, verb = detail.about.partition(":")
-    if any(
-        parse.tokens[k].lemma.lower() == "of" for k in parse.dependents(i, "prep")
-    ):  # "29 of the injured": a part, never the whole
+    i = _repaired(parse, i)
+    of = [k for k in parse.dependents(i, "prep") if parse.tokens[k].lemma.lower() == "of"]
+    if of:  # "29 of the injured": a part, never the whole
         noun = "part"
+        kind = _partitive_kind(parse, of[0])
+        if kind:
+            # "125 people have died, 32 of them children": the children among the dead.
+            return f"{kind}:{_casualty_before(parse, i) or verb}"
     following = _casualty_after(parse, i)
     if following:
         verb = following  # "125 dead and more than 300 injured": each its own word
@@ -84,6 +90,61 @@ def measure_of(parse: ParseIndex, i: int, detail: StatedDetail) -> str:
     if noun and noun not in PEOPLE_NOUNS and noun in CASUALTY_VERBS:
         noun = "people"  # "288 deaths", "157 passengers": the noun is the measure
     return f"{noun or 'people'}:{verb}"
+
+
+def _repaired(parse: ParseIndex, i: int) -> int:
+    """The token to read a number's measure from: the number itself, or, where the parser
+    hung it off a neighbouring phrase though the noun right after it is a subject ("219
+    people were injured mildly and 68 people were badly injured", with 68 read as a
+    conjunct of "mildly"), that noun."""
+    tokens = parse.tokens
+    j = i + 1
+    if (
+        j < len(tokens)
+        and tokens[i].head != j
+        and tokens[i].dep in {"conj", "appos", "dobj", "pobj", "npadvmod"}
+        and tokens[j].pos == "NOUN"
+        and tokens[j].dep in {"nsubj", "nsubjpass"}
+    ):
+        return j
+    return i
+
+
+def _partitive_kind(parse: ParseIndex, of: int) -> str:
+    """What a part counted "of them" is, where the sentence says: "32 of them children",
+    "nine of whom were women" (children, women), folded as the counted noun is; else ""."""
+    tokens = parse.tokens
+    pronouns = [
+        k for k in parse.dependents(of, "pobj") if tokens[k].lemma.lower() in PARTITIVE_PRONOUNS
+    ]
+    if not pronouns:
+        return ""
+    after = pronouns[0] + 1
+    if after < len(tokens) and tokens[after].pos == "NOUN":
+        noun = after  # "32 of them children"
+    else:  # "nine of whom were women"
+        counted = tokens[of].head
+        verb = tokens[counted].head
+        found = [k for k in parse.dependents(verb, "attr") if tokens[k].pos == "NOUN"]
+        if tokens[counted].dep not in {"nsubj", "nsubjpass"} or not found:
+            return ""
+        noun = found[0]
+    lemma = tokens[noun].lemma.lower()
+    return "people" if lemma in CASUALTY_VERBS else COUNTED_SYNONYMS.get(lemma, lemma)
+
+
+def _casualty_before(parse: ParseIndex, i: int) -> str:
+    """The casualty class of the nearest casualty word before token ``i`` in its sentence:
+    what befell those a part is counted of ("125 people have died, 32 of them …")."""
+    tokens = parse.tokens
+    sentence = tokens[i].sentence
+    for j in range(i - 1, -1, -1):
+        if tokens[j].sentence != sentence:
+            break
+        found = CASUALTY_VERBS.get(tokens[j].lemma.lower())
+        if found:
+            return found
+    return ""
 
 
 def _casualty_after(parse: ParseIndex, i: int) -> str:
@@ -128,7 +189,8 @@ def _casualty_class(parse: ParseIndex, i: int) -> str:
         if lemma in CHANGE_VERBS:
             return ""
         for k in parse.children(here):
-            if tokens[k].dep in CASUALTY_COMPLEMENTS and k != i:
+            suffered = tokens[k].dep == "dobj" and lemma in SUFFERING_VERBS  # "have injuries"
+            if (tokens[k].dep in CASUALTY_COMPLEMENTS or suffered) and k != i:
                 found = _casualty_within(parse, k, depth=2)
                 if found:
                     return found
@@ -148,6 +210,10 @@ def _severity(parse: ParseIndex, i: int) -> str:
     for here in parse.up(i, 4):
         kids = parse.children(here)
         words = {tokens[k].lemma.lower() for k in kids if tokens[k].dep in {"advmod", "amod"}}
+        if tokens[here].lemma.lower() in SUFFERING_VERBS:  # "have light to moderate injuries"
+            for k in parse.dependents(here, "dobj"):
+                first, last = parse.subtree(k)
+                words |= {tokens[j].lemma.lower() for j in range(first, last + 1)}
         for k in kids:  # "in critical condition"
             if tokens[k].dep == "prep":
                 for p in parse.dependents(k, "pobj"):

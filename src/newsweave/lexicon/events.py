@@ -74,6 +74,16 @@ ABOARD_PLACES = frozenset(
 )
 # Nouns that count the same thing under two names: "35 nationalities", "33 countries".
 COUNTED_SYNONYMS = {"nationality": "country"}
+# Verbs and nouns that say the story's happening itself took place: the day or place they
+# are given for is the happening's ("the dinghy capsized on Wednesday", "the incident,
+# which happened on Sunday", "crashed near Bishoftu").
+HAPPENING_WORDS = frozenset(
+    """happen occur crash capsize sink collapse derail explode erupt crush stampede incident
+    accident disaster tragedy collision derailment explosion shipwreck sinking""".split()
+)
+# Verbs whose object says what befell their subject: "253 people have light injuries",
+# "219 suffered minor injuries".
+SUFFERING_VERBS = frozenset("have suffer sustain receive".split())
 # Words that make a count an increment, not a total: "15 more victims", "two additional
 # bodies" ("more than 150" is a hedge; "another 10 injured" is as often a total).
 INCREMENT_WORDS = frozenset("more additional further extra".split())

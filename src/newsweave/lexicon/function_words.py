@@ -47,4 +47,6 @@ CONTRACTIONS = {
     "'m": " am",
 }
 # What a subject pronoun can stand for: "he" a person, "it" an organisation, "they" anyone.
+# Pronouns a part is counted of: "32 of them children", "nine of whom were women".
+PARTITIVE_PRONOUNS = frozenset("they them whom those these which".split())
 PRONOUN_REFERENTS = {"he": "PERSON", "she": "PERSON", "they": "ANY", "it": "ORG", "we": "ANY"}

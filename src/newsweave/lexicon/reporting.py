@@ -67,3 +67,9 @@ DENIAL_VERBS = frozenset("deny dispute reject refute dismiss".split())
 # Verbs that pass on a belief about what follows them: "she is understood to have been
 # pregnant" says, hedged, that she was.
 BELIEF_VERBS = frozenset("understand believe think allege suspect fear presume".split())
+# Words that say something is not known: "it is unclear why", "no idea whether", "it was
+# not known how many" (the last two with their negation).
+UNKNOWN_WORDS = frozenset("unclear unknown uncertain unconfirmed unverified".split())
+KNOWING_WORDS = frozenset("know clear sure certain idea confirm".split())
+# Words that open the question left unanswered: "unclear *why* …", "no idea *whether* …".
+QUESTION_WORDS = frozenset("whether if why how what who where when which".split())
