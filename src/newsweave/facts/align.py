@@ -106,11 +106,7 @@ def align_facts(
     dense = _centred(encode([u.text for u in units]))
     lexical = _tfidf([u.terms for u in units])
     pairs = _candidate_pairs(units, dense, lexical)
-    scores = {
-        (i, j): WEIGHT_DENSE * float(dense[i] @ dense[j])
-        + (1 - WEIGHT_DENSE) * _sparse_dot(lexical[i], lexical[j])
-        for i, j in pairs
-    }
+    scores = {(i, j): _score(dense, lexical, i, j) for i, j in pairs}
     clusters = _cluster(units, scores)
     clusters = _attach(units, clusters, scores)
     clusters = _cohere(units, clusters, dense, lexical)
@@ -289,6 +285,12 @@ def _score(dense: np.ndarray, lexical: Sequence[dict[str, float]], i: int, j: in
     )
 
 
+def _central(members: list[int], dense: np.ndarray) -> list[int]:
+    """A fact's statements, the most central first: the one it reads as leads."""
+    centre = dense[members].mean(axis=0)
+    return sorted(members, key=lambda m: (-float(dense[m] @ centre), m))
+
+
 def _cohere(
     units: Sequence[_Unit],
     clusters: list[list[int]],
@@ -296,7 +298,7 @@ def _cohere(
     lexical: Sequence[dict[str, float]],
 ) -> list[list[int]]:
     """Each fact keeps only the statements close to the one it reads as (its most central,
-    as :func:`_facts` picks it); the rest are checked the same way as a fact of their own.
+    :func:`_central`); the rest are checked the same way as a fact of their own.
     Average linkage lets a statement in through its closeness to other members; a reader
     is shown the head sentence, so every outlet counted must say what that sentence says."""
     out: list[list[int]] = []
@@ -306,8 +308,7 @@ def _cohere(
         if len({units[m].article for m in members}) < 2:
             out.append(members)
             continue
-        centre = dense[members].mean(axis=0)
-        head = max(members, key=lambda m: (float(dense[m] @ centre), -m))
+        head = _central(members, dense)[0]
         keep = [
             m for m in members if m == head or _score(dense, lexical, head, m) >= HEAD_THRESHOLD
         ]
@@ -345,11 +346,10 @@ def _facts(
     facts: list[Fact] = []
     members_out: list[list[int]] = []
     for members in multi + single:
-        centre = dense[members].mean(axis=0)
         # A fact reads as the whole sentence of its most central statement, never a clause
         # cut from it; a sentence that two facts would read as goes to the first.
         around = {m: sentences.around(units[m].statement.span) for m in members}
-        ranked = sorted(members, key=lambda m: (-float(dense[m] @ centre), m))
+        ranked = _central(members, dense)
         whole = [around[m] for m in ranked]
         lead = next((w for w in whole if w not in read), None)
         if lead is None and len(members) < 2:
