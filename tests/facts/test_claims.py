@@ -12,7 +12,7 @@ from newsweave.facts.claims import (
     may_be_same,
     same_thing,
 )
-from newsweave.facts.details import StatedDetail
+from newsweave.facts.stated import StatedDetail
 from newsweave.model import Span
 
 if TYPE_CHECKING:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from newsweave.facts.claims import UNKNOWN, Claim
 from newsweave.facts.consensus import aligned_clashes, split_disagreeing
-from newsweave.facts.details import StatedDetail
+from newsweave.facts.stated import StatedDetail
 from newsweave.model import Fact, Span
 
 

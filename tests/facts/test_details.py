@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from newsweave.facts.details import StatedDetail, _interval, _unit, read_details
+from newsweave.facts.details import _interval, _unit, read_details
+from newsweave.facts.stated import StatedDetail
 from newsweave.facts.statements import split_statements
 from newsweave.model import When
 
@@ -89,54 +90,6 @@ def test_a_date_placed_on_the_calendar_compares_as_days(parsed: Parsed) -> None:
     (date,) = _of(_details(parsed, text, placed={("a", start): When.on(day)}), "date")
     assert (date.low, date.high) == (day.toordinal(), day.toordinal())
     assert date.key == When.on(day).label
-
-
-@pytest.mark.parametrize(
-    ("text", "venue", "within"),
-    [
-        (
-            "The ministers will meet at the Belem Palace in Marseille.",
-            "Belem Palace",
-            ("marseille",),
-        ),
-        ("The ministers held talks in Marseille on Thursday.", "Marseille", ()),
-        ("A possible venue for the talks is the city of Vladivostok.", "Vladivostok", ()),
-        ("He flew to Vladivostok, where he met Putin.", "Vladivostok", ()),
-        (
-            "The port city of Vladivostok would provide a secure location for the summit.",
-            "Vladivostok",
-            (),
-        ),
-        ("Vladivostok, where the summit will be held, is a port city.", "Vladivostok", ()),
-    ],
-    ids=["meet-at", "talks-in", "venue-is", "where-met", "provide-location", "where-held"],
-)
-def test_a_place_where_a_meeting_happens_is_a_venue(
-    parsed: Parsed, text: str, venue: str, within: tuple[str, ...]
-) -> None:
-    places = _of(_details(parsed, text), "place")
-    assert [(d.about, d.value, d.within) for d in places] == [("venue", venue, within)]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The ministers travelled to Marseille on Thursday.",  # no meeting is said
-        "The ministers will meet in France next week.",  # a country is where a story is
-        "The ministers will meet in the UK next week.",  # so is a bare acronym
-    ],
-)
-def test_places_that_are_not_venues(parsed: Parsed, text: str) -> None:
-    assert _of(_details(parsed, text), "place") == []
-
-
-def test_a_named_facility_gives_its_kind(parsed: Parsed) -> None:
-    places = _of(
-        _details(parsed, "The injured were taken to St Brendan's Hospital in Calder."), "place"
-    )
-    assert [(d.about, d.value, d.key) for d in places] == [
-        ("hospital", "St Brendan's Hospital", "st brendans hospital")
-    ]
 
 
 def test_the_main_verb_and_its_negation(parsed: Parsed) -> None:

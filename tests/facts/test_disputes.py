@@ -6,8 +6,8 @@ import datetime as dt
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from newsweave.facts.details import StatedDetail
 from newsweave.facts.disputes import _disputed, _incompatible, _values, find_disputes
+from newsweave.facts.stated import StatedDetail
 from newsweave.facts.statements import split_statements
 from newsweave.model import (
     Alignment,
@@ -175,6 +175,17 @@ def test_values_are_incompatible_when_they_cannot_both_be_true() -> None:
     assert _incompatible(negated, _detail("negation", "survive", "pos", "b"))
 
 
+def test_two_towns_a_happening_was_only_near_can_both_be_right() -> None:
+    def town(value: str, article: str) -> StatedDetail:
+        key = value.split(" ", 1)[1].lower()
+        return StatedDetail("place", "happened", value, key, Span(article, 0, 1))
+
+    assert _incompatible(town("in Nairobi", "a"), town("near Mombasa", "b"))
+    assert _incompatible(town("in Nairobi", "a"), town("in Mombasa", "b"))
+    assert not _incompatible(town("near Nairobi", "a"), town("near Mombasa", "b"))
+    assert not _incompatible(town("in Nairobi", "a"), town("near Nairobi", "b"))
+
+
 def test_disagreeing_values_group_into_disputes_in_the_order_found() -> None:
     sa, sb, sc = Span("a", 0, 10), Span("b", 0, 10), Span("c", 0, 10)
     ta, tb = Span("a", 20, 30), Span("b", 20, 30)
@@ -321,5 +332,18 @@ def test_the_day_of_the_happening_is_compared_across_the_story(nlp: Language) ->
     }
     facts = _dated_brief(nlp, texts, {"a": "2025-10-17", "b": "2025-10-17"})
     dates = _variants(facts, "date")
-    print([(v.value, v.article_ids) for v in dates])
     assert sorted(v.article_ids for v in dates) == [("a",), ("b",)]
+
+
+def test_the_town_of_the_happening_is_compared_across_the_story(nlp: Language) -> None:
+    texts = {
+        "a": "All 40 people on board died when the plane crashed in Nairobi on Sunday.",
+        "b": "Investigators reached the site at dawn. The jet went down near Mombasa, officials "
+        "said. It was the second loss after the Oct. 29 crash near Jakarta.",
+    }
+    facts = _dated_brief(nlp, texts, {"a": "2025-10-17", "b": "2025-10-17"})
+    towns = [v for v in _variants(facts, "place") if v.about == "happened"]
+    assert sorted((v.value, v.article_ids) for v in towns) == [
+        ("in Nairobi", ("a",)),
+        ("near Mombasa", ("b",)),
+    ]

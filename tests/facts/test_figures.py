@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from newsweave.facts.claims import Claim
-from newsweave.facts.details import StatedDetail
 from newsweave.facts.figures import ambiguous, disputed_figures, figure_variants, join_groups
+from newsweave.facts.stated import StatedDetail
 from newsweave.model import Span
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsweave.facts.claims import Claim
-from newsweave.facts.details import StatedDetail
 from newsweave.facts.polarity import disputed_polarities, polarity_variants
+from newsweave.facts.stated import StatedDetail
 from newsweave.model import Fact, Span
 
 if TYPE_CHECKING:

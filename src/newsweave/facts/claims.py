@@ -27,7 +27,7 @@ Looser relations say what *may* be one thing (:func:`same_thing`, :func:`may_be_
 those keep outlets apart in a consensus without setting them against each other.
 
 Example:
-    >>> from newsweave.facts.details import StatedDetail
+    >>> from newsweave.facts.stated import StatedDetail
     >>> from newsweave.model import Span
     >>> def dead(value, low, high, day=1):
     ...     d = StatedDetail("number", "people:killed", value, value, Span("a", 0, 3), low, high)
@@ -44,8 +44,9 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from newsweave.facts.details import StatedDetail, read_details
+from newsweave.facts.details import read_details
 from newsweave.facts.measures import measure_of, object_of, subject_of
+from newsweave.facts.stated import StatedDetail
 from newsweave.lexicon.events import CASUALTY_VERBS
 from newsweave.lexicon.function_words import NEGATIONS
 from newsweave.lexicon.numbers import UNITS

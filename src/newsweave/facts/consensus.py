@@ -13,7 +13,7 @@ as agreeing with a figure it contradicts.
 
 Example:
     >>> from newsweave.facts.claims import Claim
-    >>> from newsweave.facts.details import StatedDetail
+    >>> from newsweave.facts.stated import StatedDetail
     >>> from newsweave.model import Fact, Span
     >>> def dead(article, n):
     ...     d = StatedDetail("number", "people:killed", str(n), str(n), Span(article, 0, 3), n, n)

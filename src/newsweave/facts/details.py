@@ -24,42 +24,21 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from itertools import pairwise
+from collections.abc import Mapping
 
-from newsweave.entities import name_key
+from newsweave.facts.places import facilities, happening_places, venues
+from newsweave.facts.stated import StatedDetail
 from newsweave.lexicon.calendar import DAY_PARTS, MONTHS, WEEKDAYS
 from newsweave.lexicon.events import CASUALTY_VERBS, HAPPENING_WORDS, LIGHT_VERBS
 from newsweave.lexicon.function_words import NEGATIONS
 from newsweave.lexicon.numbers import ABOUT, AT_LEAST, AT_MOST, UNITS
 from newsweave.lexicon.people import PEOPLE_NOUNS
-from newsweave.lexicon.places import FACILITY_KINDS, VENUE_PREPOSITIONS, VENUE_WORDS
 from newsweave.lexicon.reporting import BELIEF_VERBS, DENIAL_VERBS, REPORTING_VERBS
-from newsweave.model import PLACE_TYPES, Detail, Mention, Span, Statement, When
+from newsweave.model import Mention, Span, Statement, When
 from newsweave.nlp.parse import ParseIndex
 from newsweave.nlp.quantities import parse_number
 
 _CALENDAR_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
-
-
-@dataclass(frozen=True, slots=True)
-class StatedDetail:
-    """One detail as one statement gives it: what kind, of what, the value and its span.
-
-    ``key`` is the value normalised for equality ("4", "neg", a place's name key). Numbers,
-    and dates placed on the calendar, also carry the stretch ``low``–``high`` they allow.
-    """
-
-    detail: Detail
-    about: str  # what the value is of: a unit and verb class, "venue", a verb lemma
-    value: str  # as written
-    key: str  # normalised, for equality
-    span: Span
-    low: float = 0.0
-    high: float = 0.0
-    within: tuple[str, ...] = ()  # places this place is said to be in: "the palace in Marseille"
 
 
 def read_details(
@@ -93,8 +72,9 @@ def read_details(
         detail = _number_or_date(parse, written, within.start, value.label, v, when)
         if detail is not None:
             out.append(detail)
-    out.extend(_venues(parse, within, span, place_types))
-    out.extend(_facilities(annotation.mentions, span))
+    out.extend(venues(parse, within, span, place_types))
+    out.extend(happening_places(parse, within, span, place_types))
+    out.extend(facilities(annotation.mentions, span))
     negation = _negation(parse, within, span)
     if negation is not None:
         out.append(negation)
@@ -279,108 +259,6 @@ def _counted(parse: ParseIndex, i0: int, i1: int) -> tuple[str, str]:
             if tok.lemma.lower() in CASUALTY_VERBS:
                 verb = CASUALTY_VERBS[tok.lemma.lower()]
     return noun, verb
-
-
-def _facilities(mentions: Sequence[Mention], span: Span) -> list[StatedDetail]:
-    """Named facilities of one kind in the statement: "taken to St Brendan's Hospital"."""
-    out: list[StatedDetail] = []
-    for m in mentions:
-        if span.start <= m.span.start < span.end and m.label in PLACE_TYPES:
-            words = re.findall(r"[a-z]+", m.text.lower())
-            kind = next((FACILITY_KINDS[w] for w in reversed(words) if w in FACILITY_KINDS), None)
-            if kind is not None:
-                out.append(StatedDetail("place", kind, m.text, name_key(m.text), m.span))
-    return out
-
-
-def _venues(
-    parse: ParseIndex,
-    statement: range,
-    span: Span,
-    place_types: Mapping[tuple[str, int], str],
-) -> list[StatedDetail]:
-    """Places the statement says something happens at: "a possible venue … is Vladivostok"."""
-    tokens = parse.tokens
-    if not any(tokens[i].lemma.lower() in VENUE_WORDS for i in statement):
-        return []
-    from newsweave.nlp.places import gazetteer
-
-    places = gazetteer()
-    mentions = [
-        m
-        for m in parse.annotation.mentions
-        if place_types.get((m.span.article_id, m.span.start), m.label) in PLACE_TYPES
-        and span.start <= m.span.start < span.end
-        # A country or a bare acronym is where a story is, not where a meeting is held.
-        and places.get(m.text.lower(), 0) < 10**9
-        and not (m.text.isupper() and len(m.text) <= 3)
-    ]
-    last_token = {parse.tokens_in(m.span).stop - 1: m for m in mentions}
-    # "the Belem Palace in Marseille": the palace is within the city, so they never disagree.
-    within: dict[int, list[str]] = defaultdict(list)
-    for i, m in last_token.items():
-        head = tokens[i].head
-        if tokens[i].dep == "pobj" and tokens[head].head in last_token:
-            within[tokens[head].head].append(name_key(m.text))
-    out: list[StatedDetail] = []
-    for i, m in last_token.items():
-        if not _is_venue(parse, i, statement):
-            continue
-        # "Vladivostok on the Pacific Coast, where he would meet": the coast describes the city.
-        head = tokens[i].head
-        if tokens[i].dep == "pobj" and tokens[head].head in last_token:
-            i = tokens[head].head
-            m = last_token[i]
-        key = name_key(m.text)
-        out.append(StatedDetail("place", "venue", m.text, key, m.span, within=tuple(within[i])))
-    return out
-
-
-def _is_venue(parse: ParseIndex, i: int, statement: range) -> bool:
-    """Whether the place at token ``i`` is said to be where a meeting happens.
-
-    "meet at the Vostochny Cosmodrome", "talks in Geneva", "travel to Vladivostok, where he
-    would meet", "a possible venue … is the city of Vladivostok", "X would provide a secure
-    location for the summit". Only the statement's tokens count as dependents.
-    """
-    tokens = parse.tokens
-
-    def venue_word(j: int) -> bool:
-        return tokens[j].lemma.lower() in VENUE_WORDS
-
-    def venue_clause(j: int) -> bool:  # "Vladivostok, where he would meet"
-        return any(venue_word(k) and tokens[k].dep == "relcl" for k in parse.children(j, statement))
-
-    # "the city of X", "the X station": climb to the noun the name heads.
-    node = i
-    for below, head in pairwise(parse.up(i)):
-        if below != node:
-            continue  # the "of" stepped over
-        if tokens[node].dep not in {"pobj", "compound", "appos"} or head not in statement:
-            break
-        if tokens[head].pos == "ADP" and tokens[head].lemma.lower() == "of":
-            node = tokens[head].head
-        elif tokens[node].dep in {"compound", "appos"}:
-            node = head
-        else:
-            break
-    if venue_clause(i):
-        return True
-    head = tokens[node].head
-    if (
-        tokens[node].dep == "pobj"
-        and tokens[head].lemma.lower() in VENUE_PREPOSITIONS
-        and (venue_word(tokens[head].head) or venue_clause(node))
-    ):
-        return True
-    if tokens[node].dep in {"nsubj", "attr", "nsubjpass"}:
-        # X is the venue / the venue is X / X would provide a location for the summit
-        return any(
-            venue_word(k) and tokens[k].dep in {"attr", "nsubj", "dobj", "nsubjpass"}
-            for k in parse.children(head, statement)
-            if k != node
-        )
-    return False
 
 
 def _negated(parse: ParseIndex, verb: int, statement: range) -> bool:

@@ -32,7 +32,7 @@ import numpy as np
 from newsweave.facts.align import make_fact, reading_order
 from newsweave.facts.claims import BACKGROUND_DAYS, Claim, read_claims, story_day
 from newsweave.facts.consensus import aligned_clashes, split_disagreeing
-from newsweave.facts.details import StatedDetail, read_details
+from newsweave.facts.details import read_details
 from newsweave.facts.figures import (
     agreed_figures,
     ambiguous,
@@ -43,6 +43,8 @@ from newsweave.facts.figures import (
 )
 from newsweave.facts.polarity import disputed_polarities, polarity_variants
 from newsweave.facts.roles import attach_roles
+from newsweave.facts.stated import StatedDetail
+from newsweave.lexicon.places import NEARBY_PREPOSITIONS
 from newsweave.model import (
     Alignment,
     Annotation,
@@ -184,10 +186,14 @@ def find_disputes(
         s: [d for d in ds if d.detail != "number" and not _past(d, day)]
         for s, ds in details.items()
     }
-    # The day the happening itself took place is one day, whichever facts give it.
+    # The day and the town the happening itself took place in are one, whichever facts give
+    # them; a statement dating another, earlier happening ("the Oct. 29 crash near Jakarta")
+    # gives neither.
+    dating_another = {s for s, ds in details.items() if any(_past(d, day) for d in ds)}
     happened = {
-        s: [d for d in ds if d.detail == "date" and d.about.endswith(":happened")]
+        s: [d for d in ds if _of_the_happening(d)]
         for s, ds in other.items()
+        if s not in dating_another
     }
     dated = tuple(s for s, ds in happened.items() if ds)
     story_wide = [Fact("happened", "", "single", dated)] if dated else []
@@ -261,6 +267,13 @@ def _claims(
         placed=placed,
         parse=parse,
     )
+
+
+def _of_the_happening(detail: StatedDetail) -> bool:
+    """Whether a detail gives the day or the town of the happening itself."""
+    if detail.detail == "place":
+        return detail.about == "happened"
+    return detail.detail == "date" and detail.about.endswith(":happened")
 
 
 def _past(detail: StatedDetail, day: int | None) -> bool:
@@ -360,12 +373,15 @@ def _incompatible(
 
     Numbers (and dates on the calendar) clash when their intervals do not meet; places when
     neither is inside the other (by name, "Vladivostok" / "the port of Vladivostok", or as
-    ``containers`` say); anything else when the keys differ.
+    ``containers`` say), unless both are only near where something happened; anything else
+    when the keys differ.
     """
     if x.detail == "number" or (x.detail == "date" and x.high and y.high):
         return x.high < y.low or y.high < x.low
     if x.detail == "place":
         inside = containers or {}
+        if x.about == "happened" and _nearby(x) and _nearby(y):
+            return False  # "near Bishoftu" and "near the capital": both can be right
         return not (
             x.key == y.key
             or x.key in y.key
@@ -374,6 +390,11 @@ def _incompatible(
             or x.key in inside.get(y.key, ())
         )
     return x.key != y.key
+
+
+def _nearby(place: StatedDetail) -> bool:
+    """Whether a place is given as near where something happened ("off Calais")."""
+    return place.value.split(" ", 1)[0] in NEARBY_PREPOSITIONS
 
 
 def _values(

@@ -13,7 +13,7 @@ that cannot both be true is disputed, and each distinct value becomes a variant:
 
 Example:
     >>> from newsweave.facts.claims import Claim
-    >>> from newsweave.facts.details import StatedDetail
+    >>> from newsweave.facts.stated import StatedDetail
     >>> from newsweave.model import Span
     >>> def dead(article, n, day):
     ...     d = StatedDetail("number", "people:killed", str(n), str(n), Span(article, 0, 3), n, n)

@@ -27,7 +27,7 @@ Example:
 
 from __future__ import annotations
 
-from newsweave.facts.details import StatedDetail
+from newsweave.facts.stated import StatedDetail
 from newsweave.lexicon.events import (
     ABOARD_PLACES,
     CASUALTY_COMPLEMENTS,

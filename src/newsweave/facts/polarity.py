@@ -12,7 +12,7 @@ inside aligned facts.
 
 Example:
     >>> from newsweave.facts.claims import Claim
-    >>> from newsweave.facts.details import StatedDetail
+    >>> from newsweave.facts.stated import StatedDetail
     >>> from newsweave.model import Span
     >>> def says(article, key):
     ...     d = StatedDetail("negation", "pregnant", key, key, Span(article, 0, 8))

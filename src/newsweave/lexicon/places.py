@@ -33,6 +33,10 @@ REGION_SUFFIX_NOUNS = frozenset(
     "region province oblast krai district county prefecture governorate".split()
 )
 LOCATIVE_PREPOSITIONS = frozenset("in at near outside inside into around".split())
+# Where a happening took place: "crashed in X" names it, "sank off X" or "went down near X"
+# names a place nearby (two nearby places can both be right).
+HAPPENING_PREPOSITIONS = frozenset("in at near outside off".split())
+NEARBY_PREPOSITIONS = frozenset("near outside off".split())
 # One-word institutions that are objects of "in"/"at" without being places: "in Congress".
 INSTITUTIONS = frozenset(
     """
