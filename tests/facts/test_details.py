@@ -52,7 +52,9 @@ def test_a_count_says_what_it_counts_and_what_happened_to_it(parsed: Parsed) -> 
     (killed,) = _of(_details(parsed, "The crash in 2023 killed four people."), "number")
     assert (killed.value, killed.about) == ("four", "people:killed")  # "2023" is no count
     (rescued,) = _of(_details(parsed, "40 passengers were rescued from the ferry."), "number")
-    assert rescued.about == "people:rescued"  # passengers are people
+    assert rescued.about == "passenger:rescued"  # the crew are people but not passengers
+    (victims,) = _of(_details(parsed, "40 victims were rescued from the ferry."), "number")
+    assert victims.about == "people:rescued"  # victims are people
     (cars,) = _of(_details(parsed, "Three cars were damaged in the blast."), "number")
     assert cars.about == "car:damage"
     # a number that reads as a year is taken for one, even where the model counts it
@@ -136,6 +138,19 @@ def test_a_bare_number_the_model_left_unlabelled_is_a_count(parsed: Parsed) -> N
     # a year or a time of day is not a count
     assert _of(_details(parsed, "The bridge opened in 1971."), "number") == []
     assert _of(_details(parsed, "The bridge collapsed at 6.40pm."), "number") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Most of the dead were in the No. 7 and No. 8 cars, the bureau said.",
+        "Survivors were taken off Flight 302 by the crew.",
+        "He scored in Game 3 of the series.",
+    ],
+    ids=["no-dot-cut-in-two", "flight", "game"],
+)
+def test_a_number_in_a_name_is_not_a_count(parsed: Parsed, text: str) -> None:
+    assert [d.value for d in _of(_details(parsed, text), "number")] == []
 
 
 def test_the_part_of_a_day_is_not_what_a_date_dates(parsed: Parsed) -> None:

@@ -54,6 +54,24 @@ def test_the_measure_comes_from_the_parse(claimed: Claimed, text: str, measure: 
             "253",
             "people:lightly injured",
         ),
+        # passengers are not everyone aboard; passengers and crew together are
+        (
+            "The jet with 149 passengers and eight crew members aboard crashed on Sunday.",
+            "149",
+            "passenger:aboard",
+        ),
+        ("The jet with 157 passengers and crew aboard crashed on Sunday.", "157", "people:aboard"),
+        # "five women and a girl" are six, so "five" still counts women
+        ("Five women and a girl were among the dead.", "Five", "woman:killed"),
+        # a noun's compound says whose members: crew members are not UN staff members
+        ("All eight crew members died in the crash.", "eight", "crew member:killed"),
+        ("Nineteen UN staff members were killed.", "Nineteen", "staff member:killed"),
+        # a part listed under a group is of that group only
+        (
+            "Officials identified 16 Kurdish people, including four women.",
+            "four",
+            "part-woman-of-people:",
+        ),
     ],
 )
 def test_parts_and_misparsed_counts(claimed: Claimed, text: str, value: str, measure: str) -> None:

@@ -32,7 +32,7 @@ from newsweave.lexicon.calendar import DAY_PARTS, MONTHS, WEEKDAYS
 from newsweave.lexicon.events import CASUALTY_VERBS, HAPPENING_WORDS, LIGHT_VERBS
 from newsweave.lexicon.function_words import NEGATIONS
 from newsweave.lexicon.numbers import ABOUT, AT_LEAST, AT_MOST, UNITS
-from newsweave.lexicon.people import PEOPLE_NOUNS
+from newsweave.lexicon.people import PEOPLE_NOUNS, RELATIONAL_NOUNS
 from newsweave.lexicon.reporting import BELIEF_VERBS, DENIAL_VERBS, REPORTING_VERBS
 from newsweave.model import Mention, Span, Statement, When
 from newsweave.nlp.parse import ParseIndex
@@ -181,6 +181,8 @@ def _names_a_thing(parse: ParseIndex, i0: int) -> bool:
     tokens = parse.tokens
     prev = tokens[i0 - 1]
     word = parse.text[prev.start : prev.end]
+    if word == "." and i0 >= 2:  # the tokenizer may cut "No." in two
+        word = parse.text[tokens[i0 - 2].start : prev.end]
     if word.lower().rstrip(".") == "no" and word[:1].isupper():
         return True
     linked = tokens[i0].head == i0 - 1 or prev.head == i0
@@ -244,6 +246,7 @@ def _counted(parse: ParseIndex, i0: int, i1: int) -> tuple[str, str]:
     if last.dep in {"nummod", "quantmod", "compound"}:
         noun = tokens[last.head].lemma.lower()
         node = last.head
+        noun = _counted_noun(parse, node, noun)
     verb = ""
     for here in parse.up(node, 3):
         tok = tokens[here]
@@ -259,6 +262,29 @@ def _counted(parse: ParseIndex, i0: int, i1: int) -> tuple[str, str]:
             if tok.lemma.lower() in CASUALTY_VERBS:
                 verb = CASUALTY_VERBS[tok.lemma.lower()]
     return noun, verb
+
+
+def _counted_noun(parse: ParseIndex, node: int, noun: str) -> str:
+    """The noun a number counts, as far as it tells what is counted: "eight crew members"
+    count crew members, not UN staff members (a relational noun keeps its compound);
+    "157 passengers and crew" count everyone aboard, "149 passengers and eight crew" only
+    the passengers."""
+    tokens = parse.tokens
+    kids = parse.children(node)
+    if any(
+        tokens[k].dep == "conj"
+        and tokens[k].pos == "NOUN"
+        and k - node <= 3
+        # a bare noun: "five women and a girl" are six, "cars … and most fatalities" two things
+        and all(tokens[c].dep in {"compound", "cc", "punct"} for c in parse.children(k))
+        for k in kids
+    ):
+        return ""  # the count covers both nouns: people
+    if noun not in RELATIONAL_NOUNS:
+        return noun  # "nine trade agreements" and "eight agreements" count one thing
+    compound = [parse.word(k).lower() for k in kids if tokens[k].dep == "compound" and k < node]
+    compound = [w for w in compound if w.isalpha()]
+    return " ".join([*compound[-1:], noun]) if compound else noun
 
 
 def _negated(parse: ParseIndex, verb: int, statement: range) -> bool:

@@ -83,12 +83,15 @@ def measure_of(parse: ParseIndex, i: int, detail: StatedDetail) -> str:
     noun = COUNTED_SYNONYMS.get(noun, noun)
     if _increment(parse, i):
         noun = f"more-{noun or 'people'}"  # "15 more victims": added to a total, not one
-    if noun and _listed_under(parse, i):
-        noun = f"part-{noun}"  # "16 Kurdish people, including four women": four of the 16
+    whole = _listed_under(parse, i)
+    if noun and whole:
+        # "16 Kurdish people, including four women": four of the 16, and only parts of one
+        # whole compare ("three Ethiopians, including two women" are other women).
+        noun = f"part-{noun}-of-{whole}"
     if noun[:1].isdigit() or (noun == "part" and verb.endswith(" injured")):
         noun = "people"  # "400-500 people"; "29 of the injured were in critical condition"
     if noun and noun not in PEOPLE_NOUNS and noun in CASUALTY_VERBS:
-        noun = "people"  # "288 deaths", "157 passengers": the noun is the measure
+        noun = "people"  # "288 deaths": the noun is the measure
     return f"{noun or 'people'}:{verb}"
 
 
@@ -276,17 +279,17 @@ def _increment(parse: ParseIndex, i: int) -> bool:
     )
 
 
-def _listed_under(parse: ParseIndex, i: int) -> bool:
-    """Whether the count at ``i`` stands in an "including …" phrase: a part of the group
-    named before it, never the whole of its kind."""
+def _listed_under(parse: ParseIndex, i: int) -> str:
+    """The group a count at ``i`` is listed under by an "including …" phrase (a part of it,
+    never the whole of its kind): the noun the phrase hangs from, "" where there is none."""
     tokens = parse.tokens
     for here in parse.up(i, 6):
         tok = tokens[here]
         if tok.dep == "prep" and tok.lemma.lower() == "include":
-            return True
+            return tokens[tok.head].lemma.lower() if tok.head != here else "group"
         if tok.pos in {"VERB", "AUX"}:
-            return False
-    return False
+            return ""
+    return ""
 
 
 def _aboard(parse: ParseIndex, i: int) -> bool:

@@ -49,9 +49,13 @@ ORGANISATION_WORDS = frozenset(
 )
 # Nouns for a news outlet: "North Korea's KCNA state news agency said", "the broadcaster".
 OUTLET_WORDS = frozenset("newspaper broadcaster outlet channel daily website tabloid wire".split())
-# What a bare count of people is written as: "four people", "12 passengers", "two victims".
+# Nouns that say whose they are only with their compound: "eight crew members" and
+# "nineteen staff members" count different people.
+RELATIONAL_NOUNS = frozenset("member employee official officer staffer".split())
+# What a bare count of people is written as: "four people", "two victims". Not "passengers":
+# "149 passengers and eight crew" are 157 people.
 PEOPLE_NOUNS = frozenset(
-    """people person passenger worker resident victim migrant refugee civilian individual
+    """people person worker resident victim migrant refugee civilian individual
     fan spectator reveller partygoer pilgrim tourist soul other""".split()
 )
 # Words an acronym's letters skip: "Korean Central News Agency" → KCNA, "Banque de France".
