@@ -107,3 +107,17 @@ def test_a_sentence_saying_it_is_not_known_never_corroborates_one_that_says_it()
     unknown = Claim(d, UNKNOWN, Span("b", 0, 20))
     facts = _split({"a": [], "b": [unknown], "c": []})
     assert sorted(f.article_ids for f in facts) == [("a", "c"), ("b",)]
+
+
+def _did(article: str, who: str) -> Claim:
+    d = StatedDetail("agent", "seek:mobilisation", who, who.lower(), Span(article, 0, 3))
+    return Claim(d, "agent:seek:mobilisation", Span(article, 0, 20))
+
+
+def test_outlets_naming_two_people_for_one_act_never_back_one_sentence() -> None:
+    # "He has sought mobilisation" (d) names no one; "Modi sought" (a) and "Patel, who had
+    # sought" (b) cannot both back it, whoever "he" is. "Modi" again (c) can.
+    facts = _split({"d": [], "a": [_did("a", "Modi")], "b": [_did("b", "Patel")]})
+    assert sorted(f.article_ids for f in facts) == [("a", "d"), ("b",)]
+    facts = _split({"a": [_did("a", "Modi")], "c": [_did("c", "Modi")], "d": []})
+    assert [f.article_ids for f in facts] == [("a", "c", "d")]

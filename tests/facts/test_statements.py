@@ -96,8 +96,11 @@ def test_clauses_with_their_own_subject_are_statements(
         "talks went well.",
         # a split would leave fewer than five words on one side
         "The minister arrived, and police closed the road to the old station.",
+        # a clause saying only who said it belongs with what was said
+        "The flight had an unstable vertical speed after takeoff, according to Reuters, "
+        "which cited the flight tracking website Flightradar24.",
     ],
-    ids=["shared-subject", "restrictive", "because", "short", "inside", "few-words"],
+    ids=["shared-subject", "restrictive", "because", "short", "inside", "few-words", "source"],
 )
 def test_sentences_that_stay_whole(parsed: Parsed, text: str) -> None:
     assert _statements(parsed, text) == [text]

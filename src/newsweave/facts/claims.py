@@ -216,6 +216,9 @@ def read_claims(
             if d.detail == "place":
                 claims.append(Claim(d, f"place:{d.about}", span, None, False, source))
                 continue
+            if d.detail == "agent":  # who did it: "Modi sought mobilisation"
+                claims.append(Claim(d, f"agent:{d.about}", span, None, False, source))
+                continue
             if d.detail == "negation":  # what is said of whom: "pregnant" of "woman"
                 who = subject_of(parse, d.span)
                 what = object_of(parse, d.span) if who else ""

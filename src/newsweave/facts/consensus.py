@@ -143,20 +143,40 @@ def _partition(
     claims: Mapping[Span, Sequence[Claim]],
 ) -> list[tuple[Span, list[Span]]]:
     """``support`` in groups that agree, the first led by ``head``: each span joins the
-    first group whose leading sentence it agrees with, else leads a new one. The leading
+    first group whose leading sentence it agrees with and whose members it names no other
+    person for one act, else leads a new one. The leading
     sentence is what the fact says; a figure two supporters give differently and it does
     not give is no part of it (and the figures' own dispute shows it)."""
     groups: list[tuple[Span, list[Span]]] = [(head, [head])]
 
+    def joins(span: Span, group: tuple[Span, list[Span]]) -> bool:
+        mine = claims.get(span, ())
+        return fits(mine, span.article_id, group[0]) and not any(
+            _other_agent(mine, claims.get(member, ())) for member in group[1]
+        )
+
     for span in support:
         if span == head:
             continue
-        home = next((g for g in groups if fits(claims.get(span, ()), span.article_id, g[0])), None)
+        home = next((g for g in groups if joins(span, g)), None)
         if home is None:
             groups.append((span, [span]))
         else:
             home[1].append(span)
     return groups
+
+
+def _other_agent(mine: Sequence[Claim], theirs: Sequence[Claim]) -> bool:
+    """Whether two sentences name two people for one act ("Modi sought mobilisation",
+    "Patel, who had sought mobilisation"): they cannot both back a sentence that names
+    no one ("He has sought mobilisation")."""
+    return any(
+        a.measure == b.measure and a.detail.key != b.detail.key
+        for a in mine
+        if a.detail.detail == "agent"
+        for b in theirs
+        if b.detail.detail == "agent"
+    )
 
 
 def _sorted(facts: list[Fact]) -> list[Fact]:

@@ -26,6 +26,7 @@ import math
 import re
 from collections.abc import Mapping
 
+from newsweave.facts.agents import agents
 from newsweave.facts.places import facilities, happening_places, venues
 from newsweave.facts.stated import StatedDetail
 from newsweave.lexicon.calendar import DAY_PARTS, MONTHS, WEEKDAYS
@@ -75,6 +76,7 @@ def read_details(
     out.extend(venues(parse, within, span, place_types))
     out.extend(happening_places(parse, within, span, place_types))
     out.extend(facilities(annotation.mentions, span))
+    out.extend(agents(parse, within, span, place_types))
     negation = _negation(parse, within, span)
     if negation is not None:
         out.append(negation)

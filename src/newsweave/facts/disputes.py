@@ -183,7 +183,9 @@ def find_disputes(
         spans = (c.sentence for c in group)
         disputes.append(make_fact("d", sentence_text(leads[0].sentence), spans, order, variants))
     other = {
-        s: [d for d in ds if d.detail != "number" and not _past(d, day)]
+        # Who did a thing keeps outlets apart in a consensus but is never disputed on its
+        # own: "Ostrell signed" and "Sarrin signed" may both be right.
+        s: [d for d in ds if d.detail not in {"number", "agent"} and not _past(d, day)]
         for s, ds in details.items()
     }
     # The day and the town the happening itself took place in are one, whichever facts give

@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from newsweave.lexicon.function_words import CLAUSE_CONJUNCTIONS, RELATIVE_WORDS
-from newsweave.lexicon.reporting import HEDGES, MODALS
+from newsweave.lexicon.reporting import HEDGES, MODALS, SPEECH_VERBS
 from newsweave.model import Annotation, Span, Statement, Token
 from newsweave.nlp.parse import ParseIndex
 
@@ -100,6 +100,10 @@ def _starts_clause(parse: ParseIndex, i: int, sentence: range, end: int) -> bool
     if last + 1 < end:
         return False
     own_subject = any(tokens[k].dep in _SUBJECTS for k in kids)
+    if tok.lemma.lower() in SPEECH_VERBS and not any(
+        tokens[k].dep in {"ccomp", "xcomp"} for k in kids
+    ):
+        return False  # "…, which cited Flightradar24": who says it, said of the clause before
     if tok.dep == "conj":  # "…, and police closed the road"
         return tok.pos in {"VERB", "AUX"} and own_subject
     if tok.dep == "relcl":  # "…, where he met the minister", not "the man who came"
