@@ -26,6 +26,11 @@ if TYPE_CHECKING:
         ("Passengers came from 35 nationalities.", "country:"),
         ("Fifteen more victims died on Friday.", "more-people:killed"),
         ("Another 61 people are “potentially” unaccounted for.", "people:missing"),
+        # every way of giving a length is one measure
+        ("The bridge was 233 metres long.", "distance:long"),
+        ("The bridge spanned 233 metres across the river.", "distance:long"),
+        # a duration "of" something measures that thing, not the verb it hangs from
+        ("It reopened after seven months of repair work.", "duration:work"),
     ],
 )
 def test_the_measure_comes_from_the_parse(claimed: Claimed, text: str, measure: str) -> None:

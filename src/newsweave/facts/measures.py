@@ -42,7 +42,7 @@ from newsweave.lexicon.events import (
     SUFFERING_VERBS,
 )
 from newsweave.lexicon.function_words import PARTITIVE_PRONOUNS
-from newsweave.lexicon.numbers import UNITS
+from newsweave.lexicon.numbers import LENGTH_WORDS, UNITS
 from newsweave.lexicon.people import PEOPLE_NOUNS
 from newsweave.lexicon.reporting import REPORTING_VERBS
 from newsweave.model import Span
@@ -329,8 +329,17 @@ def _casualty_within(parse: ParseIndex, k: int, depth: int = 6) -> str:
 
 
 def _governing_word(parse: ParseIndex, i: int) -> str:
-    """The verb or noun a measure hangs from ("sank 80 km off", "burned for two hours")."""
+    """The verb or noun a measure hangs from ("sank 80 km off", "burned for two hours"), or
+    the noun it is "of" ("after seven months of repairs": the repairs, not what came
+    after them)."""
     tokens = parse.tokens
+    unit = i if tokens[i].pos == "NOUN" else tokens[i].head  # "months" or "seven"
+    if tokens[unit].lemma.lower().rstrip("s") in UNITS:
+        for of in parse.dependents(unit, "prep"):
+            if tokens[of].lemma.lower() == "of":
+                measured = [k for k in parse.dependents(of, "pobj") if tokens[k].pos == "NOUN"]
+                if measured:
+                    return tokens[measured[0]].lemma.lower()
     for here in parse.up(i, 4):
         tok = tokens[here]
         if (
@@ -339,6 +348,8 @@ def _governing_word(parse: ParseIndex, i: int) -> str:
             and tok.dep not in {"nummod", "compound"}
         ):
             lemma = tok.lemma.lower()
+            if lemma in LENGTH_WORDS:
+                return "long"
             if lemma.rstrip("s") not in UNITS:
                 return lemma
     return ""

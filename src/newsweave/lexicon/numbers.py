@@ -58,6 +58,9 @@ UNITS: dict[str, tuple[str, float]] = {
     "foot": ("distance", 0.3048),
     "feet": ("distance", 0.3048),
 }
+# Words a length hangs from, all saying how long a thing is: "233 metres long", "spanned
+# 233 metres", "a length of 230 metres", "measures 233 metres".
+LENGTH_WORDS = frozenset("long length span measure".split())
 # What a qualifier allows of the number after it: "at least 12" is 12 or more.
 AT_LEAST = ("at least", "more than", "over", "upwards of", "in excess of")
 AT_MOST = ("at most", "up to", "fewer than", "less than", "under", "no more than")
