@@ -153,6 +153,25 @@ def test_a_number_in_a_name_is_not_a_count(parsed: Parsed, text: str) -> None:
     assert [d.value for d in _of(_details(parsed, text), "number")] == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The death toll from the collapse rose to 24 Tuesday, officials said.",
+        "The death toll rose to 24 Friday, the mayor said.",
+    ],
+    ids=["taken-for-a-date", "weekday-taken-for-the-noun"],  # as the small model parses them
+)
+def test_a_count_beside_a_weekday_is_a_count_on_that_day(parsed: Parsed, text: str) -> None:
+    details = _details(parsed, text)
+    assert [(d.value, d.about.split(":")[0]) for d in _of(details, "number")] == [("24", "people")]
+    assert [d.value for d in _of(details, "date")] in (["Tuesday"], ["Friday"])
+
+
+def test_a_value_denied_is_not_given(parsed: Parsed) -> None:
+    text = "The Pentagon said that only one explosion occurred, not two as first reported."
+    assert [d.value for d in _of(_details(parsed, text), "number")] == ["one"]
+
+
 def test_the_part_of_a_day_is_not_what_a_date_dates(parsed: Parsed) -> None:
     (date,) = _of(_details(parsed, "The dinghy capsized on Thursday afternoon."), "date")
     assert date.about == "weekday:happened"

@@ -25,6 +25,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 
 from newsweave.facts.agents import agents
 from newsweave.facts.places import facilities, happening_places, venues
@@ -40,6 +41,7 @@ from newsweave.nlp.parse import ParseIndex
 from newsweave.nlp.quantities import parse_number
 
 _CALENDAR_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
+_COUNT_AND_DAY = re.compile(rf"(\d[\d,]*)\s+({'|'.join(WEEKDAYS)})", re.IGNORECASE)
 
 
 def read_details(
@@ -62,7 +64,8 @@ def read_details(
     span = statement.span
     within = parse.tokens_in(span)
     out: list[StatedDetail] = []
-    for value in (*annotation.values, *_unlabelled_numbers(parse, within)):
+    values = [part for m in annotation.values for part in _count_and_day(m)]
+    for value in (*values, *_unlabelled_numbers(parse, within)):
         v = value.span
         if not (span.start <= v.start and v.end <= span.end):
             continue
@@ -81,6 +84,21 @@ def read_details(
     if negation is not None:
         out.append(negation)
     return out
+
+
+def _count_and_day(value: Mention) -> list[Mention]:
+    """A value, or the count and the weekday the entity model took for one date: "the toll
+    rose to 24 Tuesday" gives 24 on Tuesday, not the 24th."""
+    found = _COUNT_AND_DAY.fullmatch(value.text)
+    if value.label != "DATE" or found is None:
+        return [value]
+    v = value.span
+    count = Span(v.article_id, v.start, v.start + found.end(1))
+    day = Span(v.article_id, v.start + found.start(2), v.end)
+    return [
+        replace(value, span=count, text=found.group(1), label="CARDINAL"),
+        replace(value, span=day, text=found.group(2)),
+    ]
 
 
 def _unlabelled_numbers(parse: ParseIndex, within: range) -> list[Mention]:
@@ -155,6 +173,8 @@ def _number_or_date(
         return None  # "6.40pm" is a time of day
     if i0 > lo and _names_a_thing(parse, i0):
         return None  # "Game 3", "Flight 302", "Car No. 8": a name, not a count
+    if i0 > lo and tokens[i0 - 1].lemma.lower() in NEGATIONS:
+        return None  # "only one explosion, not two as first reported": the value denied
     before = text[tokens[max(lo, i0 - 3)].start : v.start].lower() if i0 > lo else ""
     number = parse_number(words)
     if number is None:
@@ -282,6 +302,8 @@ def _counted_noun(parse: ParseIndex, node: int, noun: str) -> str:
         for k in kids
     ):
         return ""  # the count covers both nouns: people
+    if noun in _CALENDAR_WORDS:
+        return ""  # "rose to 26 Friday": the day it rose, not what was counted
     if noun not in RELATIONAL_NOUNS:
         return noun  # "nine trade agreements" and "eight agreements" count one thing
     compound = [parse.word(k).lower() for k in kids if tokens[k].dep == "compound" and k < node]
