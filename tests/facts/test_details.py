@@ -175,3 +175,32 @@ def test_a_value_denied_is_not_given(parsed: Parsed) -> None:
 def test_the_part_of_a_day_is_not_what_a_date_dates(parsed: Parsed) -> None:
     (date,) = _of(_details(parsed, "The dinghy capsized on Thursday afternoon."), "date")
     assert date.about == "weekday:happened"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "low", "high"),
+    [
+        ("The overpass collapsed at 22:25 local time on Monday.", "22:25", 1345, 1345),
+        ("The overpass collapsed about 10:30 p.m. on Monday.", "about 10:30 p.m.", 1320, 1380),
+        ("The crash occurred shortly before 10 a.m. near the road.", "10 a.m.", 570, 630),
+    ],
+    ids=["exact", "about", "shortly-before"],
+)
+def test_the_time_of_day_of_the_happening(
+    parsed: Parsed, text: str, value: str, low: int, high: int
+) -> None:
+    (time,) = _of(_details(parsed, text), "time")
+    assert (time.about, time.value, time.low, time.high) == ("happened", value, low, high)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The overpass collapsed at 22:25 local time (06:25 Moscow time) on Monday.",
+        "The plane took off at 8:38 a.m. from the capital.",  # not the happening
+        "By 10 a.m. today, 149 people were still in hospital.",  # the time of a count
+    ],
+    ids=["conversion-in-brackets", "another-act", "time-of-a-count"],
+)
+def test_times_of_day_that_are_not_the_happenings(parsed: Parsed, text: str) -> None:
+    assert [d.value for d in _of(_details(parsed, text), "time")] in ([], ["22:25"])

@@ -335,6 +335,18 @@ def test_the_day_of_the_happening_is_compared_across_the_story(nlp: Language) ->
     assert sorted(v.article_ids for v in dates) == [("a",), ("b",)]
 
 
+def test_the_time_of_the_happening_is_compared_across_the_story(nlp: Language) -> None:
+    texts = {
+        "a": "The overpass collapsed at 22:25 local time on Monday, officials said.",
+        "b": "Crews worked through the night. The overpass collapsed at 10:00 p.m. on Monday.",
+        "c": "The overpass collapsed about 10:30 p.m. on Monday as a train passed.",
+    }
+    facts = _dated_brief(nlp, texts, dict.fromkeys(texts, "2025-10-14"))
+    times = sorted((v.value, v.article_ids) for v in _variants(facts, "time"))
+    assert ("22:25", ("a",)) in times
+    assert ("10:00 p.m.", ("b",)) in times
+
+
 def test_the_town_of_the_happening_is_compared_across_the_story(nlp: Language) -> None:
     texts = {
         "a": "All 40 people on board died when the plane crashed in Nairobi on Sunday.",

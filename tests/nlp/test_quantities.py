@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsweave.nlp.quantities import parse_number
+from newsweave.nlp.quantities import parse_clock, parse_number
 
 
 @pytest.mark.parametrize(
@@ -34,3 +34,21 @@ def test_words_that_name_no_number_give_none() -> None:
 def test_any_words_parse_without_error(words: list[str]) -> None:
     value = parse_number(words)
     assert value is None or isinstance(value, float)
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("10:30 p.m.", 22 * 60 + 30),
+        ("22:25 local time", 22 * 60 + 25),
+        ("8.38am", 8 * 60 + 38),
+        ("9 pm", 21 * 60),
+        ("12:15 a.m.", 15),
+        ("14h30", 14 * 60 + 30),
+        ("1.25 metres", None),  # a decimal, not a time
+        ("at 9", None),  # no half of the day, no minutes
+        ("13 p.m.", None),
+    ],
+)
+def test_times_of_day_parse_to_minutes_after_midnight(text: str, minutes: int | None) -> None:
+    assert parse_clock(text) == minutes

@@ -94,7 +94,7 @@ def agree(a: Claim, b: Claim) -> bool:
     """Whether two comparable claims can both be true: their ranges meet, or, for a value
     that is not a number, their keys are equal."""
     x, y = a.detail, b.detail
-    if x.detail == "number" or (x.detail == "date" and x.high and y.high):
+    if x.detail in {"number", "time"} or (x.detail == "date" and x.high and y.high):
         return not (x.high < y.low or y.high < x.low)
     if x.detail == "place":  # "Vladivostok" and "the port of Vladivostok" are one place
         return x.key in y.key or y.key in x.key
@@ -215,6 +215,9 @@ def read_claims(
         for d in details:
             if d.detail == "place":
                 claims.append(Claim(d, f"place:{d.about}", span, None, False, source))
+                continue
+            if d.detail == "time":  # the time of day the happening took place
+                claims.append(Claim(d, "time:happened", span, None, False, source))
                 continue
             if d.detail == "agent":  # who did it: "Modi sought mobilisation"
                 claims.append(Claim(d, f"agent:{d.about}", span, None, False, source))

@@ -28,17 +28,17 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from newsweave.facts.agents import agents
-from newsweave.facts.places import facilities, happening_places, venues
+from newsweave.facts.places import facilities, happening_places, happening_word, venues
 from newsweave.facts.stated import StatedDetail
 from newsweave.lexicon.calendar import DAY_PARTS, MONTHS, WEEKDAYS
 from newsweave.lexicon.events import CASUALTY_VERBS, HAPPENING_WORDS, LIGHT_VERBS
 from newsweave.lexicon.function_words import NEGATIONS
-from newsweave.lexicon.numbers import ABOUT, AT_LEAST, AT_MOST, UNITS
+from newsweave.lexicon.numbers import ABOUT, AT_LEAST, AT_MOST, CLOCK_HEDGES, CLOCK_SLACK, UNITS
 from newsweave.lexicon.people import PEOPLE_NOUNS, RELATIONAL_NOUNS
 from newsweave.lexicon.reporting import BELIEF_VERBS, DENIAL_VERBS, REPORTING_VERBS
 from newsweave.model import Mention, Span, Statement, When
 from newsweave.nlp.parse import ParseIndex
-from newsweave.nlp.quantities import parse_number
+from newsweave.nlp.quantities import parse_clock, parse_number
 
 _CALENDAR_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
 _COUNT_AND_DAY = re.compile(rf"(\d[\d,]*)\s+({'|'.join(WEEKDAYS)})", re.IGNORECASE)
@@ -165,6 +165,19 @@ def _number_or_date(
         return StatedDetail("date", f"{grain}:{about}", written, key, v)
     if label == "DATE" and re.fullmatch(r"\d[\d,]*", lower.strip()) and not _year(lower):
         label = "CARDINAL"  # "the toll was given as 50": a bare number the model took for a date
+    clock = parse_clock(written) if label in {"TIME", "CARDINAL"} else None
+    if clock is not None:
+        # "collapsed at 10:30 p.m.": the time of the happening; any other time of day (of a
+        # briefing, of a count) says when something else was.
+        if not _of_the_happening(parse, i0, i1, lo):
+            return None
+        before = text[tokens[max(lo, i0 - 3)].start : v.start].lower() if i0 > lo else ""
+        context = f"{before} {lower}"
+        loose = any(re.search(rf"\b{q}\b", context) for q in (*ABOUT, *CLOCK_HEDGES))
+        slack = CLOCK_SLACK if loose else 0
+        return StatedDetail(
+            "time", "happened", written, str(clock), v, clock - slack, clock + slack
+        )
     if label in {"ORDINAL", "PERCENT", "MONEY", "TIME"} or re.fullmatch(
         r"(?:19|20)\d\d", lower.strip()
     ):
@@ -240,6 +253,24 @@ def _interval(context: str, value: float) -> tuple[float, float]:
     if any(re.search(rf"\b{q}\b", context) for q in ABOUT):
         return value * 0.9, value * 1.1
     return value, value
+
+
+def _of_the_happening(parse: ParseIndex, i0: int, i1: int, lo: int) -> bool:
+    """Whether the time of day at tokens ``i0``–``i1`` is when the happening took place
+    ("collapsed at 22:25 local time", "the crash, which occurred just before 9 a.m."), and
+    not a conversion in brackets ("(06:25 Moscow time)")."""
+    tokens, text = parse.tokens, parse.text
+    before = text[tokens[lo].start : tokens[i0].start]
+    if before.count("(") > before.count(")"):
+        return False
+    for here in parse.up(i1 - 1, 5):
+        if i0 <= here < i1 or tokens[here].lemma.lower() == "time":
+            continue  # "22:25 local time": the words of the time itself
+        if happening_word(parse, here):
+            return True
+        if tokens[here].pos in {"VERB", "AUX"}:
+            return False
+    return False
 
 
 def _governor(parse: ParseIndex, i0: int, i1: int) -> str:

@@ -272,8 +272,8 @@ def _claims(
 
 
 def _of_the_happening(detail: StatedDetail) -> bool:
-    """Whether a detail gives the day or the town of the happening itself."""
-    if detail.detail == "place":
+    """Whether a detail gives the day, the time or the town of the happening itself."""
+    if detail.detail in {"place", "time"}:
         return detail.about == "happened"
     return detail.detail == "date" and detail.about.endswith(":happened")
 
@@ -378,7 +378,7 @@ def _incompatible(
     ``containers`` say), unless both are only near where something happened; anything else
     when the keys differ.
     """
-    if x.detail == "number" or (x.detail == "date" and x.high and y.high):
+    if x.detail in {"number", "time"} or (x.detail == "date" and x.high and y.high):
         return x.high < y.low or y.high < x.low
     if x.detail == "place":
         inside = containers or {}

@@ -134,7 +134,7 @@ def happening_places(
             continue
         preposition = tokens[prep].lemma.lower()
         happening = tokens[prep].head
-        if preposition not in HAPPENING_PREPOSITIONS or not _happening(parse, happening):
+        if preposition not in HAPPENING_PREPOSITIONS or not happening_word(parse, happening):
             continue
         if any(_month(parse.word(k)) for k in parse.children(happening) if k < happening):
             continue  # "the Oct. 29 crash near Jakarta": a happening of its own day
@@ -149,7 +149,7 @@ def _month(word: str) -> bool:
     return word in _MONTH_WORDS
 
 
-def _happening(parse: ParseIndex, i: int) -> bool:
+def happening_word(parse: ParseIndex, i: int) -> bool:
     """Whether token ``i`` says the happening took place: "crashed", "the collapse", "went
     down"."""
     tok = parse.tokens[i]

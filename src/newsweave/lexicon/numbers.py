@@ -61,6 +61,10 @@ UNITS: dict[str, tuple[str, float]] = {
 # Words a length hangs from, all saying how long a thing is: "233 metres long", "spanned
 # 233 metres", "a length of 230 metres", "measures 233 metres".
 LENGTH_WORDS = frozenset("long length span measure".split())
+# Words that make a time of day loose ("shortly before 9 a.m.", "by 10 p.m."), besides
+# those of ABOUT; such a time allows CLOCK_SLACK minutes either side.
+CLOCK_HEDGES = ("before", "after", "shortly", "just", "by", "past", "until", "late", "early")
+CLOCK_SLACK = 30
 # What a qualifier allows of the number after it: "at least 12" is 12 or more.
 AT_LEAST = ("at least", "more than", "over", "upwards of", "in excess of")
 AT_MOST = ("at most", "up to", "fewer than", "less than", "under", "no more than")

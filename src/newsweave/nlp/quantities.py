@@ -5,6 +5,8 @@ Example:
     1300000.0
     >>> parse_number(["eighteen"]), parse_number(["Thirty-one"])
     (18.0, 31.0)
+    >>> parse_clock("10:30 p.m."), parse_clock("22:25"), parse_clock("8.38am local time")
+    (1350, 1345, 518)
 """
 
 from __future__ import annotations
@@ -17,6 +19,13 @@ from newsweave.lexicon.numbers import COUNT_WORDS, NUMBER_WORDS, SCALES
 WORD_NUMBERS: dict[str, float] = {**NUMBER_WORDS, "hundred": 100, **COUNT_WORDS}
 
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+# "10:30 p.m.", "8.38am", "9 pm", "22:25", "14h30": hours, minutes, the half of the day
+# ("1.25" alone is no time).
+_CLOCK = re.compile(
+    r"(?<![\d.:])(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?"
+    r"|(?<![\d.:])([01]?\d|2[0-3])[:h]([0-5]\d)(?![\d.:])",
+    re.IGNORECASE,
+)
 
 
 def parse_number(words: list[str]) -> float | None:
@@ -39,3 +48,19 @@ def parse_number(words: list[str]) -> float | None:
             if m and value is None:  # "60km"
                 value = float(m.group().replace(",", ""))
     return value
+
+
+def parse_clock(text: str) -> int | None:
+    """The time of day ``text`` writes first, in minutes after midnight ("10:30 p.m." is
+    1350, "22:25" is 1345), else None. "noon" and "midnight" are not read: they are as
+    often loose as exact."""
+    found = _CLOCK.search(text)
+    if found is None:
+        return None
+    if found.group(3):  # with a.m. or p.m.
+        hour, minute = int(found.group(1)), int(found.group(2) or 0)
+        if not 1 <= hour <= 12 or minute > 59:
+            return None
+        hour = hour % 12 + (12 if found.group(3).lower() == "p" else 0)
+        return hour * 60 + minute
+    return int(found.group(4)) * 60 + int(found.group(5))
