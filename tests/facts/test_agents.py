@@ -27,22 +27,25 @@ def _agents(parsed: Parsed, text: str) -> list[tuple[str, str]]:
     [
         (
             "Narendra Modi sought urgent mobilisation of rescue teams.",
-            ("seek:mobilisation", "modi"),
+            ("seek:mobilisation", "narendra modi"),
         ),
         # a coordinated verb shares its subject
         (
             "Narendra Modi spoke to Bhupendra Patel and sought urgent mobilisation of rescue "
             "teams on Sunday.",
-            ("seek:mobilisation", "modi"),
+            ("seek:mobilisation", "narendra modi"),
         ),
         # a relative clause's "who" stands for the name it hangs from
         (
             "Modi said he had spoken to Bhupendra Patel, who had sought urgent mobilisation "
             "of rescue teams.",
-            ("seek:mobilisation", "patel"),
+            ("seek:mobilisation", "bhupendra patel"),
         ),
         # a passive names its agent after "by"
-        ("The mobilisation was ordered by Bhupendra Patel.", ("order:mobilisation", "patel")),
+        (
+            "The mobilisation was ordered by Bhupendra Patel.",
+            ("order:mobilisation", "bhupendra patel"),
+        ),
     ],
     ids=["subject", "coordinated-verb", "relative-who", "passive-by"],
 )

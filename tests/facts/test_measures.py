@@ -68,14 +68,21 @@ def test_the_measure_comes_from_the_parse(claimed: Claimed, text: str, measure: 
         ("The jet with 157 passengers and crew aboard crashed on Sunday.", "157", "people:aboard"),
         # "five women and a girl" are six, so "five" still counts women
         ("Five women and a girl were among the dead.", "Five", "woman:killed"),
-        # a noun's compound says whose members: crew members are not UN staff members
-        ("All eight crew members died in the crash.", "eight", "crew member:killed"),
-        ("Nineteen UN staff members were killed.", "Nineteen", "staff member:killed"),
-        # a part listed under a group is of that group only
+        # members count what their compound names: crew members are crew, not UN staff
+        ("All eight crew members died in the crash.", "eight", "crew:killed"),
+        ("All ten crew died in the crash.", "ten", "crew:killed"),
+        ("Nineteen UN staff members were killed.", "Nineteen", "staff:killed"),
+        # a part listed under a named group is of that group only; under the story's dead,
+        # of the story's
         (
             "Officials identified 16 Kurdish people, including four women.",
             "four",
-            "part-woman-of-people:",
+            "part-woman-of-kurdish:",
+        ),
+        (
+            "The blast killed 10 people, including three children.",
+            "three",
+            "part-child-of-group:",
         ),
     ],
 )

@@ -9,8 +9,8 @@ phrase of a passive ("was sought by Modi"). Only a person named there counts: a 
 says nobody, and reporting verbs say who spoke, not who acted.
 
 Example:
-    >>> _surname("Narendra Modi"), _surname("Bhupendra Patel's")
-    ('modi', 'patel')
+    >>> _name_words("Narendra Modi"), _name_words("Bhupendra Patel's")
+    (['narendra', 'modi'], ['bhupendra', 'patel'])
 """
 
 from __future__ import annotations
@@ -38,7 +38,8 @@ def agents(
     """The acts of one statement with the person said to have done each.
 
     Each is a detail of kind ``agent`` about ``verb:object`` ("seek:mobilisation"), whose
-    key is the person's surname, so two reports naming two people for one act disagree.
+    key is the words of the person's name: two reports whose names for one act share no
+    word name two people.
 
     Args:
         parse: the parse index of the statement's article.
@@ -83,7 +84,7 @@ def agents(
         if person is None:
             continue
         thing = tokens[(objects or passive)[0]].lemma.lower()
-        key = _surname(person.text)
+        key = " ".join(_name_words(person.text))
         if key:
             out.append(StatedDetail("agent", f"{lemma}:{thing}", person.text, key, person.span))
     return out
@@ -124,8 +125,7 @@ def _negated(parse: ParseIndex, verb: int) -> bool:
     return any(parse.tokens[k].dep == "neg" for k in parse.children(verb))
 
 
-def _surname(name: str) -> str:
-    """The last word of a name, lower case, without a possessive: what two reports of one
-    person share ("Narendra Modi", "Modi")."""
-    words = re.findall(r"[^\W\d_]+", re.sub(r"['’]s\b", "", name))
-    return words[-1].lower() if words else ""
+def _name_words(name: str) -> list[str]:
+    """The words of a name, lower case, without a possessive. Two reports name one person
+    when they share a word ("Narendra Modi", "Modi"; "Kim Jong Un", "Kim")."""
+    return [w.lower() for w in re.findall(r"[^\W\d_]+", re.sub(r"['’]s\b", "", name))]

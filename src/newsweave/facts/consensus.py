@@ -15,6 +15,9 @@ Example:
     >>> from newsweave.facts.claims import Claim
     >>> from newsweave.facts.stated import StatedDetail
     >>> from newsweave.model import Fact, Span
+
+# One value for the whole story: an article giving another anywhere disagrees.
+_HAPPENING = frozenset({"date:happened", "time:happened", "place:happened"})
     >>> def dead(article, n):
     ...     d = StatedDetail("number", "people:killed", str(n), str(n), Span(article, 0, 3), n, n)
     ...     return [Claim(d, "people:killed", Span(article, 0, 20), 1.0)]
@@ -42,6 +45,9 @@ from newsweave.facts.claims import (
     vague,
 )
 from newsweave.model import Fact, Span
+
+# One value for the whole story: an article giving another anywhere disagrees.
+_HAPPENING = frozenset({"date:happened", "time:happened", "place:happened"})
 
 
 def split_disagreeing(
@@ -79,8 +85,9 @@ def split_disagreeing(
             maybe = [c for c in mine if may_be_same(a, c)]
             if a.detail.detail == "number" and not any(agree(a, c) for c in maybe):
                 return False  # a figure the fact states, its outlets state too
-            if a.detail.detail == "number":
-                # And the article must give the figure compatibly where it gives it at all.
+            if a.detail.detail == "number" or a.measure in _HAPPENING:
+                # And the article must give the figure compatibly where it gives it at all,
+                # and the day, time and town of the happening too.
                 elsewhere = [
                     c
                     for c in by_article.get(article, ())
@@ -171,7 +178,7 @@ def _other_agent(mine: Sequence[Claim], theirs: Sequence[Claim]) -> bool:
     "Patel, who had sought mobilisation"): they cannot both back a sentence that names
     no one ("He has sought mobilisation")."""
     return any(
-        a.measure == b.measure and a.detail.key != b.detail.key
+        a.measure == b.measure and not set(a.detail.key.split()) & set(b.detail.key.split())
         for a in mine
         if a.detail.detail == "agent"
         for b in theirs

@@ -28,9 +28,9 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from newsweave.facts.agents import agents
-from newsweave.facts.places import facilities, happening_places, happening_word, venues
+from newsweave.facts.places import facilities, happening_places, this_happening, venues
 from newsweave.facts.stated import StatedDetail
-from newsweave.lexicon.calendar import DAY_PARTS, MONTHS, WEEKDAYS
+from newsweave.lexicon.calendar import DAY_PARTS, MONTHS, TIME_ZONES, WEEKDAYS
 from newsweave.lexicon.events import CASUALTY_VERBS, HAPPENING_WORDS, LIGHT_VERBS
 from newsweave.lexicon.function_words import NEGATIONS
 from newsweave.lexicon.numbers import ABOUT, AT_LEAST, AT_MOST, CLOCK_HEDGES, CLOCK_SLACK, UNITS
@@ -148,6 +148,8 @@ def _number_or_date(
     lower = written.lower()
     words = lower.split()
     if label == "DATE" and any(w.strip(".,") in _CALENDAR_WORDS for w in words):
+        if _in_brackets(parse, i0, lo):
+            return None  # "10:30 p.m. ET (0230 GMT Sunday)": another clock's day
         about = _governor(parse, i0, i1)
         if about in REPORTING_VERBS or not about:
             return None  # "said on Tuesday" dates the report, not the event
@@ -174,6 +176,8 @@ def _number_or_date(
         before = text[tokens[max(lo, i0 - 3)].start : v.start].lower() if i0 > lo else ""
         context = f"{before} {lower}"
         loose = any(re.search(rf"\b{q}\b", context) for q in (*ABOUT, *CLOCK_HEDGES))
+        # "3pm" is as often rounded as exact; "3.07pm" and "15:00" are exact.
+        loose = loose or not re.search(r"\d[:.h]\d", lower)
         slack = CLOCK_SLACK if loose else 0
         return StatedDetail(
             "time", "happened", written, str(clock), v, clock - slack, clock + slack
@@ -189,6 +193,8 @@ def _number_or_date(
     if i0 > lo and tokens[i0 - 1].lemma.lower() in NEGATIONS:
         return None  # "only one explosion, not two as first reported": the value denied
     before = text[tokens[max(lo, i0 - 3)].start : v.start].lower() if i0 > lo else ""
+    if re.search(r"\b(?:rather than|instead of)\s*$", before):
+        return None  # "killed 12 rather than 15 as first reported"
     number = parse_number(words)
     if number is None:
         return None
@@ -259,18 +265,31 @@ def _of_the_happening(parse: ParseIndex, i0: int, i1: int, lo: int) -> bool:
     """Whether the time of day at tokens ``i0``–``i1`` is when the happening took place
     ("collapsed at 22:25 local time", "the crash, which occurred just before 9 a.m."), and
     not a conversion in brackets ("(06:25 Moscow time)")."""
-    tokens, text = parse.tokens, parse.text
-    before = text[tokens[lo].start : tokens[i0].start]
-    if before.count("(") > before.count(")"):
+    tokens = parse.tokens
+    if _in_brackets(parse, i0, lo):
         return False
+    after = {parse.word(k).lower().strip(".,()") for k in range(i0, min(i1 + 2, len(tokens)))}
+    if after & TIME_ZONES:
+        return False  # "05:44 GMT": another clock than the reports' local time
+    first = tokens[i0 - 1] if i0 > lo else tokens[i0]
+    if {first.lemma.lower(), tokens[i0].lemma.lower()} & {"between", "from"}:
+        return False  # "between 1am and 2am": a stretch, not a time
     for here in parse.up(i1 - 1, 5):
         if i0 <= here < i1 or tokens[here].lemma.lower() == "time":
             continue  # "22:25 local time": the words of the time itself
-        if happening_word(parse, here):
+        if this_happening(parse, here):
             return True
-        if tokens[here].pos in {"VERB", "AUX"}:
-            return False
+        if tokens[here].pos in {"VERB", "AUX", "NOUN", "PROPN"}:
+            return False  # "the 4.15pm train derailed": the time names the train
     return False
+
+
+def _in_brackets(parse: ParseIndex, i: int, lo: int) -> bool:
+    """Whether token ``i`` stands inside brackets opened in its statement (which starts at
+    token ``lo``): "(06:25 Moscow time)", "(0230 GMT Sunday)", a conversion or an aside."""
+    tokens = parse.tokens
+    before = parse.text[tokens[lo].start : tokens[i].start]
+    return before.count("(") > before.count(")")
 
 
 def _governor(parse: ParseIndex, i0: int, i1: int) -> str:
@@ -319,7 +338,7 @@ def _counted(parse: ParseIndex, i0: int, i1: int) -> tuple[str, str]:
 
 def _counted_noun(parse: ParseIndex, node: int, noun: str) -> str:
     """The noun a number counts, as far as it tells what is counted: "eight crew members"
-    count crew members, not UN staff members (a relational noun keeps its compound);
+    count crew, not UN staff (a relational noun counts what its compound names);
     "157 passengers and crew" count everyone aboard, "149 passengers and eight crew" only
     the passengers."""
     tokens = parse.tokens
@@ -339,7 +358,7 @@ def _counted_noun(parse: ParseIndex, node: int, noun: str) -> str:
         return noun  # "nine trade agreements" and "eight agreements" count one thing
     compound = [parse.word(k).lower() for k in kids if tokens[k].dep == "compound" and k < node]
     compound = [w for w in compound if w.isalpha()]
-    return " ".join([*compound[-1:], noun]) if compound else noun
+    return compound[-1] if compound else noun
 
 
 def _negated(parse: ParseIndex, verb: int, statement: range) -> bool:

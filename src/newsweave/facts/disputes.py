@@ -44,7 +44,6 @@ from newsweave.facts.figures import (
 from newsweave.facts.polarity import disputed_polarities, polarity_variants
 from newsweave.facts.roles import attach_roles
 from newsweave.facts.stated import StatedDetail
-from newsweave.lexicon.places import NEARBY_PREPOSITIONS
 from newsweave.model import (
     Alignment,
     Annotation,
@@ -375,15 +374,15 @@ def _incompatible(
 
     Numbers (and dates on the calendar) clash when their intervals do not meet; places when
     neither is inside the other (by name, "Vladivostok" / "the port of Vladivostok", or as
-    ``containers`` say), unless both are only near where something happened; anything else
+    ``containers`` say), unless one is only near where something happened; anything else
     when the keys differ.
     """
     if x.detail in {"number", "time"} or (x.detail == "date" and x.high and y.high):
         return x.high < y.low or y.high < x.low
     if x.detail == "place":
         inside = containers or {}
-        if x.about == "happened" and _nearby(x) and _nearby(y):
-            return False  # "near Bishoftu" and "near the capital": both can be right
+        if x.about == "happened" and (_nearby(x) or _nearby(y)):
+            return False  # "near Addis Ababa" and "in Bishoftu": both can be right
         return not (
             x.key == y.key
             or x.key in y.key
@@ -395,8 +394,9 @@ def _incompatible(
 
 
 def _nearby(place: StatedDetail) -> bool:
-    """Whether a place is given as near where something happened ("off Calais")."""
-    return place.value.split(" ", 1)[0] in NEARBY_PREPOSITIONS
+    """Whether a place is given as only near where something happened ("off Calais"):
+    :func:`newsweave.facts.places.happening_places` marks an exact one with 1."""
+    return place.high == 0
 
 
 def _values(

@@ -281,12 +281,20 @@ def _increment(parse: ParseIndex, i: int) -> bool:
 
 def _listed_under(parse: ParseIndex, i: int) -> str:
     """The group a count at ``i`` is listed under by an "including …" phrase (a part of it,
-    never the whole of its kind): the noun the phrase hangs from, "" where there is none."""
+    never the whole of its kind): a named group it hangs from ("Ethiopians"), else "group";
+    "" where there is none."""
     tokens = parse.tokens
     for here in parse.up(i, 6):
         tok = tokens[here]
         if tok.dep == "prep" and tok.lemma.lower() == "include":
-            return tokens[tok.head].lemma.lower() if tok.head != here else "group"
+            if tok.head == here:
+                return "group"
+            # A named group ("three Ethiopians, including two women", "16 Kurdish people,
+            # including four women") is a whole of its own; "ten people", "the dead" or
+            # "the attack" are the story's.
+            names = [tok.head, *parse.dependents(tok.head, "amod", "compound")]
+            named = [parse.word(k).lower() for k in names if parse.word(k)[:1].isupper()]
+            return named[0] if named else "group"
         if tok.pos in {"VERB", "AUX"}:
             return ""
     return ""

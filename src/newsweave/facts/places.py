@@ -4,8 +4,7 @@
 * a venue, where a meeting happens: "meet at the Vostochny Cosmodrome", "a possible venue
   … is Vladivostok" (``venue``), with the places it is said to be in;
 * the town or city the happening itself took place in or near: "crashed in Addis Ababa",
-  "went down near the town of Bishoftu" (``happened``), written with its preposition, which
-  says whether the place is exact.
+  "went down near the town of Bishoftu" (``happened``), exact or only near.
 
 Example:
     >>> _month("Oct."), _month("Octopus")
@@ -22,10 +21,11 @@ from itertools import pairwise
 from newsweave.entities import name_key
 from newsweave.facts.stated import StatedDetail
 from newsweave.lexicon.calendar import MONTH_ABBREVIATIONS, MONTHS
-from newsweave.lexicon.events import HAPPENING_WORDS
+from newsweave.lexicon.events import HAPPENING_WORDS, OTHER_HAPPENING_WORDS, SEQUENCE_WORDS
 from newsweave.lexicon.places import (
     FACILITY_KINDS,
     HAPPENING_PREPOSITIONS,
+    NEARBY_PREPOSITIONS,
     REGION_NOUNS,
     VENUE_PREPOSITIONS,
     VENUE_WORDS,
@@ -102,8 +102,9 @@ def happening_places(
 
     Only a city the gazetteer knows counts: a country, a region or a river holds or runs
     past a city, so it never contradicts one. A place a distance is measured from ("62 km
-    southeast of Addis Ababa") is not where it happened. The value is written with its
-    preposition ("near Bishoftu"), which says whether the place is exact.
+    southeast of Addis Ababa") is not where it happened, nor is the place of another or
+    one of several happenings (:func:`this_happening`). ``low`` and ``high`` are 1 where the
+    place is exact ("in", "at") and 0 where it is only near ("near", "off", "outside").
     """
     from newsweave.nlp.places import gazetteer
 
@@ -133,13 +134,14 @@ def happening_places(
         if tokens[node].dep != "pobj" or prep not in statement or prep == node:
             continue
         preposition = tokens[prep].lemma.lower()
-        happening = tokens[prep].head
-        if preposition not in HAPPENING_PREPOSITIONS or not happening_word(parse, happening):
+        if preposition not in HAPPENING_PREPOSITIONS or not this_happening(
+            parse, tokens[prep].head
+        ):
             continue
-        if any(_month(parse.word(k)) for k in parse.children(happening) if k < happening):
-            continue  # "the Oct. 29 crash near Jakarta": a happening of its own day
-        value = f"{parse.word(prep).lower()} {m.text}"
-        out.append(StatedDetail("place", "happened", value, name_key(m.text), m.span))
+        exact = 0.0 if preposition in NEARBY_PREPOSITIONS else 1.0
+        out.append(
+            StatedDetail("place", "happened", m.text, name_key(m.text), m.span, exact, exact)
+        )
     return out
 
 
@@ -147,6 +149,33 @@ def _month(word: str) -> bool:
     """Whether a word names a month: "October", "Oct.", "Sept"."""
     word = word.lower().rstrip(".")
     return word in _MONTH_WORDS
+
+
+def this_happening(parse: ParseIndex, i: int) -> bool:
+    """Whether token ``i`` says the story's own happening took place, not one of several or
+    another one: "crashed", "the collapse", but not "the first explosion", "a later blast",
+    "the Oct. 29 crash", "a 2016 collapse", "after a crash in Ibadan", "since a bridge
+    collapsed in Ancona"."""
+    if not happening_word(parse, i):
+        return False
+    tokens = parse.tokens
+    tok = tokens[i]
+    if tok.dep == "pobj" and tokens[tok.head].lemma.lower() in OTHER_HAPPENING_WORDS:
+        return False  # "after a crash in Ibadan"
+    nouns = [i] if tok.pos == "NOUN" else list(parse.dependents(i, "nsubj", "nsubjpass"))
+    for k in parse.dependents(i, "mark", "advmod"):
+        if tokens[k].lemma.lower() in OTHER_HAPPENING_WORDS:
+            return False  # "since a bridge collapsed in Ancona"
+    for noun in nouns:
+        for k in parse.children(noun):
+            word = parse.word(k).lower()
+            if k > noun:
+                continue
+            if noun == i and tokens[k].dep == "det" and word in {"a", "an", "another"}:
+                return False  # "a 2016 collapse": another one ("a bridge collapsed" is not)
+            if word in SEQUENCE_WORDS or _month(word) or (word.isdigit() and len(word) == 4):
+                return False  # "the first explosion", "the Oct. 29 crash"
+    return True
 
 
 def happening_word(parse: ParseIndex, i: int) -> bool:

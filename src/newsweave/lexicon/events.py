@@ -81,6 +81,13 @@ HAPPENING_WORDS = frozenset(
     """happen occur crash capsize sink collapse derail explode erupt crush stampede incident
     accident disaster tragedy collision derailment explosion shipwreck sinking""".split()
 )
+# Words that make a happening one of several, or another one: "the first explosion", "a
+# later blast", "the worst since a 2016 collapse in Ancona", "after a crash in Ibadan".
+SEQUENCE_WORDS = frozenset(
+    """first second third fourth fifth later earlier another previous subsequent last next
+    final""".split()
+)
+OTHER_HAPPENING_WORDS = frozenset("after since following before than like unlike".split())
 # Verbs whose object says what befell their subject: "253 people have light injuries",
 # "219 suffered minor injuries".
 SUFFERING_VERBS = frozenset("have suffer sustain receive".split())

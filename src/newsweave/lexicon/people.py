@@ -49,9 +49,9 @@ ORGANISATION_WORDS = frozenset(
 )
 # Nouns for a news outlet: "North Korea's KCNA state news agency said", "the broadcaster".
 OUTLET_WORDS = frozenset("newspaper broadcaster outlet channel daily website tabloid wire".split())
-# Nouns that say whose they are only with their compound: "eight crew members" and
-# "nineteen staff members" count different people.
-RELATIONAL_NOUNS = frozenset("member employee official officer staffer".split())
+# Nouns that say whose they are only with their compound, which then names what is
+# counted: "eight crew members" are crew (as "ten crew" are), "nineteen staff members" staff.
+RELATIONAL_NOUNS = frozenset("member staffer".split())
 # What a bare count of people is written as: "four people", "two victims". Not "passengers":
 # "149 passengers and eight crew" are 157 people.
 PEOPLE_NOUNS = frozenset(
