@@ -29,6 +29,7 @@ if TYPE_CHECKING:
         # every way of giving a length is one measure
         ("The bridge was 233 metres long.", "distance:long"),
         ("The bridge spanned 233 metres across the river.", "distance:long"),
+        ("A 210-metre span of the bridge fell into the river.", "distance:span"),
         # a duration "of" something measures that thing, not the verb it hangs from
         ("It reopened after seven months of repair work.", "duration:work"),
     ],

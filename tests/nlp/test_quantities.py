@@ -47,6 +47,8 @@ def test_any_words_parse_without_error(words: list[str]) -> None:
         ("14h30", 14 * 60 + 30),
         ("1.25 metres", None),  # a decimal, not a time
         ("at 9", None),  # no half of the day, no minutes
+        ("7:30 on Friday evening", None),  # morning or evening
+        ("06:38", 6 * 60 + 38),
         ("13 p.m.", None),
     ],
 )

@@ -42,7 +42,7 @@ from newsweave.lexicon.events import (
     SUFFERING_VERBS,
 )
 from newsweave.lexicon.function_words import PARTITIVE_PRONOUNS
-from newsweave.lexicon.numbers import LENGTH_WORDS, UNITS
+from newsweave.lexicon.numbers import LENGTH_VERBS, LENGTH_WORDS, UNITS
 from newsweave.lexicon.people import PEOPLE_NOUNS
 from newsweave.lexicon.reporting import REPORTING_VERBS
 from newsweave.model import Span
@@ -356,7 +356,7 @@ def _governing_word(parse: ParseIndex, i: int) -> str:
             and tok.dep not in {"nummod", "compound"}
         ):
             lemma = tok.lemma.lower()
-            if lemma in LENGTH_WORDS:
+            if lemma in LENGTH_WORDS or (lemma in LENGTH_VERBS and tok.pos == "VERB"):
                 return "long"
             if lemma.rstrip("s") not in UNITS:
                 return lemma

@@ -58,9 +58,10 @@ UNITS: dict[str, tuple[str, float]] = {
     "foot": ("distance", 0.3048),
     "feet": ("distance", 0.3048),
 }
-# Words a length hangs from, all saying how long a thing is: "233 metres long", "spanned
-# 233 metres", "a length of 230 metres", "measures 233 metres".
-LENGTH_WORDS = frozenset("long length span measure".split())
+# Words a length hangs from, all saying how long a thing is: "233 metres long", "a length
+# of 230 metres", and as a verb "spanned 233 metres" ("a 210-metre span" is a part of it).
+LENGTH_WORDS = frozenset("long length".split())
+LENGTH_VERBS = frozenset("span".split())
 # Words that make a time of day loose ("shortly before 9 a.m.", "by 10 p.m."), besides
 # those of ABOUT; such a time allows CLOCK_SLACK minutes either side.
 CLOCK_HEDGES = ("before", "after", "shortly", "just", "by", "past", "until", "late", "early")

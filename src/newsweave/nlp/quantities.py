@@ -52,8 +52,8 @@ def parse_number(words: list[str]) -> float | None:
 
 def parse_clock(text: str) -> int | None:
     """The time of day ``text`` writes first, in minutes after midnight ("10:30 p.m." is
-    1350, "22:25" is 1345), else None. "noon" and "midnight" are not read: they are as
-    often loose as exact."""
+    1350, "22:25" is 1345), else None. "noon" and "midnight" are not read (they are as
+    often loose as exact), nor "7:30" without a.m. or p.m. (morning or evening)."""
     found = _CLOCK.search(text)
     if found is None:
         return None
@@ -63,4 +63,7 @@ def parse_clock(text: str) -> int | None:
             return None
         hour = hour % 12 + (12 if found.group(3).lower() == "p" else 0)
         return hour * 60 + minute
-    return int(found.group(4)) * 60 + int(found.group(5))
+    written = found.group(4)
+    if int(written) <= 12 and not written.startswith("0"):
+        return None  # "7:30" may be morning or evening; "07:30" and "19:30" are not
+    return int(written) * 60 + int(found.group(5))
