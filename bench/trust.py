@@ -30,9 +30,6 @@ is scored by the same rules:
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -41,50 +38,10 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 
 sys.path.insert(0, str(REPO / "evals"))
-from trustgold import Score, Story, load_all, score  # noqa: E402
+from _briefs import at_ref, brief_all  # noqa: E402
+from trustgold import Score, load_all, score  # noqa: E402
 
 DATA = REPO / "bench" / "data" / "trust"
-TODAY = "2026-01-01"  # fixes inferred dates, so runs repeat
-
-_BRIEF = """
-import json, sys
-import newsweave
-from newsweave.settings import Settings
-for folder, out in zip(sys.argv[1::2], sys.argv[2::2]):
-    b = newsweave.brief([folder + "/articles.jsonl"], Settings(today="{today}"))
-    open(out, "w", encoding="utf-8").write(newsweave.render(b, "json"))
-"""
-
-
-def brief_all(stories: list[Story], src: Path, out: Path) -> dict[str, dict[str, Any]]:
-    """Each story's briefing JSON, made by the package under ``src``."""
-    args = []
-    for story in stories:
-        args += [str(story.path), str(out / f"{story.slug}.json")]
-    env = {**os.environ, "PYTHONPATH": str(src)}
-    subprocess.run(
-        [sys.executable, "-c", _BRIEF.replace("{today}", TODAY), *args], check=True, env=env
-    )
-    return {
-        s.slug: json.loads((out / f"{s.slug}.json").read_text(encoding="utf-8")) for s in stories
-    }
-
-
-def at_ref(ref: str, stories: list[Story], out: Path) -> dict[str, dict[str, Any]]:
-    """Briefings by commit ``ref``, checked out in a temporary worktree."""
-    with tempfile.TemporaryDirectory() as tmp:
-        tree = Path(tmp) / "tree"
-        subprocess.run(
-            ["git", "-C", str(REPO), "worktree", "add", "--detach", str(tree), ref],
-            check=True,
-            capture_output=True,
-        )
-        try:
-            return brief_all(stories, tree / "src", out)
-        finally:
-            subprocess.run(
-                ["git", "-C", str(REPO), "worktree", "remove", "--force", str(tree)], check=False
-            )
 
 
 def _pct(n: int, d: int) -> str:
@@ -127,14 +84,15 @@ def main() -> None:
     stories = load_all(args.data)
     if not stories:
         sys.exit(f"no stories under {args.data}")
+    folders = [s.path for s in stories]
     with tempfile.TemporaryDirectory() as tmp:
         out = args.keep or Path(tmp)
         runs: list[tuple[str, dict[str, dict[str, Any]]]] = []
         if args.ref:
             (out / "ref").mkdir(parents=True, exist_ok=True)
-            runs.append((f"baseline {args.ref}", at_ref(args.ref, stories, out / "ref")))
+            runs.append((f"baseline {args.ref}", at_ref(args.ref, folders, out / "ref")))
         (out / "head").mkdir(parents=True, exist_ok=True)
-        runs.append(("this checkout", brief_all(stories, REPO / "src", out / "head")))
+        runs.append(("this checkout", brief_all(folders, REPO / "src", out / "head")))
         for label, briefings in runs:
             scores = {s.slug: score(s, briefings[s.slug]) for s in stories}
             report(label, scores)

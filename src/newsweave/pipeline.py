@@ -10,6 +10,7 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -69,13 +70,15 @@ def brief_articles(
     from newsweave.facts.disputes import find_disputes
     from newsweave.grouping.story import make_story_from_articles
     from newsweave.nlp.annotate import annotate, split_blocks
+    from newsweave.nlp.language import language_of
     from newsweave.quotes.extract import extract_quotes
     from newsweave.quotes.groups import group_quotes
     from newsweave.registry import get_summarizer
 
     settings = settings or Settings()
     summarizer = get_summarizer(settings.summarizer)  # an unknown name stops before any work
-    cleaned = tuple(clean_article(article) for article in articles)
+    # Each article's language, declared or guessed: it picks the pipeline that reads it.
+    cleaned = tuple(replace(c, lang=c.lang or language_of(c)) for c in map(clean_article, articles))
     advance = None
     if progress is not None:
         blocks = sum(

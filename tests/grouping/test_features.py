@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 from newsweave.grouping.features import (
     NO_DAY,
     featurize,
-    guess_language,
     headline_and_lead,
     names_of,
     ordinal_day,
@@ -53,13 +52,6 @@ def test_names_are_capitalised_words_that_are_not_common_at_a_sentence_start() -
     assert {"brannock", "tova lind", "tova", "lind"} <= set(found)
     assert "people" not in found
     assert "officials" not in found
-
-
-def test_languages_are_guessed_from_function_words() -> None:
-    assert guess_language("El presidente dijo que los bomberos llegaron a la ciudad.") == "es"
-    assert guess_language("Le président a dit que les pompiers sont dans la ville.") == "fr"
-    assert guess_language("The mayor said that the river is rising.") == "en"
-    assert guess_language("") == "en"
 
 
 def test_rows_are_unit_length_and_rare_words_weigh_more() -> None:

@@ -125,3 +125,33 @@ def test_unknown_model_is_a_one_line_cli_error(tmp_path) -> None:
     assert result.exit_code == 2
     assert "no spaCy English model could be loaded" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_an_article_in_another_language_is_never_read_by_the_english_model(
+    nlp, caplog: pytest.LogCaptureFixture
+) -> None:
+    from newsweave.nlp.language import language_pipeline
+
+    if language_pipeline("de") is not None:
+        pytest.skip("a German spaCy pipeline is installed here")
+    german = Article(
+        "de1",
+        "Zeitung",
+        None,
+        "Am Dienstag sagte der Bürgermeister Klaus Weber, dass die Brücke nicht sicher ist. "
+        "Die Polizei sperrte den Platz.",
+        lang="de",
+    )
+    english = Article("en1", "Wire", None, "Mayor Elena Varga visited Port Calder on Monday.")
+    with caplog.at_level("WARNING"):
+        de, en = annotate([german, english], nlp=nlp)
+    assert de.mentions == ()  # no "Dienstag" as a person
+    assert de.values == ()
+    assert [de.article.text[s.span.start : s.span.end] for s in de.sentences] == [
+        "Am Dienstag sagte der Bürgermeister Klaus Weber, dass die Brücke nicht sicher ist.",
+        "Die Polizei sperrte den Platz.",
+    ]
+    assert "Elena Varga" in {m.text for m in en.mentions}
+    assert any(
+        "de1" in r.getMessage() and "de-core-news-sm" in r.getMessage() for r in caplog.records
+    )

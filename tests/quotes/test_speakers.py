@@ -89,6 +89,19 @@ def test_description_speakers_resolve_to_entities(quote_of: QuoteOf) -> None:
     assert quote.speaker.entity_id is not None
 
 
+def test_a_description_is_never_a_name_only_other_outlets_give(quote_of: QuoteOf) -> None:
+    # The other outlet names the spokesman; this one does not, so he stays undescribed.
+    named = "Water board spokesman Peter Amsel confirmed the closure on Monday.\n"
+    unnamed = (
+        "The reservoir was closed on Monday.\n\n"
+        "Later the spokesman added: “The reservoir is safe and the dam will hold.”\n"
+    )
+    quote = quote_of("The reservoir is safe", named, unnamed)
+    assert quote.speaker is not None
+    assert quote.speaker.name == "spokesman"
+    assert quote.speaker.entity_id is None
+
+
 def test_possessive_description_resolves_by_role(quote_of: QuoteOf) -> None:
     text = (
         "Dam shut\n\n"

@@ -32,7 +32,7 @@ def story_embedder(articles: Sequence[Article] = (), name: str = "auto") -> str:
     """The embedder's name for grouping ``articles``: ``name``, or what ``auto`` resolves to
     without a store (steps 2-4 of the module docstring); never ``auto`` itself."""
     from newsweave.embed import multilingual_available
-    from newsweave.grouping.features import language_of
+    from newsweave.nlp.language import language_of
 
     name = name.strip()
     if name != "auto":

@@ -35,9 +35,10 @@ from scipy import sparse
 from newsweave.dates.article_date import url_date
 from newsweave.dates.written import find_full_dates
 from newsweave.embed import Embedder, fold_word, get_embedder
-from newsweave.lexicon.languages import LANGUAGE_MARKERS
 from newsweave.lexicon.people import NOT_NAMES
 from newsweave.model import Article
+from newsweave.nlp.language import WORD_TOKEN as _TOKEN
+from newsweave.nlp.language import language_of
 from newsweave.text.clean import clean_article
 
 FEATURE_VERSION = "story-features/2"  # stored with features; change it when they change
@@ -49,7 +50,6 @@ MIN_IDF = 1.5  # terms commoner than this (Zipf above 5.5: "said", "people") are
 DATE_CHARS = 800  # a full date this near the top of the text dates the article
 NO_DAY = -1
 
-_TOKEN = re.compile(r"[^\W\d_](?:[\w'’.-]*[^\W_])?|\d+(?:[.,]\d+)*", re.UNICODE)
 _URL_LINE = re.compile(r"https?://\S+")
 _SENTENCE_END = re.compile(r"[.!?…:;\"“”«»()\n—–]\s*$")
 Floats = NDArray[np.float32]
@@ -215,24 +215,6 @@ def day_of(article: Article, url: str = "") -> int:
         return found[0][2].toordinal()
     day = url_date(url) if url else None
     return day.toordinal() if day else NO_DAY
-
-
-def language_of(article: Article) -> str:
-    """The article's ISO 639-1 code: its own ``lang`` ("en-GB" → "en"), else a guess."""
-    return (article.lang or "").split("-")[0].lower() or guess_language(article.text[:2000])
-
-
-def guess_language(text: str) -> str:
-    """The language whose common function words the text uses most; ``en`` when unsure.
-
-    Example:
-        >>> guess_language("Der Präsident ist nicht gereist, und das Treffen fiel aus.")
-        'de'
-    """
-    counts = Counter(w for w in _TOKEN.findall(text[:2000].lower()) if len(w) <= 4)
-    scores = {lang: sum(counts[w] for w in ws) for lang, ws in LANGUAGE_MARKERS.items()}
-    best = max(scores, key=lambda lang: (scores[lang], lang == "en"))
-    return best if scores[best] >= 2 else "en"
 
 
 def words_of(text: str, lang: str) -> Counter[str]:

@@ -33,6 +33,8 @@ log = logging.getLogger(__name__)
 # Labels kept as entity mentions; dates and numbers are kept apart, as values.
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"})
 VALUE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
+# The labels of the other languages' pipelines (WikiNER: PER, LOC, ORG, MISC) as ours.
+OTHER_LABELS = {"PER": "PERSON", "MISC": "OTHER"}
 
 _POSSESSIVE = re.compile(r"['’]s?$")
 _MAX_ROLE_TOKENS = 16
@@ -133,7 +135,8 @@ def annotate(
     from newsweave.nlp.places import correct_places
 
     settings = settings or Settings()
-    nlp = nlp or load_pipeline(settings.spacy_model)
+    english = nlp or load_pipeline(settings.spacy_model)
+    pipelines, limited = _pipelines(articles, english)
     jobs: list[tuple[str, tuple[int, int, bool]]] = []
     for index, article in enumerate(articles):
         if article.title_span is not None:
@@ -149,11 +152,19 @@ def annotate(
     tokens: list[list[Token]] = [[] for _ in articles]
     values: list[list[Mention]] = [[] for _ in articles]
     paragraphs = [0] * len(articles)
-    for doc, (index, offset, is_title) in nlp.pipe(
-        jobs, as_tuples=True, batch_size=settings.batch_size
-    ):
+    done = (
+        doc_job
+        for pipe_nlp in dict.fromkeys(pipelines)
+        for doc_job in pipe_nlp.pipe(
+            [job for job in jobs if pipelines[job[1][0]] is pipe_nlp],
+            as_tuples=True,
+            batch_size=settings.batch_size,
+        )
+    )
+    for doc, (index, offset, is_title) in done:
         article = articles[index]
-        correct_places(doc)
+        if pipelines[index] is english:
+            correct_places(doc)
         base = len(tokens[index])
         sentence_of = [len(sentences[index])] * len(doc)
         for sent in doc.sents:
@@ -164,7 +175,7 @@ def annotate(
                 sentences[index].append(
                     Sentence(Span(article.id, offset + s, offset + e), paragraphs[index], is_title)
                 )
-                for ent in sent.ents:
+                for ent in () if index in limited else sent.ents:
                     here = len(sentences[index]) - 1
                     if ent.label_ in VALUE_LABELS:
                         values[index].append(_value(article, offset, ent, here))
@@ -198,6 +209,37 @@ def annotate(
     )
 
 
+def _pipelines(articles: Sequence[Article], english: Language) -> tuple[list[Language], set[int]]:
+    """The pipeline that reads each article, by its language, and the articles only split
+    into sentences (their language has no pipeline installed here: see
+    :mod:`newsweave.nlp.language`)."""
+    from newsweave.nlp.language import (
+        ENGLISH,
+        language_of,
+        language_pipeline,
+        pipeline_names,
+        sentence_pipeline,
+    )
+
+    chosen: list[Language] = []
+    limited: set[int] = set()
+    for index, article in enumerate(articles):
+        lang = language_of(article)
+        own = english if lang == ENGLISH else language_pipeline(lang)
+        if own is None:
+            own = sentence_pipeline(lang)
+            limited.add(index)
+            log.warning(
+                "%s is in %r and no spaCy pipeline for it is installed (pip install %s): "
+                "its names, quotes and facts are not read",
+                article.id,
+                lang,
+                pipeline_names(lang)[0].replace("_", "-"),
+            )
+        chosen.append(own)
+    return chosen, limited
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
@@ -216,7 +258,7 @@ def _value(article: Article, offset: int, ent: SpacySpan, sentence: int) -> Ment
 
 
 def _mention(article: Article, offset: int, ent: SpacySpan, sentence: int) -> Mention | None:
-    if ent.label_ not in ENTITY_LABELS:
+    if OTHER_LABELS.get(ent.label_, ent.label_) not in ENTITY_LABELS:
         return None
     doc = ent.doc
     start_tok, end_tok = ent.start, ent.end
@@ -229,7 +271,7 @@ def _mention(article: Article, offset: int, ent: SpacySpan, sentence: int) -> Me
         end_tok -= 1
     if start_tok >= end_tok:
         return None
-    label = ent.label_
+    label = OTHER_LABELS.get(ent.label_, ent.label_)
     # "Mr Kim" — keep the honorific with the name: it is how the outlet refers to him.
     # An honorific also settles the type when the model said ORG ("Mr Reyes").
     if (

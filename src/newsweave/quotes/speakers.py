@@ -196,6 +196,8 @@ def _resolve_description(ctx: ArticleContext, i: int, before: int) -> Resolved |
     for entity in ctx.entities:
         if entity.type not in {"PERSON", "ORG"}:
             continue
+        if not any(m.article_id == aid for m in entity.mentions):
+            continue  # a name only other outlets give is not this article's to credit
         titles = [r.lower() for r in entity.roles] + [entity.name.lower()]
         vocabulary = {w for t in titles for w in re.findall(r"\w+", t)}
         theirs = {w for r in entity.roles for w in _proper_words(r)}

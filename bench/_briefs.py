@@ -1,0 +1,60 @@
+"""Brief folders of real coverage with this checkout or with any commit, for the benches
+that score briefings against hand-made gold (``trust.py``, ``pages.py``).
+
+Each folder holds an ``articles.jsonl``; its briefing is rendered as the
+``newsweave.briefing/1`` JSON a user gets, so any commit's output is scored by the same
+rules.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+TODAY = "2026-01-01"  # fixes inferred dates, so runs repeat
+
+_BRIEF = """
+import json, sys
+import newsweave
+from newsweave.settings import Settings
+for folder, out in zip(sys.argv[1::2], sys.argv[2::2]):
+    b = newsweave.brief([folder + "/articles.jsonl"], Settings(today="{today}"))
+    open(out, "w", encoding="utf-8").write(newsweave.render(b, "json"))
+"""
+
+
+def brief_all(folders: list[Path], src: Path, out: Path) -> dict[str, dict[str, Any]]:
+    """Each folder's briefing JSON, by folder name, made by the package under ``src``."""
+    args = []
+    for folder in folders:
+        args += [str(folder), str(out / f"{folder.name}.json")]
+    env = {**os.environ, "PYTHONPATH": str(src)}
+    subprocess.run(
+        [sys.executable, "-c", _BRIEF.replace("{today}", TODAY), *args], check=True, env=env
+    )
+    return {
+        f.name: json.loads((out / f"{f.name}.json").read_text(encoding="utf-8")) for f in folders
+    }
+
+
+def at_ref(ref: str, folders: list[Path], out: Path) -> dict[str, dict[str, Any]]:
+    """Briefings by commit ``ref``, checked out in a temporary worktree."""
+    with tempfile.TemporaryDirectory() as tmp:
+        tree = Path(tmp) / "tree"
+        subprocess.run(
+            ["git", "-C", str(REPO), "worktree", "add", "--detach", str(tree), ref],
+            check=True,
+            capture_output=True,
+        )
+        try:
+            return brief_all(folders, tree / "src", out)
+        finally:
+            subprocess.run(
+                ["git", "-C", str(REPO), "worktree", "remove", "--force", str(tree)], check=False
+            )

@@ -1,0 +1,103 @@
+"""Does newsweave read real pages as a careful reader would? Score briefings of the pages set.
+
+Usage:
+    python bench/pages.py                      # this checkout, every folder of bench/data/pages
+    python bench/pages.py --ref 414137d        # the same, and that commit beside it
+    python bench/pages.py --show pages-a       # every miss of one folder (or 'all')
+
+Each folder is briefed as a user would (``newsweave.brief`` on its ``articles.jsonl``,
+rendered as ``newsweave.briefing/1`` JSON) and the JSON is scored per page
+(``evals/pagesgold.py``):
+
+* **boilerplate removed**: gold boilerplate stretches at least 80% inside the article's
+  ``removed`` spans; **body removed**: removed stretches with 20 letters or more outside
+  every gold boilerplate stretch and the headline; **quotes removed**: gold quotes touched
+  by a removed span;
+* **headlines**: the article's ``title`` equal to the gold headline (both absent counts),
+  and titles that are a gold boilerplate line;
+* **entity types**: gold body entities found by name among the page's entities, and of
+  those the share with the gold type; **junk**: listed entities no gold entity names;
+* **speakers**: named direct quotes whose quote newsweave credits to a speaker sharing a
+  name word with the gold one; **foreign names**: speakers whose name is nowhere in the
+  quote's own page;
+* **other languages**: pages not in English read by their own model or left without
+  entities.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+
+sys.path.insert(0, str(REPO / "evals"))
+from _briefs import at_ref, brief_all  # noqa: E402
+from pagesgold import Score, load_all, score  # noqa: E402
+
+DATA = REPO / "bench" / "data" / "pages"
+
+
+def _pct(n: int, d: int) -> str:
+    return f"{n}/{d} ({100 * n / d:.0f}%)" if d else "-"
+
+
+def report(label: str, scores: dict[str, Score]) -> Score:
+    total = Score()
+    for s in scores.values():
+        total.add(s)
+    print(f"\n== {label}")
+    rows = [*scores.items(), ("TOTAL", total)]
+    print(
+        "folder      pages boilerplate  bodyRm quoteRm headlines    types        junk"
+        "         speakers     foreign other-lang"
+    )
+    for slug, s in rows:
+        print(
+            f"{slug:<11} {s.pages:>5} {_pct(s.removed, s.boilerplate):<12} {s.body_removed:>6}"
+            f" {s.quotes_removed:>7} {_pct(s.headlines_right, s.headlines):<12}"
+            f" {_pct(s.entities_typed, s.entities_found):<12} {_pct(s.junk, s.listed):<12}"
+            f" {_pct(s.speakers_right, s.named_quotes):<12} {s.foreign_names:>7}"
+            f" {_pct(s.non_english_handled, s.non_english)}"
+        )
+    print(
+        f"entities found by name: {_pct(total.entities_found, total.entities)}; "
+        f"headlines that are boilerplate: {total.headlines_boilerplate}"
+    )
+    return total
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--ref", help="also score this commit's briefings, as the baseline")
+    parser.add_argument("--show", help="print every miss of this folder (or 'all')")
+    parser.add_argument("--keep", type=Path, help="keep the briefing JSON files here")
+    args = parser.parse_args()
+    folders = load_all(args.data)
+    if not folders:
+        sys.exit(f"no folders with gold.json under {args.data}")
+    paths = [f.path for f in folders]
+    with tempfile.TemporaryDirectory() as tmp:
+        out = args.keep or Path(tmp)
+        runs: list[tuple[str, dict[str, dict[str, Any]]]] = []
+        if args.ref:
+            (out / "ref").mkdir(parents=True, exist_ok=True)
+            runs.append((f"baseline {args.ref}", at_ref(args.ref, paths, out / "ref")))
+        (out / "head").mkdir(parents=True, exist_ok=True)
+        runs.append(("this checkout", brief_all(paths, REPO / "src", out / "head")))
+        for label, briefings in runs:
+            scores = {f.slug: score(f, briefings[f.slug]) for f in folders}
+            report(label, scores)
+            if args.show:
+                for slug, s in scores.items():
+                    if args.show in {slug, "all"}:
+                        print(f"-- {slug}")
+                        print("\n".join(f"   {m}" for m in s.misses))
+
+
+if __name__ == "__main__":
+    main()
