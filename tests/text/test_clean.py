@@ -311,6 +311,36 @@ def test_clean_article_never_changes_text(text: str) -> None:
         assert out.title == out.title_span.text(out)
 
 
+def test_furniture_above_the_headline_and_the_sites_own_name_are_removed() -> None:
+    text = (
+        "UrduPoint.com\nNational News\nLatest news\nThumbnail\n\n"
+        "Flood toll rises to 14 as waters recede in the valley\n\n"
+        "MEXICO CITY (AP) — Flood waters receded on Friday, leaving 14 people dead and "
+        "hundreds of homes damaged across the valley, officials said. The army sent trucks "
+        "of drinking water to the worst-hit towns.\n\n"
+        "Rescue teams searched the last flooded streets overnight, the mayor said."
+    )
+    article = clean_article(Article("a", "UrduPoint", None, text))
+    assert article.title == "Flood toll rises to 14 as waters recede in the valley"
+    removed = [r.span.text(article) for r in article.removed]
+    for furniture in ("UrduPoint.com", "National News", "Thumbnail", "MEXICO CITY (AP) —"):
+        assert any(furniture in r for r in removed), (furniture, removed)
+    assert not any("Flood waters receded" in r for r in removed)
+
+
+def test_a_dateline_further_down_a_furnished_page_is_found() -> None:
+    text = (
+        "Storm kills six on the coast\n\nBy Associated Press\nPublished 4 years ago on\n"
+        "August 21, 2020\n\nShare\n\n"
+        "SANTA CRUZ — Wildfires that took at least six lives blazed throughout the state "
+        "on Friday as firefighting resources strained.\n\nMore fires broke out overnight."
+    )
+    article = clean_article(Article("a", "GV Wire", None, text))
+    assert ("SANTA CRUZ —", "dateline") in [
+        (r.span.text(article), r.reason) for r in article.removed
+    ]
+
+
 def test_title_skips_timestamps_and_section_kickers() -> None:
     text = "Published 12 Sept 2023, 10:45 GMT\nEurope\nFerry strike ends after nine days\nBody."
     span = find_title(text, find_boilerplate(text))

@@ -72,6 +72,21 @@ def test_split_lines_gives_offsets_words_and_blocks() -> None:
         ("By the end of the day, the road was closed.", None),
         ("More than 200 people were evacuated.", None),
         ("Mara Quinn", None),  # a name alone: only the document can tell (a bio's byline)
+        ("Please ensure Javascript is enabled for purposes of website accessibility", "navigation"),
+        ("gvw_ap_news", "navigation"),  # a site's code name
+        ("Skip to main content", "navigation"),
+        ("1 of 3 | Rescuers look for survivors in the rubble of a hotel.", "caption"),
+        ("Die Kanzlerin bei der Pressekonferenz. Quelle: dpa", "caption"),
+        ("From CNN’s Donie O’Sullivan", "byline"),
+        ("From CNN Business' Catherine Thorbecke", "byline"),
+        ("( With inputs from ANI )", "credit"),
+        ("Disclaimer: This post has been auto-published from an agency feed.", "editor_note"),
+        ("Updated 1339 GMT (2139 HKT) April 26, 2022", "timestamp"),
+        ("Published: 23 Aug 2021 12:14 PM BdST Updated: 23 Aug 2021 12:14 PM BdST", "timestamp"),
+        ("23.02.2020, 15.06 Uhr", "timestamp"),
+        ("5:50 p.m. ET, April 25, 2022", "timestamp"),
+        ("Faizan Hashmi 3 minutes ago Mon 25th November 2019 | 01:40 PM", "timestamp"),
+        ("From the start, the talks went badly for Kim Jong Un.", None),
     ],
 )
 def test_classify_line(text: str, reason: str | None) -> None:
@@ -156,6 +171,8 @@ def test_timestamps_are_dates_and_times_only() -> None:
         ("UK - the talks went on.", ""),  # too short to be a place on its own
         ("NATO allies met in Brussels on Tuesday.", ""),
         ("US officials said on Monday - briefly - that", ""),
+        ("(Reuters) - Leaders of the Group of 20 met.", "(Reuters) - "),  # the agency alone
+        ("(Newser) – Flash floods killed 14.", "(Newser) – "),
     ],
 )
 def test_dateline_length(text: str, dateline: str) -> None:

@@ -25,7 +25,8 @@ NAVIGATION_WORDS = frozenset(
     sponsored show load close open toggle home back top next previous listen audio follow
     newsletter newsletters cookie cookies accept reject privacy policy terms contact feedback
     javascript browser loading edition gallery photos video watch play read continue reading
-    more expand collapse jump type min mins minute minutes login logout signup
+    more expand collapse jump type min mins minute minutes login logout signup main posts
+    sort dropdown arrow placeholder menü anmelden anzeige werbung
     """.split()
 )
 # Words that may stand beside them in such a line: "to", "this", "your", "settings".
@@ -46,8 +47,8 @@ TIMESTAMP_WORDS = (
     | TIME_ZONES
     | frozenset(
         """
-        published updated posted modified last first on at am pm a.m p.m ago hours hour hrs
-        minutes mins min days day yesterday today
+        published updated posted modified last first on at am pm a p m ago hours hour hrs
+        minutes mins min days day weeks week months month years year yesterday today uhr
         """.split()
     )
 )

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import re
 from collections.abc import Sequence
 
 from newsweave.model import Article, Removed, Span
@@ -159,6 +160,12 @@ def _mark_related(lines: list[Line], reasons: list[str | None]) -> None:
         j = i + 1 if labelled else i
         k = j
         while k < n and reasons[k] is None and is_listed_headline(lines[k], labelled):
+            if (
+                k + 1 < n
+                and is_prose(lines[k + 1])
+                and not any(is_prose(line) for line in lines[:k])
+            ):
+                break  # the line right above the page's first paragraph is its headline
             k += 1
         if (labelled and k > j) or (k - j >= 3 and j > last_body and j >= n // 2):
             for m in range(i if labelled else j, k):
@@ -193,26 +200,25 @@ def find_title(text: str, removed: Sequence[tuple[int, int, str]]) -> tuple[int,
     return _find_title(text, split_lines(text), removed)
 
 
+KICKER_WORDS = 3  # a line this short above a longer headline is a section label
+
+
 def _find_title(
     text: str, lines: list[Line], removed: Sequence[tuple[int, int, str]]
 ) -> tuple[int, int] | None:
     cuts = sorted((s, e) for s, e, _ in removed if s < e)
-    c, reach = 0, -1  # reach: the furthest end of the removed spans that start before a line ends
-    for i, line in enumerate(lines):
-        while c < len(cuts) and cuts[c][0] < line.end:
-            reach = max(reach, cuts[c][1])
-            c += 1
-        if reach > line.start or is_timestamp(line):
-            continue
-        nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if (
-            line.words == 1
-            and nxt is not None
-            and nxt.words >= 3
-            and headline_shaped(nxt.text, TITLE_MAX_WORDS)
-            and headline_shaped(line.text, 1)
+
+    def cut(line: Line) -> bool:
+        return any(s < line.end and line.start < e for s, e in cuts)
+
+    kept = [line for line in lines if not cut(line) and not is_timestamp(line)]
+    for i, line in enumerate(kept):
+        nxt = kept[i + 1] if i + 1 < len(kept) else None
+        below = kept[i + 1 : i + 4]
+        if line.words <= KICKER_WORDS and any(
+            b.words >= 4 and headline_shaped(b.text, TITLE_MAX_WORDS) for b in below
         ):
-            continue  # "Europe" above the headline: a section kicker
+            continue  # "Europe", "National News" above the headline: a section kicker
         if not headline_shaped(line.text, TITLE_MAX_WORDS) or line.text.endswith(":"):
             return None
         if nxt is not None and nxt.block == line.block and nxt.text[:1].islower():
@@ -223,12 +229,56 @@ def _find_title(
     return None
 
 
+TOP_LINES = 15  # where a page's own furniture stands, above its headline
+DATELINE_LINES = 25  # a page's furniture may push the body's first line this far down
+
+
+def _mark_site_name(
+    lines: list[Line], found: list[tuple[int, int, str]], source: str
+) -> list[tuple[int, int, str]]:
+    """The site's own name standing near the top: "UrduPoint.com", "BFMTV", "Göttinger
+    Tageblatt | Ihre Zeitung aus Göttingen" (a short line holding every word of the
+    source's name, or a very short one holding one of them)."""
+    site = set(re.findall(r"[^\W\d_]{3,}", source.casefold()))
+    if not site:
+        return found
+    cut = [(s, e) for s, e, _ in found]
+    added = []
+    for line in lines[:TOP_LINES]:
+        if any(s < line.end and line.start < e for s, e in cut) or is_prose(line):
+            continue
+        words = set(re.findall(r"[^\W\d_]{3,}", line.text.casefold()))
+        if (site <= words and line.words <= 12) or (site & words and line.words <= 2):
+            added.append((line.start, line.end, "navigation"))
+    return sorted([*found, *added])
+
+
+def _mark_above_title(
+    lines: list[Line], found: list[tuple[int, int, str]], title: tuple[int, int] | None
+) -> list[tuple[int, int, str]]:
+    """Furniture above the headline: the short lines a page puts before its article
+    ("National News", "Latest news", "Thumbnail")."""
+    if title is None:
+        return found
+    cut = [(s, e) for s, e, _ in found]
+    added = [
+        (line.start, line.end, "navigation")
+        for line in lines[:TOP_LINES]
+        if line.end <= title[0]
+        and line.words <= 12
+        and not is_prose(line)
+        and not any(s < line.end and line.start < e for s, e in cut)
+    ]
+    return sorted([*found, *added])
+
+
 def _find_dateline(
     lines: list[Line], removed: Sequence[tuple[int, int, str]], title: tuple[int, int] | None
 ) -> tuple[int, int] | None:
     """The dateline that opens the first body line: "PORT CALDER, Westmarch, Oct 15 (NWA) - "."""
     cut = [(s, e) for s, e, _ in removed] + ([title] if title else [])
-    for line in lines[:12]:
+    prose = 0
+    for line in lines[:DATELINE_LINES]:
         if any(s < line.end and line.start < e for s, e in cut):
             continue
         lead = len(line.text) - len(line.text.lstrip())
@@ -238,9 +288,10 @@ def _find_dateline(
         if n and (len(body) - n > 20 or n == len(body)):
             start = line.start + lead
             return start, start + len(body[:n].rstrip())
-        if line.words >= 4:
-            return None
-    return None
+        if is_prose(line):
+            prose += 1
+            if prose >= 2:
+                return None  # the body is well under way: a dash here is the writer's
     return None
 
 
@@ -256,8 +307,9 @@ def clean_article(article: Article) -> Article:
         ('Dam opens', [('With AFP', 'credit')])
     """
     lines = split_lines(article.text)
-    found = _find_boilerplate(lines)
+    found = _mark_site_name(lines, _find_boilerplate(lines), article.source)
     span = _find_title(article.text, lines, found)
+    found = _mark_above_title(lines, found, span)
     dateline = _find_dateline(lines, found, span)
     if dateline is not None:
         found = sorted([*found, (*dateline, "dateline")])

@@ -72,8 +72,11 @@ _CAPTION_LABEL = re.compile(
 )
 # "Kim waves to the crowd. Photo: Jane Doe/Reuters" — a credit tacked on the end
 _CAPTION_TAIL = re.compile(
-    r"\b(?:photo(?:graph)?|picture|image|credit)\s*:\s*[^.:]{1,60}$", re.IGNORECASE
+    r"\b(?:photo(?:graph)?|picture|image|credit|quelle|foto|bild|crédit)\s*:\s*[^.:]{1,60}$",
+    re.IGNORECASE,
 )
+# "1 of 3 | Rescuers search …": a gallery's caption, counted
+_GALLERY = re.compile(r"^\d{1,3}\s+(?:of|/)\s+\d{1,3}\s*[|:•-]")
 # "Jane Doe/Reuters", "AP Photo/Jane Doe", "AFP via Getty Images" — a credit on its own line
 _CREDIT_ONLY = re.compile(
     rf"^(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w.'’-]*\s*/\s*{_AGENCY}(?:\s*/\s*{_AGENCY})?$|"
@@ -106,7 +109,8 @@ RELATED_LABEL = re.compile(
     re.IGNORECASE,
 )
 _EDITOR_NOTE = re.compile(
-    r"^(?:editor[’']?s[’']?\s+note|note\s+to\s+readers|note|correction|clarification|update)"
+    r"^(?:editor[’']?s[’']?\s+note|note\s+to\s+readers|note|correction|clarification|update|"
+    r"disclaimer)"
     r"(?:\s*[:—–]|\s+-\s)|^this\s+(?:article|story|report|piece)\s+(?:has\s+been|was)\s+"
     r"(?:updated|corrected|amended|edited|changed)|^an\s+earlier\s+version\s+of\s+this\b",
     re.IGNORECASE,
@@ -119,7 +123,8 @@ _CREDIT = re.compile(
     r"^(?:[A-Z][\w.&'’-]*\s+){1,4}(?:with|and)\s+(?i:additional\s+)?(?i:reporting|editing)\b|"
     r"^(?i:this\s+(?:story|article|report|piece)\s+(?:was|is|has\s+been)\s+(?:produced|"
     r"published|originally|written|supported|funded|made\s+possible|republished))|"
-    r"^(?:©|\([cC]\)|(?i:copyright)\s*(?:©|\([cC]\)|\d{4}))"
+    r"^(?:©|\([cC]\)|(?i:copyright)\s*(?:©|\([cC]\)|\d{4}))|"
+    r"^[(\[]?\s*(?i:with\s+inputs?\s+from)\s"  # "( With inputs from ANI )"
 )
 _CREDIT_INSIDE = re.compile(
     r";\s*editing\s+by\b|\bcontributed\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)",
@@ -133,7 +138,10 @@ _CREDIT_END = re.compile(
 )
 _BYLINE = re.compile(
     r"^(?i:by|written\s+by|words\s+by|story\s+by)\s+[A-Z][\w.'’-]*(?:[\s,]+(?:[A-Z][\w.'’-]*|"
-    r"and|&|in|for|de|van|von|al|bin))*(?:\s*[|•–—-].{0,60})?$"
+    r"and|&|in|for|de|van|von|al|bin))*(?:\s*[|•–—-].{0,60})?$|"
+    # "From CNN’s Donie O’Sullivan", "From CNN Business' Catherine Thorbecke"
+    r"^(?i:from)\s+(?:[A-Z][\w.&-]*\s+){0,2}[A-Z][\w.&-]*['’]s?\s+"
+    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}$"
 )
 # "Jim Pollard is an Australian journalist based in Thailand …"
 BIO = re.compile(
@@ -150,6 +158,7 @@ ATTRIBUTION = re.compile(r"[,?!][\"”’]\s")
 _WORD = re.compile(r"[\w'’-]+")
 _COOKIE = re.compile(r"\bcookies?\b.{0,300}\b(?:use|accept|consent|policy|settings)\b", re.I)
 # "Topics: Floods, Velmark" — the page's tag list
+_BROWSER = re.compile(r"\b(?:javascript|ad[\s-]?blocker|your\s+browser)\b", re.IGNORECASE)
 _TAGS = re.compile(r"^(?:tags|topics|filed\s+under|categories|keywords)\s*:", re.IGNORECASE)
 _BREADCRUMB = re.compile(r"\s(?:[|›»>•]|/)\s")
 
@@ -242,24 +251,39 @@ def _is_caption(line: Line) -> bool:
         return False
     if _ends_with_credit(s) or (_CAPTION_LABEL.match(s) and line.words <= 15):
         return True
+    if _GALLERY.match(s):
+        return True
     if line.words <= 8 and _CREDIT_ONLY.match(s):
         return True
     return ":" in s[-70:] and bool(_CAPTION_TAIL.search(s[-80:]))
 
 
 def is_timestamp(line: Line) -> bool:
-    tokens = [t.lower().strip(".") for t in _WORD.findall(line.text)]
-    return (
-        line.words <= 10
-        and any(ch.isdigit() for ch in line.text)
-        and all(t in TIMESTAMP_WORDS or any(ch.isdigit() for ch in t) for t in tokens)
-    )
+    """A line of dates, times and their words ("Published: 23 Aug 2021 12:14 PM BdST",
+    "Updated 1339 GMT (2139 HKT) April 26, 2022", "23.02.2020, 15.06 Uhr"), with at most a
+    name before it when it says how long ago ("Faizan Hashmi 3 minutes ago …")."""
+    words = _WORD.findall(line.text)
+    if line.words > 16 or sum(any(ch.isdigit() for ch in w) for w in words) < 1:
+        return False
+    other = [w for w in words if w.lower().strip(".") not in TIMESTAMP_WORDS and not _has_digit(w)]
+    if not other:
+        return True
+    named = "ago" in (w.lower() for w in words) or sum(_has_digit(w) for w in words) >= 3
+    return named and len(other) <= 2 and all(w[:1].isupper() for w in other)
+
+
+def _has_digit(word: str) -> bool:
+    return any(ch.isdigit() for ch in word)
 
 
 def _is_navigation(line: Line) -> bool:
     s = line.text
     if ("ookie" in s or "OOKIE" in s) and line.words <= 60 and _COOKIE.search(s[:600]):
         return True  # "We use cookies to improve your experience. Accept all"
+    if line.words <= 25 and _BROWSER.search(s):
+        return True  # "Please ensure Javascript is enabled for purposes of accessibility"
+    if line.words == 1 and "_" in s.strip("_"):
+        return True  # "gvw_ap_news": a site's own code name
     if line.words > 20:
         return False
     if _TAGS.match(s):
@@ -319,6 +343,9 @@ DATELINE = re.compile(
 )
 
 
+_AGENCY_DATELINE = re.compile(r"\((?:[A-Z][\w.&'’]*\s?){1,3}\)\s*[-–—]+\s+(?=\S)")
+
+
 def dateline_length(text: str) -> int:
     """Length of the dateline that opens ``text`` ("WASHINGTON (AP) — "), else 0.
 
@@ -329,6 +356,9 @@ def dateline_length(text: str) -> int:
         >>> dateline_length("US officials said on Monday - briefly - that")
         0
     """
+    bare = _AGENCY_DATELINE.match(text[:80])
+    if bare is not None:
+        return bare.end()  # "(Reuters) - ", "(Newser) – ": the agency alone
     m = DATELINE.match(text[:200])
     if m is None:
         return 0
