@@ -96,14 +96,16 @@ def _norm(text: str) -> str:
 
 
 def _words(name: str) -> set[str]:
-    """The words of a name that identify it: three letters or more, lower case."""
-    return set(re.findall(r"[^\W\d_]{3,}", name.casefold()))
+    """The words of a name that identify it: three letters or more, lower case; a short
+    name whole, without its dots ("U.S." is "us")."""
+    found = set(re.findall(r"[^\W\d_]{3,}", name.casefold()))
+    return found or ({"".join(re.findall(r"[^\W\d_]", name.casefold()))} - {""})
 
 
 def named(speaker: str | None) -> bool:
     """Whether a gold speaker is a named one ("Gérald Darmanin"), not a description ("a
-    survivor") or unknown."""
-    return bool(speaker) and any(w[:1].isupper() for w in str(speaker).split())
+    survivor", "a U.S. treasury official") or unknown."""
+    return bool(speaker) and str(speaker)[:1].isupper()
 
 
 @dataclass
@@ -250,7 +252,7 @@ def score(folder: Folder, briefing: dict[str, Any]) -> Score:
         own = text.casefold()
         for q in quotes:
             name = (q.get("speaker") or {}).get("name")
-            if name and not any(w in own for w in _words(name) or {name.casefold()}):
+            if name and not any(w in own for w in _words(name)):
                 sc.foreign_names += 1
                 sc.misses.append(f"{page.id}: FOREIGN speaker {name!r} not named in the page")
     return sc
