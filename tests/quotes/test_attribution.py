@@ -113,3 +113,10 @@ def test_quote_running_on_takes_the_attribution_of_its_end(quote_of: QuoteOf) ->
     quote = quote_of("Nobody wins", text)
     assert quote.text.endswith("not the crews.")
     assert _speaker(quote) == "Miriam Hask"
+
+
+def test_a_speaker_who_mentioned_it(quote_of: QuoteOf) -> None:
+    text = "Talks end\n\n“We will save a great deal of money,” Mayor Ana Ruiz mentioned.\n"
+    quote = quote_of("We will save", text)
+    assert quote.speaker is not None
+    assert "Ana Ruiz" in quote.speaker.name

@@ -20,7 +20,7 @@ SPEECH_VERBS = REPORTING_VERBS | frozenset(
     admit deny describe characterise characterize call comment predict promise vow threaten
     caution remind assert allege complain conclude concede speak pledge demand accuse dismiss
     label dub term cite recall begin continue yell shout scream chant exclaim joke quip post
-    proclaim recount text email whisper plead read
+    proclaim recount text email whisper plead read mention
     """.split()
 )
 # Speech verbs that introduce a quotation but not reported speech: "asked whether",
