@@ -87,6 +87,9 @@ def test_split_lines_gives_offsets_words_and_blocks() -> None:
         ("5:50 p.m. ET, April 25, 2022", "timestamp"),
         ("Faizan Hashmi 3 minutes ago Mon 25th November 2019 | 01:40 PM", "timestamp"),
         ("From the start, the talks went badly for Kim Jong Un.", None),
+        (">> Reuters", "credit"),
+        ("U.S. President Joe Biden, left, and Prime Minister Rishi Sunak talk in Bali.", "caption"),
+        ("Deutschland / Welt", "navigation"),
     ],
 )
 def test_classify_line(text: str, reason: str | None) -> None:

@@ -77,6 +77,13 @@ _CAPTION_TAIL = re.compile(
 )
 # "1 of 3 | Rescuers search …": a gallery's caption, counted
 _GALLERY = re.compile(r"^\d{1,3}\s+(?:of|/)\s+\d{1,3}\s*[|:•-]")
+# "President Joe Biden, left, and Prime Minister Rishi Sunak …": who stands where in a photo
+_PICTURED = re.compile(
+    r",\s+(?:left|right|center|centre|second\s+(?:from\s+)?(?:left|right)|(?:top|bottom)"
+    r"\s+(?:left|right))\s*,",
+    re.IGNORECASE,
+)
+_AGENCY_ONLY = re.compile(rf"^{_AGENCY}\.?$")
 # "Jane Doe/Reuters", "AP Photo/Jane Doe", "AFP via Getty Images" — a credit on its own line
 _CREDIT_ONLY = re.compile(
     rf"^(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w.'’-]*\s*/\s*{_AGENCY}(?:\s*/\s*{_AGENCY})?$|"
@@ -251,7 +258,7 @@ def _is_caption(line: Line) -> bool:
         return False
     if _ends_with_credit(s) or (_CAPTION_LABEL.match(s) and line.words <= 15):
         return True
-    if _GALLERY.match(s):
+    if _GALLERY.match(s) or _PICTURED.search(s):
         return True
     if line.words <= 8 and _CREDIT_ONLY.match(s):
         return True
@@ -293,6 +300,9 @@ def _is_navigation(line: Line) -> bool:
         return True  # "Home | World | Asia | Business" — a menu row
     if _BREADCRUMB.search(s) and len(parts) >= 3 and all(len(p.split()) <= 2 for p in parts):
         return True  # "Home › World › Asia"
+    halves = s.split(" / ")
+    if len(halves) == 2 and line.words <= 4 and not _ends_sentence(s):
+        return True  # "Deutschland / Welt", "World / Europe": a section path
     if line.words > _NAV_MAX_WORDS or (_ends_sentence(s) and not s.endswith(("…", ":"))):
         return False
     tokens = [t.lower() for t in _WORD.findall(s) if not t.isdigit()]
@@ -323,6 +333,8 @@ def classify_line(line: Line, bottom: bool) -> str | None:
         return "credit"
     if bottom and line.words <= 6 and _CREDIT_END.match(bare):
         return "credit"
+    if line.words <= 3 and s.lstrip()[:1] not in "—–-" and _AGENCY_ONLY.match(bare):
+        return "credit"  # ">> Reuters": an agency alone on its line ("— Reuters" signs off)
     if line.words <= 14 and _BYLINE.match(bare):
         return "byline"
     if bottom and line.words <= 20 and "@" in s and _CONTACT.match(s):
