@@ -120,3 +120,18 @@ def test_a_speaker_who_mentioned_it(quote_of: QuoteOf) -> None:
     quote = quote_of("We will save", text)
     assert quote.speaker is not None
     assert "Ana Ruiz" in quote.speaker.name
+
+
+def test_according_to_in_the_quotes_own_clause_wins_over_a_verb_above_it(
+    quote_of: QuoteOf,
+) -> None:
+    # The parser may hang "was" off "demanded"; the clause the words stand in names its source.
+    text = (
+        "Harbour report\n\nEven so, the council’s use of wording from a June harbour report "
+        "that criticised “the slow pace of repairs” and demanded “an urgent review” of the "
+        "budget was a “real turning point,” according to Miriam Hask, director of the Port "
+        "Trust.\n"
+    )
+    quote = quote_of("real turning point", text)
+    assert quote.speaker is not None
+    assert quote.speaker.name == "Miriam Hask"

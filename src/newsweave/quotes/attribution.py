@@ -70,6 +70,10 @@ def attribute_governing(
         for j in parse.up(tokens[i].head, 6):
             if j in inside or tokens[j].sentence != sentence:
                 break
+            if any(tokens[k].lemma.lower() == "accord" for k in parse.dependents(j, "prep")):
+                # "… was a “big breakthrough,” according to John Kirton": the clause the
+                # words stand in names its own source, whatever verb it hangs from
+                return according_to(ctx, sentence, mark.start, last)
             if tokens[j].lemma.lower() in SPEECH_VERBS and tokens[j].pos in {"VERB", "AUX"}:
                 outer = outer_reporting_verb(ctx, j)
                 found = speaker_of_cue(ctx, outer, mark.start, last) if outer != j else None
