@@ -87,6 +87,8 @@ def test_split_lines_gives_offsets_words_and_blocks() -> None:
         ("5:50 p.m. ET, April 25, 2022", "timestamp"),
         ("Faizan Hashmi 3 minutes ago Mon 25th November 2019 | 01:40 PM", "timestamp"),
         ("From the start, the talks went badly for Kim Jong Un.", None),
+        ("Oh, right, this also settles the matter for the council.", None),
+        ("1-(2-Chloroethyl)-3-(4-methylcyclohexyl)-1-nitrosourea (MeCCNU)", None),
         (">> Reuters", "credit"),
         ("U.S. President Joe Biden, left, and Prime Minister Rishi Sunak talk in Bali.", "caption"),
         ("Deutschland / Welt", "navigation"),

@@ -79,9 +79,8 @@ _CAPTION_TAIL = re.compile(
 _GALLERY = re.compile(r"^\d{1,3}\s+(?:of|/)\s+\d{1,3}\s*[|:•-]")
 # "President Joe Biden, left, and Prime Minister Rishi Sunak …": who stands where in a photo
 _PICTURED = re.compile(
-    r",\s+(?:left|right|center|centre|second\s+(?:from\s+)?(?:left|right)|(?:top|bottom)"
-    r"\s+(?:left|right))\s*,",
-    re.IGNORECASE,
+    r",\s+(?i:left|right|center|centre|second\s+(?:from\s+)?(?:left|right)|(?:top|bottom)"
+    r"\s+(?:left|right))\s*,\s+(?:and\b|with\b|[A-Z])"
 )
 _AGENCY_ONLY = re.compile(rf"^{_AGENCY}\.?$")
 # "Jane Doe/Reuters", "AP Photo/Jane Doe", "AFP via Getty Images" — a credit on its own line
@@ -275,8 +274,10 @@ def is_timestamp(line: Line) -> bool:
     other = [w for w in words if w.lower().strip(".") not in TIMESTAMP_WORDS and not _has_digit(w)]
     if not other:
         return True
-    named = "ago" in (w.lower() for w in words) or sum(_has_digit(w) for w in words) >= 3
-    return named and len(other) <= 2 and all(w[:1].isupper() for w in other)
+    lowered = [w.lower().strip(".") for w in words]
+    dated = any(w in TIMESTAMP_WORDS for w in lowered)  # a month, a weekday, "ago", "PM"
+    named = "ago" in lowered or sum(_has_digit(w) for w in words) >= 3
+    return dated and named and len(other) <= 2 and all(w[:1].isupper() for w in other)
 
 
 def _has_digit(word: str) -> bool:
