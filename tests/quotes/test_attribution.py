@@ -135,3 +135,14 @@ def test_according_to_in_the_quotes_own_clause_wins_over_a_verb_above_it(
     quote = quote_of("real turning point", text)
     assert quote.speaker is not None
     assert quote.speaker.name == "Miriam Hask"
+
+
+def test_a_saying_verb_keeps_its_speaker_beside_according_to(quote_of: QuoteOf) -> None:
+    # "according to a translation" says how the words came, not who said them
+    text = (
+        'Talks\n\nThe Westmarch leader Ana Ruiz said, "It was not easy to get here, and we '
+        'are here today," according to a translation.\n'
+    )
+    quote = quote_of("It was not easy", text)
+    assert quote.speaker is not None
+    assert "Ana Ruiz" in quote.speaker.name

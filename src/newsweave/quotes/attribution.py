@@ -70,11 +70,14 @@ def attribute_governing(
         for j in parse.up(tokens[i].head, 6):
             if j in inside or tokens[j].sentence != sentence:
                 break
-            if any(tokens[k].lemma.lower() == "accord" for k in parse.dependents(j, "prep")):
+            saying = tokens[j].lemma.lower() in SPEECH_VERBS and tokens[j].pos in {"VERB", "AUX"}
+            if not saying and any(
+                tokens[k].lemma.lower() == "accord" for k in parse.dependents(j, "prep")
+            ):
                 # "… was a “big breakthrough,” according to John Kirton": the clause the
-                # words stand in names its own source, whatever verb it hangs from
+                # words stand in names its own source, whatever verb it hangs from above
                 return according_to(ctx, sentence, mark.start, last)
-            if tokens[j].lemma.lower() in SPEECH_VERBS and tokens[j].pos in {"VERB", "AUX"}:
+            if saying:
                 outer = outer_reporting_verb(ctx, j)
                 found = speaker_of_cue(ctx, outer, mark.start, last) if outer != j else None
                 return found or speaker_of_cue(ctx, j, mark.start, last)
