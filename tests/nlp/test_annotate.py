@@ -153,5 +153,5 @@ def test_an_article_in_another_language_is_never_read_by_the_english_model(
     ]
     assert "Elena Varga" in {m.text for m in en.mentions}
     assert any(
-        "de1" in r.getMessage() and "de-core-news-sm" in r.getMessage() for r in caplog.records
+        "de1" in r.getMessage() and "de_core_news_sm" in r.getMessage() for r in caplog.records
     )

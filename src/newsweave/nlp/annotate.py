@@ -230,11 +230,12 @@ def _pipelines(articles: Sequence[Article], english: Language) -> tuple[list[Lan
             own = sentence_pipeline(lang)
             limited.add(index)
             log.warning(
-                "%s is in %r and no spaCy pipeline for it is installed (pip install %s): "
-                "its names, quotes and facts are not read",
+                "%s is in %r and no spaCy pipeline for it is installed (python -m spacy "
+                "download %s): its names and figures are not read and its quotes get no "
+                "speakers",
                 article.id,
                 lang,
-                pipeline_names(lang)[0].replace("_", "-"),
+                pipeline_names(lang)[0],
             )
         chosen.append(own)
     return chosen, limited

