@@ -25,6 +25,12 @@ def _ents(nlp, text: str) -> dict[str, str]:
         ("The governor of the Primorsky region spoke first.", "Primorsky", "GPE"),
         ("He stepped onto a red carpet in Khasan, the main rail gateway.", "Khasan", "GPE"),
         ("Vladivostok hosted the forum, and Vladivostok was busy.", "Vladivostok", "GPE"),
+        # a people's adjective the model took for the place
+        (
+            "The leaders demanded “a full withdrawal” from Ukrainian territory on Tuesday.",
+            "Ukrainian",
+            "NORP",
+        ),
     ],
 )
 def test_places_are_corrected(nlp, text: str, name: str, label: str) -> None:

@@ -146,6 +146,8 @@ def _is_name_token(tok: Token) -> bool:
 
 def _place_label(ent: SpacySpan) -> str | None:
     """The place label ``ent`` should have, or None to keep spaCy's."""
+    if ent.label_ == "GPE" and len(ent) == 1 and ent.root.tag_ == "JJ":
+        return "NORP"  # "from Ukrainian territory": a people's adjective, not the place
     if ent.label_ not in _MIN_POPULATION:
         return None
     text = ent.text.removeprefix("the ").removeprefix("The ")
