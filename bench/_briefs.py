@@ -8,11 +8,13 @@ rules.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -43,8 +45,9 @@ def brief_all(folders: list[Path], src: Path, out: Path) -> dict[str, dict[str, 
     }
 
 
-def at_ref(ref: str, folders: list[Path], out: Path) -> dict[str, dict[str, Any]]:
-    """Briefings by commit ``ref``, checked out in a temporary worktree."""
+@contextlib.contextmanager
+def checkout(ref: str) -> Iterator[Path]:
+    """Commit ``ref`` checked out in a temporary git worktree, removed afterwards."""
     with tempfile.TemporaryDirectory() as tmp:
         tree = Path(tmp) / "tree"
         subprocess.run(
@@ -53,8 +56,28 @@ def at_ref(ref: str, folders: list[Path], out: Path) -> dict[str, dict[str, Any]
             capture_output=True,
         )
         try:
-            return brief_all(folders, tree / "src", out)
+            yield tree
         finally:
             subprocess.run(
                 ["git", "-C", str(REPO), "worktree", "remove", "--force", str(tree)], check=False
             )
+
+
+def at_ref(ref: str, folders: list[Path], out: Path) -> dict[str, dict[str, Any]]:
+    """Briefings by commit ``ref``, checked out in a temporary worktree."""
+    with checkout(ref) as tree:
+        return brief_all(folders, tree / "src", out)
+
+
+def runs(
+    folders: list[Path], ref: str | None, out: Path
+) -> list[tuple[str, dict[str, dict[str, Any]]]]:
+    """The briefings to score, labelled: commit ``ref``'s first when given, then this
+    checkout's; their JSON files are kept under ``out`` (``ref/`` and ``head/``)."""
+    found: list[tuple[str, dict[str, dict[str, Any]]]] = []
+    if ref:
+        (out / "ref").mkdir(parents=True, exist_ok=True)
+        found.append((f"baseline {ref}", at_ref(ref, folders, out / "ref")))
+    (out / "head").mkdir(parents=True, exist_ok=True)
+    found.append(("this checkout", brief_all(folders, REPO / "src", out / "head")))
+    return found

@@ -30,12 +30,11 @@ import argparse
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 
 sys.path.insert(0, str(REPO / "evals"))
-from _briefs import at_ref, brief_all  # noqa: E402
+from _briefs import runs  # noqa: E402
 from pagesgold import Score, load_all, score  # noqa: E402
 
 DATA = REPO / "bench" / "data" / "pages"
@@ -83,13 +82,7 @@ def main() -> None:
     paths = [f.path for f in folders]
     with tempfile.TemporaryDirectory() as tmp:
         out = args.keep or Path(tmp)
-        runs: list[tuple[str, dict[str, dict[str, Any]]]] = []
-        if args.ref:
-            (out / "ref").mkdir(parents=True, exist_ok=True)
-            runs.append((f"baseline {args.ref}", at_ref(args.ref, paths, out / "ref")))
-        (out / "head").mkdir(parents=True, exist_ok=True)
-        runs.append(("this checkout", brief_all(paths, REPO / "src", out / "head")))
-        for label, briefings in runs:
+        for label, briefings in runs(paths, args.ref, out):
             scores = {f.slug: score(f, briefings[f.slug]) for f in folders}
             report(label, scores)
             if args.show:

@@ -19,11 +19,11 @@ import difflib
 import os
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+from _briefs import REPO, checkout
+
 SHARED = Path(os.environ.get("NEWSWEAVE_SHARED", REPO.parent / "shared"))
 TODAY = "2026-12-05"
 
@@ -109,24 +109,13 @@ def _render_stories(grouping: object, fmt: str) -> str:
 
 def at_ref(ref: str, out: Path) -> None:
     """Run :func:`write_outputs` on commit ``ref``, checked out in a temporary worktree."""
-    with tempfile.TemporaryDirectory(prefix="nw-snapshot-") as tmp:
-        tree = Path(tmp) / "tree"
+    with checkout(ref) as tree:
+        env = dict(os.environ, PYTHONPATH=str(tree / "src"), NEWSWEAVE_SHARED=str(SHARED))
+        script = Path(__file__).resolve()
+        # This script and its inputs come from this checkout; only src/ is the old one.
         subprocess.run(
-            ["git", "-C", str(REPO), "worktree", "add", "--detach", str(tree), ref],
-            check=True,
-            capture_output=True,
+            [sys.executable, str(script), str(out.resolve())], check=True, env=env, cwd=tree
         )
-        try:
-            env = dict(os.environ, PYTHONPATH=str(tree / "src"), NEWSWEAVE_SHARED=str(SHARED))
-            script = Path(__file__).resolve()
-            # This script and its inputs come from this checkout; only src/ is the old one.
-            subprocess.run(
-                [sys.executable, str(script), str(out.resolve())], check=True, env=env, cwd=tree
-            )
-        finally:
-            subprocess.run(
-                ["git", "-C", str(REPO), "worktree", "remove", "--force", str(tree)], check=False
-            )
 
 
 def diff(old: Path, new: Path) -> int:

@@ -33,12 +33,11 @@ import argparse
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 
 sys.path.insert(0, str(REPO / "evals"))
-from _briefs import at_ref, brief_all  # noqa: E402
+from _briefs import runs  # noqa: E402
 from trustgold import Score, load_all, score  # noqa: E402
 
 DATA = REPO / "bench" / "data" / "trust"
@@ -84,16 +83,10 @@ def main() -> None:
     stories = load_all(args.data)
     if not stories:
         sys.exit(f"no stories under {args.data}")
-    folders = [s.path for s in stories]
+    paths = [s.path for s in stories]
     with tempfile.TemporaryDirectory() as tmp:
         out = args.keep or Path(tmp)
-        runs: list[tuple[str, dict[str, dict[str, Any]]]] = []
-        if args.ref:
-            (out / "ref").mkdir(parents=True, exist_ok=True)
-            runs.append((f"baseline {args.ref}", at_ref(args.ref, folders, out / "ref")))
-        (out / "head").mkdir(parents=True, exist_ok=True)
-        runs.append(("this checkout", brief_all(folders, REPO / "src", out / "head")))
-        for label, briefings in runs:
+        for label, briefings in runs(paths, args.ref, out):
             scores = {s.slug: score(s, briefings[s.slug]) for s in stories}
             report(label, scores)
             if args.show:

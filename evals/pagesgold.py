@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from tally import Tally
 
 Span = tuple[int, int]
 REMOVED_SHARE = 0.8  # a boilerplate stretch counts as removed when this much of it is
@@ -109,7 +111,7 @@ def named(speaker: str | None) -> bool:
 
 
 @dataclass
-class Score:
+class Score(Tally):
     pages: int = 0
     boilerplate: int = 0
     removed: int = 0
@@ -128,23 +130,22 @@ class Score:
     foreign_names: int = 0
     non_english: int = 0
     non_english_handled: int = 0
-    misses: list[str] = field(default_factory=list)
 
-    def add(self, other: Score) -> None:
-        for name, value in vars(other).items():
-            if isinstance(value, int):
-                setattr(self, name, getattr(self, name) + value)
-        self.misses += other.misses
+
+def _mask(length: int, spans: list[tuple[int, int]]) -> bytearray:
+    """1 at every offset inside one of ``spans``."""
+    mask = bytearray(length)
+    for s, e in spans:
+        s, e = max(s, 0), min(e, length)
+        if s < e:
+            mask[s:e] = b"\x01" * (e - s)
+    return mask
 
 
 def _covered(start: int, end: int, spans: list[tuple[int, int]]) -> float:
     if end <= start:
         return 0.0
-    mask = bytearray(end - start)
-    for s, e in spans:
-        for i in range(max(s, start), min(e, end)):
-            mask[i - start] = 1
-    return sum(mask) / (end - start)
+    return sum(_mask(end, spans)[start:end]) / (end - start)
 
 
 def score(folder: Folder, briefing: dict[str, Any]) -> Score:
@@ -169,9 +170,8 @@ def score(folder: Folder, briefing: dict[str, Any]) -> Score:
         allowed = list(page.boilerplate)
         if page.headline is not None:
             allowed += _all(text, page.headline)
-        kept = "".join(
-            ch if _covered(i, i + 1, removed) == 0 else "\n" for i, ch in enumerate(text)
-        )
+        gone = _mask(len(text), removed)
+        kept = "".join("\n" if gone[i] else ch for i, ch in enumerate(text))
         kept_words = " ".join(kept.split())
         for s, e in removed:
             outside = "".join(

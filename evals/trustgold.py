@@ -15,11 +15,12 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from newsweave.lexicon.numbers import NUMBER_WORDS
+from tally import Tally
 
 CONSENSUS_JACCARD = 0.6
 
@@ -173,7 +174,7 @@ def numbers(text: str) -> set[float]:
 
 
 @dataclass
-class Score:
+class Score(Tally):
     articles: int = 0
     agreed_facts: int = 0
     false_consensus: int = 0
@@ -188,13 +189,6 @@ class Score:
     citations: int = 0
     citations_held: int = 0
     summaries_contradicting: int = 0
-    misses: list[str] = field(default_factory=list)
-
-    def add(self, other: Score) -> None:
-        for name, value in vars(other).items():
-            if isinstance(value, int):
-                setattr(self, name, getattr(self, name) + value)
-        self.misses += other.misses
 
 
 def _in(where: Where, items: list[tuple[str, int, int]]) -> bool:
