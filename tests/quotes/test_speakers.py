@@ -132,3 +132,34 @@ def test_name_in_apposition_speaks(quote_of: QuoteOf) -> None:
     )
     quote = quote_of("The cranes will move", text)
     assert (_speaker(quote), quote.role) == ("Miriam Hask", "port's director")
+
+
+def test_a_surname_the_parser_reads_as_a_noun_still_names_its_person(quote_of: QuoteOf) -> None:
+    # "Hask responded: …" after another speaker's quote: the parser may take "Hask" for a
+    # common noun with no name tagged; it still names this article's Miriam Hask.
+    text = HEAD + (
+        "Port director Miriam Hask met the union on Monday.\n\n"
+        "“It was not easy to get here,” union leader Colm Brady said.\n\n"
+        "Hask responded: “That is true.”\n"
+    )
+    quote = quote_of("That is true", text)
+    assert _speaker(quote) == "Miriam Hask"
+
+
+def test_a_capitalised_word_two_people_share_names_neither(quote_of: QuoteOf) -> None:
+    text = HEAD + (
+        "Miriam Hask and her brother Tomas Hask run the port.\n\nHask responded: “That is true.”\n"
+    )
+    quote = quote_of("That is true", text)
+    assert quote.speaker is None or quote.speaker.entity_id is None
+
+
+def test_a_document_speaks_for_whoever_issued_it(quote_of: QuoteOf) -> None:
+    # "a U.N. resolution that demanded …": the relative pronoun stands for the resolution,
+    # and the resolution for the organisation named in it
+    text = HEAD + (
+        "The port board cited a Harbour Council resolution that demanded "
+        "“the immediate reopening of the eastern quay” last spring.\n"
+    )
+    quote = quote_of("the immediate reopening", text)
+    assert _speaker(quote) == "Harbour Council"

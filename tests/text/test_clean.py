@@ -202,21 +202,6 @@ def test_layouts(name: str) -> None:
     assert (text[span[0] : span[1]] if span else None) == title
 
 
-def test_no_title_when_first_line_is_a_sentence_or_wraps() -> None:
-    assert find_title("The mayor resigned on Monday.\nShe gave no reason.", []) is None
-    assert find_title("The mayor said on Monday that the city\nwould build a bridge.", []) is None
-    assert find_title("Mayor resigns\nShe gave no reason on Monday.", []) == (0, 13)
-    assert find_title("", []) is None
-
-
-def test_title_skips_removed_lines_and_strips_spaces() -> None:
-    text = "Menu\n\n  Mayor resigns after audit  \n\nShe gave no reason."
-    removed = find_boilerplate(text)
-    span = find_title(text, removed)
-    assert span is not None
-    assert text[span[0] : span[1]] == "Mayor resigns after audit"
-
-
 def test_clean_article_sets_title_and_removed() -> None:
     text, _, _ = _layout("flood")
     art = Article(id="f1", source="Wire", title=None, text=text)
@@ -326,49 +311,3 @@ def test_furniture_above_the_headline_and_the_sites_own_name_are_removed() -> No
     for furniture in ("UrduPoint.com", "National News", "Thumbnail", "MEXICO CITY (AP) —"):
         assert any(furniture in r for r in removed), (furniture, removed)
     assert not any("Flood waters receded" in r for r in removed)
-
-
-def test_a_dateline_further_down_a_furnished_page_is_found() -> None:
-    text = (
-        "Storm kills six on the coast\n\nBy Associated Press\nPublished 4 years ago on\n"
-        "August 21, 2020\n\nShare\n\n"
-        "SANTA CRUZ — Wildfires that took at least six lives blazed throughout the state "
-        "on Friday as firefighting resources strained.\n\nMore fires broke out overnight."
-    )
-    article = clean_article(Article("a", "GV Wire", None, text))
-    assert ("SANTA CRUZ —", "dateline") in [
-        (r.span.text(article), r.reason) for r in article.removed
-    ]
-
-
-def test_title_skips_timestamps_and_section_kickers() -> None:
-    text = "Published 12 Sept 2023, 10:45 GMT\nEurope\nFerry strike ends after nine days\nBody."
-    span = find_title(text, find_boilerplate(text))
-    assert span is not None
-    assert text[span[0] : span[1]] == "Ferry strike ends after nine days"
-
-
-@pytest.mark.parametrize(
-    ("first", "dateline"),
-    [
-        (
-            "KESSAN, Corvania, June 11 (CNW) - Corvania and Ludmark signed nine agreements.",
-            "KESSAN, Corvania, June 11 (CNW) -",
-        ),
-        (
-            "WASHINGTON (AP) — The Senate passed the bill late on Tuesday after a long debate.",
-            "WASHINGTON (AP) —",
-        ),
-        (
-            "LONDON, 12 September 2023 – Shares fell sharply in early trading on Tuesday morning.",
-            "LONDON, 12 September 2023 –",
-        ),
-        ("PORT ENNIS, Tollan, June 3 (Coastline) -", "PORT ENNIS, Tollan, June 3 (Coastline) -"),
-    ],
-)
-def test_a_dateline_is_marked_and_the_sentence_after_it_kept(first: str, dateline: str) -> None:
-    text = f"Headline of the story\n\n{first}\n\nThe next paragraph says more about it."
-    article = clean_article(Article("a", "s", None, text))
-    marked = [(r.span.text(article), r.reason) for r in article.removed]
-    assert marked == [(dateline, "dateline")]
-    assert article.title == "Headline of the story"

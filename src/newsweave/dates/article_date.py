@@ -27,7 +27,7 @@ from newsweave.dates.calendar import resolve_time
 from newsweave.dates.expressions import parse_time
 from newsweave.dates.written import find_full_dates, parse_full_date
 from newsweave.model import Annotation, Dating, Span, TimeMention, When
-from newsweave.text.lines import DATELINE
+from newsweave.text.datelines import DATELINE
 
 YEARS_BACK = 30  # how far back a dateline without its year is looked for
 _DATE_LINE_REASONS = frozenset({"byline", "credit", "editor_note", "dateline", "timestamp"})

@@ -33,6 +33,8 @@ NEGATIONS = frozenset("not no never none nobody nothing neither nor cannot".spli
 CLAUSE_CONJUNCTIONS = frozenset("while whereas although though as after before when since".split())
 # Words that open a relative clause: ", where he met the minister".
 RELATIVE_WORDS = frozenset("where which who whom whose when".split())
+# The relative pronouns that stand as a clause's subject: "a resolution that demanded …".
+RELATIVE_PRONOUNS = frozenset("that which who".split())
 # Spelled-out contractions, so "you'll" and "you will" count as the same words.
 CONTRACTIONS = {
     "’ll": " will",

@@ -26,15 +26,37 @@ NAVIGATION_WORDS = frozenset(
     newsletter newsletters cookie cookies accept reject privacy policy terms contact feedback
     javascript browser loading edition gallery photos video watch play read continue reading
     more expand collapse jump type min mins minute minutes login logout signup main posts
-    sort dropdown arrow placeholder menü anmelden anzeige werbung
+    sort dropdown arrow placeholder menü anmelden anzeige werbung hide streaming live mail
+    avatar reactions commentaire commentaires kommentar kommentare comentario comentarios
+    cargando chargement laden caricamento
     """.split()
 )
 # Words that may stand beside them in such a line: "to", "this", "your", "settings".
 NAVIGATION_FILLERS = frozenset(
     """
     to the a an of in on out up and or this article story page us our all my your here now via
-    for with settings preferences use more less
+    for with by settings preferences use more less leave laissez un une deja dejar einen
     """.split()
+)
+# How a page opens a promotion, an invitation to read or watch something else, in the
+# languages it reads: "Sehen Sie im Video: …", "Lire aussi : …", "Lee también: …". Matched
+# at the start of a short line, case-insensitively, as regular-expression alternatives.
+PROMO_OPENERS = (
+    # German: the formal imperative of reading and watching, "more on", "here is"
+    r"(?:lesen|sehen|hören|schauen)\s+sie\b",
+    r"mehr\s+(?:zum\s+thema|dazu|lesen)\b",
+    r"auch\s+interessant\b",
+    r"das\s+könnte\s+sie\s+(?:auch\s+)?interessieren\b",
+    r"hier\s+geht\s+(?:es|['’]s)\s+zu[mr]?\b",
+    r"alle\s+infos\s+zu(?:[mr])?\b",
+    # French
+    r"(?:à\s+)?(?:lire|voir|regarder|écouter)\s+(?:aussi|également|la\s+suite)\b",
+    r"de\s+la\s+m[eê]me\s+catégorie\b",
+    # Spanish
+    r"(?:lee|lea|leer|mira|ver|vea)\s+(?:también|tambien|más|mas)\b",
+    r"te\s+puede\s+interesar\b",
+    # Italian
+    r"(?:leggi|guarda)\s+anche\b",
 )
 # "Published 12 Sept 2023, 10:45 GMT", "Updated 3 hours ago": a line of these and digits is
 # a timestamp, never a headline.

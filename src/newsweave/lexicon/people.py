@@ -49,6 +49,11 @@ ORGANISATION_WORDS = frozenset(
 )
 # Nouns for a news outlet: "North Korea's KCNA state news agency said", "the broadcaster".
 OUTLET_WORDS = frozenset("newspaper broadcaster outlet channel daily website tabloid wire".split())
+# Nouns for a text that speaks for whoever issued it: "a U.N. resolution that demanded …",
+# "the White House statement said".
+DOCUMENT_WORDS = frozenset(
+    "statement resolution declaration communique communiqué report letter memo release".split()
+)
 # Nouns that say whose they are only with their compound, which then names what is
 # counted: "eight crew members" are crew (as "ten crew" are), "nineteen staff members" staff.
 RELATIONAL_NOUNS = frozenset("member staffer".split())

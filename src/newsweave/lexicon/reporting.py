@@ -20,15 +20,16 @@ SPEECH_VERBS = REPORTING_VERBS | frozenset(
     admit deny describe characterise characterize call comment predict promise vow threaten
     caution remind assert allege complain conclude concede speak pledge demand accuse dismiss
     label dub term cite recall begin continue yell shout scream chant exclaim joke quip post
-    proclaim recount text email whisper plead read mention
+    proclaim recount text email whisper plead read mention condemn deplore
     """.split()
 )
 # Speech verbs that introduce a quotation but not reported speech: "asked whether",
 # "began to", "called it", "urged them to" take no "that"-clause of what was said.
 QUOTING_ONLY_VERBS = frozenset(
     """
-    accuse ask begin call chant characterise characterize cite comment complain continue
-    demand describe dismiss dub email exclaim joke label plead pledge post proclaim quip quote
+    accuse ask begin call chant characterise characterize cite comment complain condemn
+    continue demand deplore describe dismiss dub email exclaim joke label plead pledge post
+    proclaim quip quote
     read recall recount remind reply respond scream shout speak term text tweet urge whisper
     write yell
     """.split()

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from newsweave.lexicon.function_words import RELATIVE_PRONOUNS
 from newsweave.lexicon.reporting import REPORTING_VERBS, SPEECH_VERBS
 from newsweave.model import Span, Speaker
 from newsweave.quotes.context import ArticleContext, LastSpeaker
@@ -149,6 +150,9 @@ def speaker_of_cue(
             if not subjects:
                 subjects = parse.dependents(tokens[verb].head, "nsubj")
     for subject in subjects:
+        clause = tokens[subject].head
+        if parse.word(subject).lower() in RELATIVE_PRONOUNS and tokens[clause].dep == "relcl":
+            subject = tokens[clause].head  # a U.N. resolution that demanded “…”: the resolution
         found = resolve_speaker(ctx, subject, before, last)
         if found is not None:
             speaker, speaker_span, role = found

@@ -11,6 +11,7 @@ import re
 
 from newsweave.lexicon.function_words import PRONOUN_REFERENTS
 from newsweave.lexicon.people import (
+    DOCUMENT_WORDS,
     GENERIC_TITLE_WORDS,
     ORGANISATION_WORDS,
     OUTLET_WORDS,
@@ -67,6 +68,9 @@ def resolve_speaker(
         return _same_sentence_antecedent(ctx, i, kind, span) or _resolve_pronoun(
             ctx, kind, span, before, last
         )
+    named = _named_here(ctx, i)
+    if named is not None:
+        return Speaker(named.name, named.id), span, None
     if tokens[i].pos == "PROPN":
         lo, hi = _name_extent(ctx, i)
         return Speaker(ctx.text[tokens[lo].start : tokens[hi].end]), span, None
@@ -76,8 +80,9 @@ def resolve_speaker(
             found = resolve_speaker(ctx, appos, before, last)
             if found is not None:
                 return found
-        # North Korea’s KCNA state news agency said … — the outlet named inside
-        if low in ORGANISATION_WORDS | OUTLET_WORDS:
+        # North Korea’s KCNA state news agency said … / a U.N. resolution demanded … — the
+        # outlet or the issuer named inside
+        if low in ORGANISATION_WORDS | OUTLET_WORDS | DOCUMENT_WORDS:
             for part in parse.dependents(i, "compound", "nmod", "poss"):
                 if tokens[part].pos == "PROPN" and ctx.mention_at(part) is not None:
                     found = resolve_speaker(ctx, part, before, last)
@@ -85,6 +90,39 @@ def resolve_speaker(
                         return found
         return _resolve_description(ctx, i, before)
     return None
+
+
+def _named_here(ctx: ArticleContext, i: int) -> Entity | None:
+    """The one person or organisation of this article that a bare capitalised word names.
+
+    "Trump responded: …" — the parser may read a surname alone as a common noun and tag no
+    name; it still names the "Donald Trump" this article mentions. Titles, organisation
+    words and plurals ("Officials", "Police") name no one, and a word two entities share
+    ("Kim") names neither.
+    """
+    tokens = ctx.parse.tokens
+    word = ctx.parse.word(i)
+    low = word.lower()
+    common = TITLE_WORDS | GENERIC_TITLE_WORDS | ORGANISATION_WORDS | OUTLET_WORDS
+    if (
+        tokens[i].pos not in {"NOUN", "PROPN"}
+        or not word[:1].isupper()
+        or low in common
+        or low in DOCUMENT_WORDS
+        or tokens[i].lemma.lower() != low
+    ):
+        return None
+    lo, hi = _name_extent(ctx, i)
+    words = {w.lower() for w in re.findall(r"\w+", ctx.text[tokens[lo].start : tokens[hi].end])}
+    aid = ctx.article_id
+    found = [
+        e
+        for e in ctx.entities
+        if e.type in {"PERSON", "ORG"}
+        and any(m.article_id == aid for m in e.mentions)
+        and words <= {w.lower() for w in re.findall(r"\w+", e.name)}
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _name_extent(ctx: ArticleContext, i: int) -> tuple[int, int]:

@@ -19,21 +19,18 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
-from collections.abc import Sequence
 
 from newsweave.model import Article, Removed, Span
+from newsweave.text.datelines import find_dateline, mark_place_lines
+from newsweave.text.headline import find_title, headline_span, slug_share, slug_words
 from newsweave.text.lines import (
     BIO,
     NAME_LINE,
     RELATED_LABEL,
-    TITLE_MAX_WORDS,
     Line,
     classify_line,
-    dateline_length,
-    headline_shaped,
     is_listed_headline,
     is_prose,
-    is_timestamp,
     norm,
     split_lines,
 )
@@ -44,7 +41,7 @@ __all__ = ["clean_article", "find_boilerplate", "find_title"]
 def find_boilerplate(text: str) -> list[tuple[int, int, str]]:
     """Boilerplate lines of ``text`` as sorted, non-overlapping ``(start, end, reason)``.
 
-    Reasons: caption, duplicate, navigation, promo, related, byline, bio, credit,
+    Reasons: caption, duplicate, navigation, promo, related, byline, signoff, bio, credit,
     editor_note, timestamp, trailing (and ``dateline``, from :func:`clean_article`).
 
     Example:
@@ -186,49 +183,6 @@ def _mark_trailing(lines: list[Line], reasons: list[str | None]) -> None:
             reasons[i] = "trailing"
 
 
-def find_title(text: str, removed: Sequence[tuple[int, int, str]]) -> tuple[int, int] | None:
-    """The span of the headline: the first kept line, when it is headline-shaped.
-
-    A first line that ends in a full stop is body text, not a headline.
-
-    Example:
-        >>> find_title("Kim arrives in Russia\\nThe leader arrived on Tuesday.", [])
-        (0, 21)
-        >>> find_title("The leader arrived on Tuesday.\\nHe met officials.", []) is None
-        True
-    """
-    return _find_title(text, split_lines(text), removed)
-
-
-KICKER_WORDS = 3  # a line this short above a longer headline is a section label
-
-
-def _find_title(
-    text: str, lines: list[Line], removed: Sequence[tuple[int, int, str]]
-) -> tuple[int, int] | None:
-    cuts = sorted((s, e) for s, e, _ in removed if s < e)
-
-    def cut(line: Line) -> bool:
-        return any(s < line.end and line.start < e for s, e in cuts)
-
-    kept = [line for line in lines if not cut(line) and not is_timestamp(line)]
-    for i, line in enumerate(kept):
-        nxt = kept[i + 1] if i + 1 < len(kept) else None
-        below = kept[i + 1 : i + 4]
-        if line.words <= KICKER_WORDS and any(
-            b.words >= 4 and headline_shaped(b.text, TITLE_MAX_WORDS) for b in below
-        ):
-            continue  # "Europe", "National News" above the headline: a section kicker
-        if not headline_shaped(line.text, TITLE_MAX_WORDS) or line.text.endswith(":"):
-            return None
-        if nxt is not None and nxt.block == line.block and nxt.text[:1].islower():
-            return None  # the sentence goes on: a wrapped paragraph, not a headline
-        lead = len(text[line.start : line.end]) - len(text[line.start : line.end].lstrip())
-        start = line.start + lead
-        return start, start + len(line.text)
-    return None
-
-
 TOP_LINES = 15  # where a page's own furniture stands, above its headline
 DATELINE_LINES = 25  # a page's furniture may push the body's first line this far down
 
@@ -254,45 +208,28 @@ def _mark_site_name(
 
 
 def _mark_above_title(
-    lines: list[Line], found: list[tuple[int, int, str]], title: tuple[int, int] | None
+    lines: list[Line],
+    found: list[tuple[int, int, str]],
+    title: tuple[int, int] | None,
+    slug: list[str],
 ) -> list[tuple[int, int, str]]:
     """Furniture above the headline: the short lines a page puts before its article
-    ("National News", "Latest news", "Thumbnail")."""
+    ("National News", "Latest news", "Thumbnail", a score ticker). A kicker the page's
+    address also names ("Vorstellung des Koalitionsvertrags" above its headline, in
+    ".../vorstellung-des-koalitionsvertrags-beim-verweis-…") is the article's own."""
     if title is None:
         return found
     cut = [(s, e) for s, e, _ in found]
     added = [
         (line.start, line.end, "navigation")
-        for line in lines[:TOP_LINES]
+        for line in lines
         if line.end <= title[0]
         and line.words <= 12
         and not is_prose(line)
         and not any(s < line.end and line.start < e for s, e in cut)
+        and not (line.words >= 2 and slug_share(line.text, slug) > 0)
     ]
     return sorted([*found, *added])
-
-
-def _find_dateline(
-    lines: list[Line], removed: Sequence[tuple[int, int, str]], title: tuple[int, int] | None
-) -> tuple[int, int] | None:
-    """The dateline that opens the first body line: "PORT CALDER, Westmarch, Oct 15 (NWA) - "."""
-    cut = [(s, e) for s, e, _ in removed] + ([title] if title else [])
-    prose = 0
-    for line in lines[:DATELINE_LINES]:
-        if any(s < line.end and line.start < e for s, e in cut):
-            continue
-        lead = len(line.text) - len(line.text.lstrip())
-        body = line.text.strip()
-        n = dateline_length(body)
-        # a dateline ends in a dash before the first sentence, or stands on its own line
-        if n and (len(body) - n > 20 or n == len(body)):
-            start = line.start + lead
-            return start, start + len(body[:n].rstrip())
-        if is_prose(line):
-            prose += 1
-            if prose >= 2:
-                return None  # the body is well under way: a dash here is the writer's
-    return None
 
 
 def clean_article(article: Article) -> Article:
@@ -308,9 +245,10 @@ def clean_article(article: Article) -> Article:
     """
     lines = split_lines(article.text)
     found = _mark_site_name(lines, _find_boilerplate(lines), article.source)
-    span = _find_title(article.text, lines, found)
-    found = _mark_above_title(lines, found, span)
-    dateline = _find_dateline(lines, found, span)
+    span = headline_span(article.text, lines, found, article.url)
+    found = _mark_above_title(lines, found, span, slug_words(article.url))
+    found = mark_place_lines(lines, found)
+    dateline = find_dateline(lines, found, span)
     if dateline is not None:
         found = sorted([*found, (*dateline, "dateline")])
     removed = tuple(Removed(Span(article.id, s, e), why) for s, e, why in found)

@@ -13,20 +13,25 @@ Example:
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import NamedTuple
 
-from newsweave.lexicon.calendar import MONTHS
-from newsweave.lexicon.pages import NAVIGATION_FILLERS, NAVIGATION_WORDS, TIMESTAMP_WORDS
+from newsweave.lexicon.pages import (
+    NAVIGATION_FILLERS,
+    NAVIGATION_WORDS,
+    PROMO_OPENERS,
+    TIMESTAMP_WORDS,
+)
 
 __all__ = [
+    "AGENCY",
     "BIO",
-    "DATELINE",
     "NAME_LINE",
     "RELATED_LABEL",
     "TITLE_MAX_WORDS",
     "Line",
     "classify_line",
-    "dateline_length",
+    "fold",
     "headline_shaped",
     "is_listed_headline",
     "is_prose",
@@ -48,7 +53,7 @@ _BULLETS = "•·*-–—▪►‣◦>|"
 
 # ---- lexicons -------------------------------------------------------------------------
 # Wire and photo agencies, for credits: "(AP)", "— Reuters", "With AFP".
-_AGENCY = (
+AGENCY = (
     r"(?i:ap|afp|reuters|getty(?:\s+images)?|epa|pa|ansa|xinhua|yonhap|shutterstock|alamy|"
     r"bloomberg|anadolu|dpa|efe|kyodo|tass|associated\s+press|agence\s+france[-\s]presse|"
     r"agencies|wires?|staff)"
@@ -57,7 +62,7 @@ _AGENCY = (
 # ---- line classifiers (each anchored, bounded, and run on short lines only) ------------
 _CREDIT_PAREN_CUE = re.compile(
     rf"\b(?:photo\w*|image|pictures?|pic|credit|via|file|courtesy|handout|supplied|"
-    rf"screen\s*(?:shot|grab)|{_AGENCY})\b",
+    rf"screen\s*(?:shot|grab)|{AGENCY})\b",
     re.IGNORECASE,
 )
 # "(via Reuters)." — a credit that may be followed by the caption's own full stop
@@ -67,14 +72,22 @@ _CREDIT_PAREN_STRONG = re.compile(
 # "Photo: Jane Doe/Reuters", "Image source, Getty Images", "Photograph by X"
 _CAPTION_LABEL = re.compile(
     r"^(?:photo(?:graph)?s?|pictures?|images?|image\s+(?:source|caption)|caption|credits?|"
-    r"photo\s+credit|illustration|file\s+photo)\s*(?::|,|by\b|\|)",
+    r"photo\s+credit|illustration|file\s+photo)\s*(?::|,|by\b|\|)|^image\s+source\s",
     re.IGNORECASE,
 )
 # "Kim waves to the crowd. Photo: Jane Doe/Reuters" — a credit tacked on the end
 _CAPTION_TAIL = re.compile(
-    r"\b(?:photo(?:graph)?|picture|image|credit|quelle|foto|bild|crédit)\s*:\s*[^.:]{1,60}$",
+    r"\b(?:photo(?:graph)?|picture|image|credit|quelle|foto|bild|crédit)\s*:\s*[^.:]{1,60}\.?$",
     re.IGNORECASE,
 )
+# "… on Day 4 of the Test. AP", "… Feb. 28, 2022. Armando Solis / AP", "… social media.
+# VIDEO OBTAINED BY REUTERS": a credit after the caption's last full stop
+_CREDIT_AFTER_STOP = re.compile(
+    rf"[.!?][\"'”’)]?\s+(?:(?P<name>(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w.'’-]*\s*/\s*)|"
+    rf"(?:[A-Z]+\s+){{0,3}}(?:BY|VIA)\s+)?{AGENCY}(?:\s*/\s*{AGENCY})?\.?$"
+)
+# "… - © gettyimages / Martin Rose": a copyright sign near the end closes a picture's text
+_COPYRIGHT_TAIL = re.compile(r"(?:^|\s)©[^.!?©]{0,60}$|©\s*©")
 # "1 of 3 | Rescuers search …": a gallery's caption, counted
 _GALLERY = re.compile(r"^\d{1,3}\s+(?:of|/)\s+\d{1,3}\s*[|:•-]")
 # "President Joe Biden, left, and Prime Minister Rishi Sunak …": who stands where in a photo
@@ -82,12 +95,12 @@ _PICTURED = re.compile(
     r",\s+(?i:left|right|center|centre|second\s+(?:from\s+)?(?:left|right)|(?:top|bottom)"
     r"\s+(?:left|right))\s*,\s+(?:and\b|with\b|[A-Z])"
 )
-_AGENCY_ONLY = re.compile(rf"^{_AGENCY}\.?$")
+_AGENCY_ONLY = re.compile(rf"^{AGENCY}\.?$")
 # "Jane Doe/Reuters", "AP Photo/Jane Doe", "AFP via Getty Images" — a credit on its own line
 _CREDIT_ONLY = re.compile(
-    rf"^(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w.'’-]*\s*/\s*{_AGENCY}(?:\s*/\s*{_AGENCY})?$|"
-    rf"^{_AGENCY}\s+(?i:photo|pool|images?)\s*/\s*[A-Z][\w .'’-]{{1,40}}$|"
-    rf"^(?:[A-Z][\w.'’-]*\s+)?via\s+{_AGENCY}$"
+    rf"^(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w.'’-]*\s*/\s*{AGENCY}(?:\s*/\s*{AGENCY})?$|"
+    rf"^{AGENCY}\s+(?i:photo|pool|images?)\s*/\s*[A-Z][\w .'’-]{{1,40}}$|"
+    rf"^(?:[A-Z][\w.'’-]*\s+)?via\s+{AGENCY}$"
 )
 _PROMO = re.compile(
     r"^(?:also\s+(?:see|read)|see\s+also|read\s+(?:more|also|next|this)|more|related|watch|"
@@ -97,6 +110,19 @@ _PROMO = re.compile(
     re.IGNORECASE,
 )
 # "Sign up for our newsletter …", "Download the app", "Follow us on Instagram"
+_PROMO_OPENER = re.compile(r"^(?:" + "|".join(PROMO_OPENERS) + r")", re.IGNORECASE)
+# "Lewis Hamilton wins a record sixth British Grand Prix - video": a link to other media
+_MEDIA_LINK = re.compile(
+    r"\s[-–—|]\s*(?:video|audio|gallery|podcast|photos|pictures|in\s+pictures|live)$",
+    re.IGNORECASE,
+)
+# "Read management's comments on the results", "Watch the full interview": a link's words
+_LINK_CALL = re.compile(r"^(?:read|watch|listen\s+to)\s+(?:the\s+|our\s+)?[a-z]", re.IGNORECASE)
+# "— Mary Jo Pitzl": a live blog's sign-off under a post
+_SIGN_OFF = re.compile(r"^[—–]\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}$")
+# "larepublica.pe", "UrduPoint.com": a site's address alone
+_DOMAIN = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORECASE)
+_CLICK_HERE = re.compile(r"\b(?:click|tap)\s+here\b", re.IGNORECASE)
 _PROMO_CALL = re.compile(
     r"^(?:sign\s+up|subscribe|register|download|get\s+(?:our|the\s+latest|free|unlimited)|"
     r"follow\s+(?:us|our|the\s+latest)|join\s+(?:us|our)|click|tap|support\s+(?:our|us))\b"
@@ -118,7 +144,9 @@ _EDITOR_NOTE = re.compile(
     r"^(?:editor[’']?s[’']?\s+note|note\s+to\s+readers|note|correction|clarification|update|"
     r"disclaimer)"
     r"(?:\s*[:—–]|\s+-\s)|^this\s+(?:article|story|report|piece)\s+(?:has\s+been|was)\s+"
-    r"(?:updated|corrected|amended|edited|changed)|^an\s+earlier\s+version\s+of\s+this\b",
+    r"(?:updated|corrected|amended|edited|changed)|^an\s+earlier\s+version\s+of\s+this\b|"
+    # "This article is more than 2 years old"
+    r"^this\s+(?:article|story|content|piece)\s+is\s+(?:more\s+than|over)\s+\w+\s+\w+\s+old\b",
     re.IGNORECASE,
 )
 # "Reporting by Jane Doe; Editing by John Roe", "Reuters with additional reporting by X",
@@ -139,11 +167,11 @@ _CREDIT_INSIDE = re.compile(
 # "With Agence France-Presse", "— Reuters", "AFP" — only believed near the end
 _CREDIT_END = re.compile(
     rf"^(?:[Ww]ith|[—–-]+|[Ss]ource:?)\s*(?:the\s+)?"
-    rf"(?:{_AGENCY}|[A-Z][\w.&'’-]*(?:\s+[A-Z&][\w.&'’-]*){{0,4}})"
-    rf"(?:\s*(?:,|and|&)\s*{_AGENCY})?\s*\.?$|^{_AGENCY}(?:\s*(?:,|and|&)\s*{_AGENCY})*\.?$"
+    rf"(?:{AGENCY}|[A-Z][\w.&'’-]*(?:\s+[A-Z&][\w.&'’-]*){{0,4}})"
+    rf"(?:\s*(?:,|and|&)\s*{AGENCY})?\s*\.?$|^{AGENCY}(?:\s*(?:,|and|&)\s*{AGENCY})*\.?$"
 )
 _BYLINE = re.compile(
-    r"^(?i:by|written\s+by|words\s+by|story\s+by)\s+[A-Z][\w.'’-]*(?:[\s,]+(?:[A-Z][\w.'’-]*|"
+    r"^(?i:posted\s+by\s*:?\s*)?(?i:by|written\s+by|words\s+by|story\s+by)\s+[A-Z][\w.'’-]*(?:[\s,]+(?:[A-Z][\w.'’-]*|"
     r"and|&|in|for|de|van|von|al|bin))*(?:\s*[|•–—-].{0,60})?$|"
     # "From CNN’s Donie O’Sullivan", "From CNN Business' Catherine Thorbecke"
     r"^(?i:from)\s+(?:[A-Z][\w.&-]*\s+){0,2}[A-Z][\w.&-]*['’]s?\s+"
@@ -165,7 +193,10 @@ _WORD = re.compile(r"[\w'’-]+")
 _COOKIE = re.compile(r"\bcookies?\b.{0,300}\b(?:use|accept|consent|policy|settings)\b", re.I)
 # "Topics: Floods, Velmark" — the page's tag list
 _BROWSER = re.compile(r"\b(?:javascript|ad[\s-]?blocker|your\s+browser)\b", re.IGNORECASE)
-_TAGS = re.compile(r"^(?:tags|topics|filed\s+under|categories|keywords)\s*:", re.IGNORECASE)
+# ("Categories Earnings, Health Care" without the colon)
+_TAGS = re.compile(
+    r"^(?:tags|topics|filed\s+under|categories|keywords)\s*(?::|\s(?=[^.]*,))", re.IGNORECASE
+)
 _BREADCRUMB = re.compile(r"\s(?:[|›»>•]|/)\s")
 
 
@@ -211,13 +242,18 @@ def is_prose(line: Line) -> bool:
     return line.words >= _SHORT_MAX_WORDS or _sentences(line) >= 2
 
 
+# A sentence boundary as a headline may hold one: not after a short number, which is an
+# ordinal in German ("zum 32. Spieltag"), nor after "v." or "vs."
+_HEADLINE_BOUNDARY = re.compile(r"(?:\b(?!vs?\.)\w*[a-z]|%|\d{3,})[.!?][\"'”’)]?\s+[\"'“‘(]?[A-Z]")
+
+
 def headline_shaped(s: str, max_words: int) -> bool:
     """A headline: short, capitalised, one unfinished sentence ("Kim Orders War Drills")."""
     words = s.split()
     if not 1 <= len(words) <= max_words or _ends_sentence(s):
         return False
     first = s.lstrip(_QUOTES_OPEN + _BULLETS + " ")[:1]
-    return (first.isupper() or first.isdigit()) and not _SENT_BOUNDARY.search(s)
+    return (first.isupper() or first.isdigit()) and not _HEADLINE_BOUNDARY.search(s)
 
 
 def is_listed_headline(line: Line, labelled: bool = False) -> bool:
@@ -261,6 +297,15 @@ def _is_caption(line: Line) -> bool:
         return True
     if line.words <= 8 and _CREDIT_ONLY.match(s):
         return True
+    if "©" in s[-70:] and _COPYRIGHT_TAIL.search(s[-70:]) and not _CREDIT.match(s):
+        return True
+    credit = _CREDIT_AFTER_STOP.search(s[-90:])
+    if credit is not None:
+        # a named credit closes any caption; a bare agency only a one-sentence one
+        # ("… the company said. Reuters" may be a body paragraph signed off)
+        caption = s[: len(s) - len(s[-90:]) + credit.start() + 1]
+        if credit.group("name") or _sentences(Line(0, 0, caption, len(caption.split()), 0)) <= 1:
+            return True
     return ":" in s[-70:] and bool(_CAPTION_TAIL.search(s[-80:]))
 
 
@@ -268,7 +313,7 @@ def is_timestamp(line: Line) -> bool:
     """A line of dates, times and their words ("Published: 23 Aug 2021 12:14 PM BdST",
     "Updated 1339 GMT (2139 HKT) April 26, 2022", "23.02.2020, 15.06 Uhr"), with at most a
     name before it when it says how long ago ("Faizan Hashmi 3 minutes ago …")."""
-    words = _WORD.findall(line.text)
+    words = [w for w in _WORD.findall(line.text) if any(ch.isalnum() for ch in w)]
     if line.words > 16 or sum(any(ch.isdigit() for ch in w) for w in words) < 1:
         return False
     other = [w for w in words if w.lower().strip(".") not in TIMESTAMP_WORDS and not _has_digit(w)]
@@ -304,14 +349,42 @@ def _is_navigation(line: Line) -> bool:
     halves = s.split(" / ")
     if len(halves) == 2 and line.words <= 4 and not _ends_sentence(s):
         return True  # "Deutschland / Welt", "World / Europe": a section path
-    if line.words > _NAV_MAX_WORDS or (_ends_sentence(s) and not s.endswith(("…", ":"))):
+    if line.words > _NAV_MAX_WORDS or (_ends_sentence(s) and not s.endswith(("…", ":", "..."))):
         return False
-    tokens = [t.lower() for t in _WORD.findall(s) if not t.isdigit()]
+    tokens = [
+        part
+        for t in _WORD.findall(s)
+        if not t.isdigit()
+        for part in _navigation_parts(t.lower().replace("-", " ").split())
+    ]
     return (
         bool(tokens)
         and all(t in NAVIGATION_WORDS or t in NAVIGATION_FILLERS for t in tokens)
         and any(t in NAVIGATION_WORDS for t in tokens)
     )
+
+
+def _navigation_parts(words: list[str]) -> list[str]:
+    """Words the way a page glues its buttons together: "xwhatsappmailcopy" is x,
+    whatsapp, mail, copy; "byDropdown" is by, dropdown. A word that does not split wholly
+    into navigation words stays as it is."""
+    out = []
+    for word in words:
+        if word in NAVIGATION_WORDS or word in NAVIGATION_FILLERS or len(word) > 40:
+            out.append(word)
+            continue
+        # best[i]: the parts of word[:i], if it splits into known words
+        best: list[list[str] | None] = [[]] + [None] * len(word)
+        for end in range(1, len(word) + 1):
+            for start in range(max(0, end - 12), end):
+                piece = word[start:end]
+                done = best[start]
+                if done is not None and (piece in NAVIGATION_WORDS or piece in NAVIGATION_FILLERS):
+                    best[end] = [*done, piece]
+                    break
+        found = best[-1]
+        out.extend(found if found and len(found) > 1 else [word])
+    return out
 
 
 def classify_line(line: Line, bottom: bool) -> str | None:
@@ -323,8 +396,18 @@ def classify_line(line: Line, bottom: bool) -> str | None:
         return "caption"
     if line.words <= 40 and _EDITOR_NOTE.match(s):
         return "editor_note"
-    if (line.words <= 30 and _PROMO.match(s)) or (line.words <= 30 and _PROMO_CALL.match(s)):
+    if line.words <= 30 and (
+        _PROMO.match(s) or _PROMO_CALL.match(s) or _PROMO_OPENER.match(s) or _CLICK_HERE.search(s)
+    ):
         return "promo"
+    if line.words <= RELATED_MAX_WORDS and _MEDIA_LINK.search(s) and not _ends_sentence(s):
+        return "related"
+    if line.words <= 12 and _LINK_CALL.match(s) and not _ends_sentence(s) and "?" not in s:
+        return "promo"
+    if line.words <= 5 and _SIGN_OFF.match(s):
+        return "signoff"  # not a closing byline: a live blog's next post may follow
+    if line.words == 1 and _DOMAIN.match(s):
+        return "navigation"
     if line.words <= 20 and RELATED_LABEL.match(s):
         return "related"
     bare = s.lstrip(_BULLETS + " ")
@@ -338,47 +421,44 @@ def classify_line(line: Line, bottom: bool) -> str | None:
         return "credit"  # ">> Reuters": an agency alone on its line ("— Reuters" signs off)
     if line.words <= 14 and _BYLINE.match(bare):
         return "byline"
-    if bottom and line.words <= 20 and "@" in s and _CONTACT.match(s):
+    quoted = s[:1] in _QUOTES_OPEN or bool(ATTRIBUTION.search(s))  # a tweet quoted, "@x …"
+    if bottom and line.words <= 20 and "@" in s and not quoted and _CONTACT.match(s):
         return "bio"  # "Contact the author: jane@example.com", "Follow her @janedoe"
-    if is_timestamp(line):
+    if is_timestamp(line) or _is_meta_row(line):
         return "timestamp"  # "May 03, 2013", "Published 12 Sept 2023, 10:45 GMT"
     return None
 
 
-# "KESSAN, Corvania, June 11 (CNW) - ", "WASHINGTON (AP) — ", "LONDON, 12 September 2023 – ":
-# the place in capitals, then a date, an agency or both, then a dash.
-_MONTH = r"(?:" + "|".join(sorted({m[:3] for m in MONTHS} | {"sept"})) + r")[a-z]*\.?"
-DATELINE = re.compile(
-    r"(?P<place>[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3}"
-    r"(?:,\s*[A-Z][\w.'’]+(?:\s[A-Z][\w.'’]+){0,2}){0,2})"
-    rf"(?:,?\s*(?P<date>(?i:{_MONTH})\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+(?i:{_MONTH})(?:\s+\d{{4}})?))?"
-    r"\s*(?:\((?P<agency>[^()\n]{1,30})\))?\s*[-–—]+(?:\s+(?=\S)|\s*$)"
-)
+def _is_meta_row(line: Line) -> bool:
+    """ "PTI | Matera | Updated: 29-06-2021 21:26 IST": short fields, one a time stamp;
+    "Press Trust of India, Sep 03, 2019 13:22:02 IST": a name, then a time stamp."""
+    if line.words > 24:
+        return False
+    name, comma, rest = line.text.partition(", ")
+    if (
+        comma
+        and len(name.split()) <= 5
+        and name[:1].isupper()
+        and not _has_digit(name)
+        and sum(map(_has_digit, rest.split())) >= 2
+        and is_timestamp(Line(0, 0, rest, len(rest.split()), 0))
+    ):
+        return True
+    if " | " not in line.text:
+        return False
+    parts = [p.strip() for p in line.text.split(" | ") if p.strip()]
+    if len(parts) < 2 or any(len(p.split()) > 5 for p in parts):
+        return False
+    stamps = [is_timestamp(Line(0, 0, p, len(p.split()), 0)) for p in parts]
+    return any(stamps) and all(
+        stamp or len(p.split()) <= 3 for p, stamp in zip(parts, stamps, strict=True)
+    )
 
 
-_AGENCY_DATELINE = re.compile(r"\((?:[A-Z][\w.&'’]*\s?){1,3}\)\s*[-–—]+\s+(?=\S)")
-
-
-def dateline_length(text: str) -> int:
-    """Length of the dateline that opens ``text`` ("WASHINGTON (AP) — "), else 0.
-
-    Example:
-        >>> t = "KESSAN, Corvania, June 11 (CNW) - Corvania and Ludmark signed."
-        >>> t[dateline_length(t):]
-        'Corvania and Ludmark signed.'
-        >>> dateline_length("US officials said on Monday - briefly - that")
-        0
-    """
-    bare = _AGENCY_DATELINE.match(text[:80])
-    if bare is not None:
-        return bare.end()  # "(Reuters) - ", "(Newser) – ": the agency alone
-    m = DATELINE.match(text[:200])
-    if m is None:
-        return 0
-    letters = [ch for ch in m.group("place") if ch.isalpha()]
-    if len(letters) < 3 or not (m.group("date") or m.group("agency") or len(letters) >= 5):
-        return 0
-    return m.end()
+def fold(text: str) -> str:
+    """Case-folded, without accents: "Köln" and "KOLN" fold alike."""
+    text = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
 def norm(s: str) -> str:

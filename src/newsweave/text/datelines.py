@@ -1,0 +1,134 @@
+"""Datelines: the place, date and agency that open a report's first body line.
+
+"WASHINGTON (AP) — ", "KESSAN, Corvania, June 11 (CNW) - ", "Cape Town - ", and a
+ticker's "Berlin" alone above its paragraph. They are furniture, not body: cleaning
+records them as removed with the reason ``dateline``.
+
+Example:
+    >>> t = "KESSAN, Corvania, June 11 (CNW) - Corvania and Ludmark signed."
+    >>> t[dateline_length(t):]
+    'Corvania and Ludmark signed.'
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+
+from newsweave.lexicon.calendar import MONTHS
+from newsweave.text.headline import DATELINE_LINES
+from newsweave.text.lines import AGENCY, Line, fold, is_prose
+
+__all__ = ["DATELINE", "dateline_length", "find_dateline", "mark_place_lines"]
+
+# "KESSAN, Corvania, June 11 (CNW) - ", "WASHINGTON (AP) — ", "LONDON, 12 September 2023 – ":
+# the place in capitals, then a date, an agency or both, then a dash.
+_MONTH = r"(?:" + "|".join(sorted({m[:3] for m in MONTHS} | {"sept"})) + r")[a-z]*\.?"
+DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3}"
+    r"(?:,\s*[A-Z][\w.'’]+(?:\s[A-Z][\w.'’]+){0,2}){0,2})"
+    rf"(?:,?\s*(?P<date>(?i:{_MONTH})\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+(?i:{_MONTH})(?:\s+\d{{4}})?))?"
+    r"\s*(?:\((?P<agency>[^()\n]{1,30})\))?\s*[-–—]+(?:\s+(?=\S)|\s*$)"
+)
+
+
+_AGENCY_DATELINE = re.compile(r"\((?:[A-Z][\w.&'’]*\s?){1,3}\)\s*[-–—]+\s+(?=\S)")
+# "MEXICO CITY (UrduPoint News / Sputnik - 25th November, 2019) Uruguay's …": a place in
+# capitals and a bracket naming an agency or a year, with no dash after it
+_BRACKET_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3}\s*\((?P<inside>[^()\n]{2,80})\)\s+(?=[A-Z\"“])"
+)
+# "Cape Town - Health Minister …", "Köln - Was die Trainer …", "Berlin (dpa) - …": a place
+# written in title case, then a dash; only a known place will do (see clean.py)
+TITLE_CASE_DATELINE = re.compile(
+    r"(?P<place>[A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+){0,2})"
+    r"(?:\s*\((?P<agency>[^()\n]{1,30})\))?\s+[-–—]+\s+(?=[A-Z\"“„])"
+)
+
+
+def dateline_length(text: str) -> int:
+    """Length of the dateline that opens ``text`` ("WASHINGTON (AP) — "), else 0.
+
+    Example:
+        >>> t = "KESSAN, Corvania, June 11 (CNW) - Corvania and Ludmark signed."
+        >>> t[dateline_length(t):]
+        'Corvania and Ludmark signed.'
+        >>> dateline_length("US officials said on Monday - briefly - that")
+        0
+    """
+    bare = _AGENCY_DATELINE.match(text[:80])
+    if bare is not None:
+        return bare.end()  # "(Reuters) - ", "(Newser) – ": the agency alone
+    bracket = _BRACKET_DATELINE.match(text[:140])
+    if bracket is not None:
+        inside = bracket.group("inside")
+        if re.search(rf"\b(?:{AGENCY}|\d{{4}})\b", inside) or "/" in inside:
+            return bracket.end()
+    m = DATELINE.match(text[:200])
+    if m is None:
+        return 0
+    letters = [ch for ch in m.group("place") if ch.isalpha()]
+    if len(letters) < 3 or not (m.group("date") or m.group("agency") or len(letters) >= 5):
+        return 0
+    return m.end()
+
+
+def find_dateline(
+    lines: list[Line], removed: Sequence[tuple[int, int, str]], title: tuple[int, int] | None
+) -> tuple[int, int] | None:
+    """The dateline that opens the first body line: "PORT CALDER, Westmarch, Oct 15 (NWA) - "."""
+    cut = [(s, e) for s, e, _ in removed] + ([title] if title else [])
+    prose = 0
+    for line in lines[:DATELINE_LINES]:
+        if any(s < line.end and line.start < e for s, e in cut):
+            continue
+        lead = len(line.text) - len(line.text.lstrip())
+        body = line.text.strip()
+        n = dateline_length(body) or _place_dateline(body)
+        # a dateline ends in a dash before the first sentence, or stands on its own line
+        if n and (len(body) - n > 20 or n == len(body)):
+            start = line.start + lead
+            return start, start + len(body[:n].rstrip())
+        if is_prose(line):
+            prose += 1
+            if prose >= 2:
+                return None  # the body is well under way: a dash here is the writer's
+    return None
+
+
+def _place_dateline(body: str) -> int:
+    """ "Cape Town - " before the first sentence: the dateline of a page that writes its
+    place in title case. The place must be one the gazetteer knows, so "Health Minister - "
+    is no dateline."""
+    from newsweave.nlp.places import gazetteer
+
+    match = TITLE_CASE_DATELINE.match(body[:80])
+    if match is not None and fold(match.group("place")) in gazetteer():
+        return match.end()
+    return 0
+
+
+PLACE_LINE_POPULATION = 100_000  # a city this big, alone on a line, is a dateline
+COUNTRY_POPULATION = 10**9  # what the gazetteer gives countries, states and continents
+
+
+def mark_place_lines(
+    lines: list[Line], found: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """ "Berlin" alone on the line above a paragraph: a news ticker's dateline. Only a city
+    (a country alone may head a section of a round-up)."""
+    from newsweave.nlp.places import gazetteer
+
+    places = gazetteer()
+    cut = [(s, e) for s, e, _ in found]
+    added = []
+    for line, nxt in itertools.pairwise(lines):
+        if line.words > 3 or not is_prose(nxt) or not line.text[:1].isupper():
+            continue
+        size = places.get(fold(line.text), 0)
+        if PLACE_LINE_POPULATION <= size < COUNTRY_POPULATION and not any(
+            s < line.end and line.start < e for s, e in cut
+        ):
+            added.append((line.start, line.end, "dateline"))
+    return sorted([*found, *added])
