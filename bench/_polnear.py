@@ -99,6 +99,12 @@ def _enclosed(text: str, start: int, end: int) -> bool:
     return bool(body.strip()) and not any(mark in body for mark in inner)
 
 
+# Some of the corpus writes a double quote as two apostrophes (''a genius''). Read as one
+# mark, offsets kept: an opening '' becomes ' "', a closing one '" '.
+_DOUBLED_CLOSE = re.compile(r"(?<=\S)''")
+_DOUBLED_OPEN = re.compile(r"''(?=\S)")
+
+
 def is_direct(text: str, content: Fragments) -> bool:
     """A direct quote: every content fragment is a quotation (see :func:`_enclosed`).
 
@@ -106,6 +112,8 @@ def is_direct(text: str, content: Fragments) -> bool:
     fragments, both quotations, and is direct; reported speech with a quoted phrase
     inside it is not.
     """
+    if "''" in text:
+        text = _DOUBLED_OPEN.sub(' "', _DOUBLED_CLOSE.sub('" ', text))
     return all(_enclosed(text, start, end) for start, end in content)
 
 

@@ -94,6 +94,14 @@ def test_honorific_stays_with_the_name(nlp) -> None:
     assert {"Mr Brandt", "Ms Osei"} <= {m.text for m in annotation.mentions}
 
 
+def test_an_abbreviated_title_does_not_end_the_sentence(nlp) -> None:
+    # "Cmdr." keeps its full stop, so the name after it stays in the quote's sentence
+    text = "“We made it,” Cmdr. Tavish Orme said after landing. Then the crew left."
+    (annotation,) = annotate([Article("a3", "Wire", None, text)], nlp=nlp)
+    first = annotation.sentences[0].span
+    assert text[first.start : first.end].endswith("said after landing.")
+
+
 def test_official_model_is_tried_first(monkeypatch: pytest.MonkeyPatch) -> None:
     import spacy
 

@@ -146,3 +146,25 @@ def test_a_saying_verb_keeps_its_speaker_beside_according_to(quote_of: QuoteOf) 
     quote = quote_of("It was not easy", text)
     assert quote.speaker is not None
     assert "Ana Ruiz" in quote.speaker.name
+
+
+def test_according_to_inside_the_quote_is_no_attribution(quote_of: QuoteOf) -> None:
+    # “But according to the report …”: the quote's own words name no speaker of it
+    text = HEAD + (
+        "“The search goes on,” Miriam Hask said on Monday. “But according to the report this "
+        "morning, no one was found.”\n"
+    )
+    quote = quote_of("But according to the report", text)
+    assert _speaker(quote) == "Miriam Hask"
+
+
+def test_a_speaker_goes_on_through_a_paragraph_of_what_she_said(quote_of: QuoteOf) -> None:
+    # “…,” Hask said. / She insisted that … / “…” — the quote with no cue is still hers
+    text = HEAD + (
+        "“We will not sell the port,” Miriam Hask said on Monday.\n\n"
+        "The union met in the afternoon to discuss the offer.\n\n"
+        "She insisted that the cranes would move again by Friday.\n\n"
+        "“The first crane moves on Wednesday. The rest follow on Friday.”\n"
+    )
+    quote = quote_of("The first crane moves", text)
+    assert _speaker(quote) == "Miriam Hask"

@@ -22,6 +22,15 @@ def test_curly_straight_and_guillemet_marks() -> None:
     ]
 
 
+def test_two_apostrophes_are_a_double_quote() -> None:
+    # ''Met the minister,'' she said: wire copy that writes a double quote so
+    assert _quoted("''Met the minister this morning,'' she said. ''Good talks.” Then more.") == [
+        "Met the minister this morning,",
+        "Good talks.",
+    ]
+    assert _quoted("The rock''n''roll years and a 2'' pipe.") == []
+
+
 def test_apostrophes_and_inch_signs_are_not_marks() -> None:
     # ’ in "Kim’s" closes nothing; an unpaired straight mark mid-paragraph is an inch sign
     assert _quoted('Kim’s ‘grand plan’ was a 12" pipe.') == ["grand plan"]

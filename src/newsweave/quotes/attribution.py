@@ -107,7 +107,10 @@ def according_to(
     """according to Russia's TASS news agency — the object of "according to" speaks."""
     parse = ctx.parse
     tokens = parse.tokens
+    quoted = [(m.start, m.end) for m in ctx.marks]
     for i in parse.tokens_in(ctx.annotation.sentences[sentence].span):
+        if any(s <= tokens[i].start < e for s, e in quoted):
+            continue  # “But according to the report this morning, …”: the quote's own words
         if tokens[i].lemma.lower() == "accord" and i + 1 < len(tokens):
             for obj in parse.dependents(i + 1, "pobj") or parse.dependents(i, "pobj"):
                 found = resolve_speaker(ctx, obj, before, last)
@@ -170,10 +173,36 @@ def continuation(
     topic = _previous_subject(ctx, mark, last)
     if topic is not None:
         return topic
-    if last is None or ctx.paragraph_at(mark.start) - last.paragraph > 1:
+    if last is None:
+        return None
+    gap = ctx.paragraph_at(mark.start) - last.paragraph
+    if gap > 1 and not (gap <= _SPEAKING_GAP and _pronoun_spoke_before(ctx, mark)):
         return None
     entity = last.entity
     return Speaker(last.name, entity.id if entity else None), None, None, None, None
+
+
+_SPEAKING_GAP = 3  # paragraphs a speaker may go on through "He insisted that …"
+
+
+def _pronoun_spoke_before(ctx: ArticleContext, mark: QuoteMark) -> bool:
+    """ "He insisted that healthcare workers come first." then a quote paragraph with no
+    cue: the paragraph just before ends with the last speaker still speaking, as "he"."""
+    parse = ctx.parse
+    tokens = parse.tokens
+    here = ctx.paragraph_at(mark.open_at)
+    sentences = ctx.annotation.sentences
+    start = parse.token_at(mark.open_at)
+    if start is None or tokens[start].sentence == 0:
+        return False
+    previous = sentences[tokens[start].sentence - 1]
+    if previous.paragraph != here - 1:
+        return False
+    for i in parse.tokens_in(previous.span):
+        if tokens[i].dep == "ROOT" and tokens[i].lemma.lower() in SPEECH_VERBS:
+            subjects = parse.dependents(i, "nsubj")
+            return any(parse.word(j).lower() in {"he", "she"} for j in subjects)
+    return False
 
 
 def _previous_subject(

@@ -48,6 +48,12 @@ def marks_in(text: str, start: int, end: int, is_title: bool) -> list[QuoteMark]
     i = start
     while i < end:
         ch = text[i]
+        if text.startswith(_DOUBLED, i) and _can_open_doubled(text, i, start):
+            found = _doubled(text, i, end, is_title)
+            if found is not None:
+                marks.append(found)
+                i = (found.close_at or end) + 1
+                continue
         closer = OPENERS.get(ch)
         if closer is None or not _can_open(text, i, start):
             i += 1
@@ -68,6 +74,39 @@ def marks_in(text: str, start: int, end: int, is_title: bool) -> list[QuoteMark]
             marks.append(QuoteMark(s, e, i, close, is_title))
         i = (close + 1) if close is not None else end
     return marks
+
+
+# ''Met the minister this morning,'' Jaishankar said: two apostrophes for a double quote,
+# as some wire copy writes them (closed by two again, or by ”).
+_DOUBLED = "''"
+
+
+def _can_open_doubled(text: str, i: int, block_start: int) -> bool:
+    before = text[i - 1] if i > block_start else " "
+    after = text[i + 2] if i + 2 < len(text) else " "
+    return (before.isspace() or before in "([{—–-:/") and not after.isspace() and after != "'"
+
+
+def _doubled(text: str, i: int, end: int, is_title: bool) -> QuoteMark | None:
+    s = i + 2
+    j = s
+    while j < end:
+        two = text.find(_DOUBLED, j, end)
+        curly = text.find("”", j, end)
+        k = min((x for x in (two, curly) if x != -1), default=-1)
+        if k == -1:
+            return None
+        width = 2 if k == two else 1
+        after = text[k + width] if k + width < len(text) else " "
+        if not after.isalnum():
+            e = k
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if s < e and e - s <= _MAX_QUOTE_CHARS and any(c.isalpha() for c in text[s:e]):
+                return QuoteMark(s, e, i, k + width - 1, is_title)
+            return None
+        j = k + width
+    return None
 
 
 def _can_open(text: str, i: int, block_start: int) -> bool:

@@ -11,10 +11,12 @@ import re
 
 from newsweave.lexicon.function_words import PRONOUN_REFERENTS
 from newsweave.lexicon.people import (
+    COMPANY_WORDS,
     DOCUMENT_WORDS,
     GENERIC_TITLE_WORDS,
     ORGANISATION_WORDS,
     OUTLET_WORDS,
+    PUBLIC_BODY_WORDS,
     TITLE_WORDS,
 )
 from newsweave.model import Entity, Span, Speaker
@@ -254,11 +256,46 @@ def _resolve_description(ctx: ArticleContext, i: int, before: int) -> Resolved |
         score = (head in vocabulary, recent, shared, len(entity.mentions))
         if best is None or score > best[0]:
             best = (score, entity)
+    if best is None and head in COMPANY_WORDS:
+        # "…,” said the company in its earnings statement: the firm this article has just
+        # named, when it named one
+        best = _recent_organisation(ctx, before, here)
     if best is None:
         # "US officials said", "the harbour authority said": a speaker we cannot name further
         return Speaker(description), span, None
     entity = best[1]
     return Speaker(entity.name, entity.id), span, description
+
+
+def _recent_organisation(
+    ctx: ArticleContext, before: int, here: int
+) -> tuple[tuple[bool, bool, int, int], Entity] | None:
+    """The one organisation this article makes the subject of a sentence in the two
+    paragraphs before ``before``, when it is no public body ("the company" is not the
+    safety board that inspected it)."""
+    aid = ctx.article_id
+    parse = ctx.parse
+    tokens = parse.tokens
+
+    def acts(m: Span) -> bool:
+        return any(tokens[t].dep in {"nsubj", "nsubjpass"} for t in parse.tokens_in(m))
+
+    recent = [
+        e
+        for e in ctx.entities
+        if e.type == "ORG"
+        and not {w.lower() for w in re.findall(r"\w+", e.name)} & PUBLIC_BODY_WORDS
+        and any(
+            m.article_id == aid
+            and m.start < before
+            and here - ctx.paragraph_at(m.start) <= 2
+            and acts(m)
+            for m in e.mentions
+        )
+    ]
+    if len(recent) != 1:
+        return None
+    return (True, True, 0, len(recent[0].mentions)), recent[0]
 
 
 def _proper_words(text: str) -> set[str]:
