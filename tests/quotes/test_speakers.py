@@ -172,3 +172,23 @@ def test_the_company_is_the_one_firm_the_article_just_named(quote_of: QuoteOf) -
     )
     quote = quote_of("Demand stayed strong", text)
     assert _speaker(quote) == "Norvane Motors"
+
+
+def test_a_new_subject_acting_on_the_last_speaker_takes_the_next_quote(quote_of: QuoteOf) -> None:
+    # “…,” Hask said. / Brady later thanked Hask. / “…,” he told the crowd. — Brady's
+    text = HEAD + (
+        "“We will not sell the port,” Miriam Hask said on Monday.\n\n"
+        "Union leader Colm Brady later thanked Hask.\n\n"
+        "“The cranes will move again by Friday,” he told the crowd.\n"
+    )
+    assert _speaker(quote_of("The cranes will move", text)) == "Colm Brady"
+
+
+def test_a_last_speaker_still_talking_keeps_the_next_quote(quote_of: QuoteOf) -> None:
+    # … while Hask told reporters … / “…,” she said. — Hask goes on
+    text = HEAD + (
+        "“We will not sell the port,” Miriam Hask said on Monday.\n\n"
+        "Union leader Colm Brady asked for calm, while Hask told reporters the talks went on.\n\n"
+        "“The cranes will move again by Friday,” she said.\n"
+    )
+    assert _speaker(quote_of("The cranes will move", text)) == "Miriam Hask"

@@ -1,5 +1,4 @@
-"""The cues one line gives on its own: each reason classify_line gives, the shape tests
-(prose, headline, listed headline), datelines, and the line split the cleaner reads."""
+"""The cues one line gives on its own: each reason classify_line gives, and time stamps."""
 
 from __future__ import annotations
 
@@ -7,35 +6,13 @@ import pytest
 
 from newsweave.model import Article
 from newsweave.text.clean import clean_article, find_boilerplate
-from newsweave.text.lines import (
-    Line,
-    classify_line,
-    headline_shaped,
-    is_listed_headline,
-    is_prose,
-    is_timestamp,
-    norm,
-    split_lines,
-)
+from newsweave.text.lines import classify_line, is_timestamp
+from newsweave.text.shapes import Line, split_lines
 
 
 def line(text: str) -> Line:
     (only,) = split_lines(text)
     return only
-
-
-# --- split_lines ------------------------------------------------------------------------
-
-
-def test_split_lines_gives_offsets_words_and_blocks() -> None:
-    text = "  Dam opens\r\n\r\nThe dam opened.\nIt rained.\n"
-    lines = split_lines(text)
-    assert [(text[x.start : x.end], x.text, x.words, x.block) for x in lines] == [
-        ("  Dam opens", "Dam opens", 2, 0),  # the end stops before "\r"
-        ("The dam opened.", "The dam opened.", 3, 1),
-        ("It rained.", "It rained.", 2, 1),  # no blank line between: the same block
-    ]
-    assert split_lines(" \n\n\t") == []
 
 
 # --- classify_line ----------------------------------------------------------------------
@@ -119,6 +96,22 @@ def test_split_lines_gives_offsets_words_and_blocks() -> None:
         ("Updated: November 16, 2020 - 4:10pm", "timestamp"),
         ("The company said the deal was done. It expects more. Reuters", None),
         ("Read more carefully, the report says something else.", None),
+        ("Foto: Die Ministerin bei der Abstimmung, über eine Agentur", "caption"),
+        ("WOLFSBURG - MARCH 3, 2014: In this file photo the chief speaks.", "caption"),
+        ("The minister (2e à droite) salue les sinistrés.", "caption"),
+        ("Texas Gov. Tavish Orme (R), a veteran of three campaigns, spoke.", None),
+        ("Groups under the 501(c)(4) rules may keep their status.", None),
+        ("Editor: Mara Quinn | Source: Example.com", "credit"),
+        ("By Jo ROE PORT ENNIS (AFP) -", "byline"),
+        ("Pictures of the comet lander 0:58", "related"),
+        ("Watch the latest news or stream it for free >>", "promo"),
+        (">>Ferries: the strike goes on", "promo"),
+        ("Have your say", "navigation"),
+        ("Comments are closed.", "navigation"),
+        ("|", "navigation"),
+        ("* * *", "navigation"),
+        ("2009-09-07 10:07 BJT", "timestamp"),
+        ("Update 9:45 a.m. ET:", "timestamp"),
         ("''Met the minister this morning @minister_x,'' she said on Twitter.", None),
     ],
 )
@@ -146,55 +139,10 @@ def test_a_body_sentence_closed_by_an_agency_is_no_caption() -> None:
     assert classify_line(line("The union leader at the port (Photo: Reuters)."), False) == "caption"
 
 
-# --- shapes -----------------------------------------------------------------------------
-
-
-def test_is_prose_two_sentences_or_many_words() -> None:
-    assert is_prose(line("The dam opened. Water rose by 2 m."))
-    assert is_prose(line(" ".join(["word"] * 25)))
-    assert not is_prose(line("The dam opened."))
-    assert not is_prose(line("U.S. Army Opens the Dam"))
-
-
-@pytest.mark.parametrize(
-    ("text", "shaped"),
-    [
-        ("Kim Orders War Drills", True),
-        ("“Kim orders war drills", True),
-        ("2,000 evacuated as river rises", True),
-        ("Kim ordered war drills.", False),  # a finished sentence
-        ("kim orders war drills", False),
-        ("Kim arrives. He meets Putin", False),  # two sentences
-    ],
-)
-def test_headline_shaped(text: str, shaped: bool) -> None:
-    assert headline_shaped(text, 25) is shaped
-
-
-def test_headline_shaped_counts_words() -> None:
-    assert headline_shaped("Kim Orders War Drills", 4)
-    assert not headline_shaped("Kim Orders War Drills", 3)
-
-
-def test_listed_headlines_need_a_label_for_bullets_and_short_items() -> None:
-    assert is_listed_headline(line("Farmers Count Losses After Hail"))
-    assert not is_listed_headline(line("• Farmers Count Losses After Hail"))
-    assert is_listed_headline(line("• Farmers Count Losses After Hail"), labelled=True)
-    assert not is_listed_headline(line("Velmark"))
-    assert is_listed_headline(line("Velmark"), labelled=True)
-    assert not is_listed_headline(line("“Is this the end of it?”"))  # a quote paragraph
-    assert not is_listed_headline(line("“We will rebuild,” Mara Quinn says"))
-
-
 def test_timestamps_are_dates_and_times_only() -> None:
     assert is_timestamp(line("Updated 10:45 GMT, 12 Sept 2023"))
     assert not is_timestamp(line("Updated"))  # no digit
     assert not is_timestamp(line("12 people died on 12 Sept 2023"))
-
-
-def test_norm_folds_case_and_spaces() -> None:
-    assert norm("Dam  Opens\xa0Now") == "dam opens now"
-    assert norm("Dam Opens") == "dam opens"
 
 
 # --- through the cleaner ----------------------------------------------------------------

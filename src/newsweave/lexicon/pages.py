@@ -69,7 +69,7 @@ TIMESTAMP_WORDS = (
     | TIME_ZONES
     | frozenset(
         """
-        published updated posted modified last first on at am pm a p m ago hours hour hrs
+        published updated update posted modified last first on at am pm a p m ago hours hour hrs
         minutes mins min days day weeks week months month years year yesterday today uhr
         """.split()
     )

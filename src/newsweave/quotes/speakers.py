@@ -25,8 +25,11 @@ from newsweave.quotes.context import ArticleContext, LastSpeaker
 Resolved = tuple[Speaker, Span, str | None]  # the speaker, where it is written, its role
 
 
-def topic_before(ctx: ArticleContext, offset: int, last: LastSpeaker | None) -> Resolved | None:
-    """The resolved subject of the sentence before the one at ``offset``, same paragraph."""
+def topic_before(
+    ctx: ArticleContext, offset: int, last: LastSpeaker | None, *, across: bool = False
+) -> Resolved | None:
+    """The resolved subject of the sentence before the one at ``offset``: in the same
+    paragraph, or (``across``) also the last sentence of the paragraph before."""
     parse = ctx.parse
     start = parse.token_at(offset)
     if start is None:
@@ -34,7 +37,10 @@ def topic_before(ctx: ArticleContext, offset: int, last: LastSpeaker | None) -> 
     tokens = parse.tokens
     sentences = ctx.annotation.sentences
     sentence = tokens[start].sentence
-    if sentence == 0 or sentences[sentence - 1].paragraph != parse.paragraph(start):
+    if sentence == 0:
+        return None
+    gap = parse.paragraph(start) - sentences[sentence - 1].paragraph
+    if gap != 0 and not (across and gap == 1):
         return None
     for i in parse.tokens_in(sentences[sentence - 1].span):
         if tokens[i].dep == "ROOT" and tokens[i].pos in {"VERB", "AUX"}:
@@ -174,7 +180,7 @@ def _resolve_pronoun(
     ctx: ArticleContext, kind: str, span: Span, before: int, last: LastSpeaker | None
 ) -> Resolved | None:
     # The Kremlin spokesperson dismissed such warnings. “…,” he said. — the last subject …
-    topic = topic_before(ctx, before, last)
+    topic = topic_before(ctx, before, last) or _new_speaker_before(ctx, before, last)
     if topic is not None:
         entity = ctx.entity(topic[0].entity_id)
         if entity is not None and (kind == "ANY" or _compatible(entity, kind)):
@@ -195,6 +201,37 @@ def _resolve_pronoun(
             name = entity.name if entity else mention.text
             return Speaker(name, entity.id if entity else None), span, None
     return None
+
+
+def _new_speaker_before(
+    ctx: ArticleContext, before: int, last: LastSpeaker | None
+) -> Resolved | None:
+    """ "Morrison congratulated Albanese." / “Tonight I have spoken …,” he told them. — the
+    paragraph before names the last speaker (Albanese) only as someone acted on, and
+    another person as its subject: the quote that opens this paragraph is the subject's."""
+    if last is None or last.entity is None:
+        return None
+    topic = topic_before(ctx, before, last, across=True)
+    if topic is None or topic[0].entity_id in {None, last.entity.id}:
+        return None
+    start = ctx.parse.token_at(before)
+    if start is None:
+        return None
+    previous = ctx.annotation.sentences[ctx.parse.tokens[start].sentence - 1].span
+    # the last speaker written there by any part of the name ("Albanese" may be read as
+    # no name at all)
+    subject = set(re.findall(r"\w+", topic[0].name))
+    names = {w for w in re.findall(r"\w+", last.name) if w[:1].isupper()} - subject
+    parse = ctx.parse
+    tokens = parse.tokens
+    written = [i for i in parse.tokens_in(previous) if parse.word(i) in names]
+
+    def subject_of_a_clause(i: int) -> bool:
+        up = tokens[i].head if tokens[i].dep in {"compound", "flat"} else i
+        return tokens[up].dep in {"nsubj", "nsubjpass"}
+
+    # named, and only as someone acted on: "… while Reddy told reporters" keeps him talking
+    return topic if written and not any(subject_of_a_clause(i) for i in written) else None
 
 
 def _compatible(entity: Entity, kind: str) -> bool:

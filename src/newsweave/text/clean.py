@@ -23,13 +23,11 @@ import re
 from newsweave.model import Article, Removed, Span
 from newsweave.text.datelines import find_dateline, mark_place_lines
 from newsweave.text.headline import find_title, headline_span, slug_share, slug_words
-from newsweave.text.lines import (
-    BIO,
-    NAME_LINE,
-    RELATED_LABEL,
+from newsweave.text.lines import BIO, NAME_LINE, RELATED_LABEL, classify_line
+from newsweave.text.shapes import (
     Line,
-    classify_line,
     is_listed_headline,
+    is_paragraph,
     is_prose,
     norm,
     split_lines,
@@ -159,7 +157,7 @@ def _mark_related(lines: list[Line], reasons: list[str | None]) -> None:
         while k < n and reasons[k] is None and is_listed_headline(lines[k], labelled):
             if (
                 k + 1 < n
-                and is_prose(lines[k + 1])
+                and is_paragraph(lines[k + 1])
                 and not any(is_prose(line) for line in lines[:k])
             ):
                 break  # the line right above the page's first paragraph is its headline

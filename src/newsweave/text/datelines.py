@@ -18,7 +18,8 @@ from collections.abc import Sequence
 
 from newsweave.lexicon.calendar import MONTHS
 from newsweave.text.headline import DATELINE_LINES
-from newsweave.text.lines import AGENCY, Line, fold, is_prose
+from newsweave.text.lines import AGENCY
+from newsweave.text.shapes import Line, fold, is_prose
 
 __all__ = ["DATELINE", "dateline_length", "find_dateline", "mark_place_lines"]
 

@@ -18,18 +18,20 @@ from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 from newsweave.lexicon.function_words import FUNCTION_WORDS
-from newsweave.text.lines import (
+from newsweave.text.lines import is_timestamp
+from newsweave.text.shapes import (
     TITLE_MAX_WORDS,
     Line,
     fold,
     headline_shaped,
-    is_timestamp,
+    is_paragraph,
     split_lines,
 )
 
 __all__ = ["DATELINE_LINES", "find_title", "headline_span", "slug_share", "slug_words"]
 
 DATELINE_LINES = 25  # a page's furniture may push the body's first line this far down
+HEAD_LINES = 8  # without the address's word, a headline stands this close below furniture
 
 
 def find_title(
@@ -75,7 +77,7 @@ def headline_span(
     # score ticker) is furniture. The headline is then the line above the body that the
     # page's address names ("/spacex-successfully-launches-first-full-crew-…"), else the
     # first line above the body that is about its lead.
-    body = next((i for i in range(at, len(kept)) if _paragraph(kept[i])), len(kept))
+    body = next((i for i in range(at, len(kept)) if is_paragraph(kept[i])), len(kept))
     head = [
         (i, line)
         for i, line in enumerate(kept[at:body], at)
@@ -86,13 +88,9 @@ def headline_span(
     best = max(scored, key=lambda x: (x[0], x[1]), default=None)
     if best is not None and best[0] >= SLUG_TAKE:
         return _span_of(text, best[2])
-    topical = next((line for i, line in head if _about_lead(line, kept[i + 1 :])), None)
+    near = [(i, line) for i, line in head if i < at + HEAD_LINES]
+    topical = next((line for i, line in near if _about_lead(line, kept[i + 1 :])), None)
     return first if topical is None else _span_of(text, topical)
-
-
-def _paragraph(line: Line) -> bool:
-    """A line of the body: a sentence of some length, not a headline."""
-    return line.words >= 8 and not headline_shaped(line.text, TITLE_MAX_WORDS)
 
 
 def _span_of(text: str, line: Line) -> tuple[int, int]:
@@ -107,7 +105,7 @@ def _about_lead(line: Line, below: list[Line]) -> bool:
     """Whether the headline ``line`` shares a word with the paragraphs under it."""
     own = _content_words(line.text)
     lead: set[str] = set()
-    for other in [b for b in below if _paragraph(b)][:LEAD_LINES]:
+    for other in [b for b in below if is_paragraph(b)][:LEAD_LINES]:
         lead |= _content_words(other.text)
     return bool(own & lead)
 

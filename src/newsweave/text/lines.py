@@ -6,6 +6,7 @@ Each pattern is anchored or bounded and runs only on short lines, so hostile inp
 linear.
 
 Example:
+    >>> from newsweave.text.shapes import split_lines
     >>> [classify_line(line, bottom=True) for line in split_lines("Menu\\n\\nWith AFP")]
     ['navigation', 'credit']
 """
@@ -13,8 +14,6 @@ Example:
 from __future__ import annotations
 
 import re
-import unicodedata
-from typing import NamedTuple
 
 from newsweave.lexicon.pages import (
     NAVIGATION_FILLERS,
@@ -22,34 +21,27 @@ from newsweave.lexicon.pages import (
     PROMO_OPENERS,
     TIMESTAMP_WORDS,
 )
+from newsweave.text.shapes import (
+    ATTRIBUTION,
+    BULLETS,
+    QUOTES_OPEN,
+    RELATED_MAX_WORDS,
+    Line,
+    ends_sentence,
+    headline_shaped,
+    sentence_count,
+)
 
 __all__ = [
     "AGENCY",
     "BIO",
     "NAME_LINE",
     "RELATED_LABEL",
-    "TITLE_MAX_WORDS",
-    "Line",
     "classify_line",
-    "fold",
-    "headline_shaped",
-    "is_listed_headline",
-    "is_prose",
     "is_timestamp",
-    "norm",
-    "split_lines",
 ]
 
-# Line-shape limits. Headlines run to ~16 words in lists and ~25 on a page; a line past
-# these is prose, and most rules never look at it (which also keeps hostile input cheap).
-TITLE_MAX_WORDS = 25
-RELATED_MAX_WORDS = 16
 _NAV_MAX_WORDS = 8
-_SHORT_MAX_WORDS = 25
-
-_QUOTES_CLOSE = "\"'”’»)]"
-_QUOTES_OPEN = "\"'“‘«(["
-_BULLETS = "•·*-–—▪►‣◦>|"
 
 # ---- lexicons -------------------------------------------------------------------------
 # Wire and photo agencies, for credits: "(AP)", "— Reuters", "With AFP".
@@ -72,6 +64,7 @@ _CREDIT_PAREN_STRONG = re.compile(
 # "Photo: Jane Doe/Reuters", "Image source, Getty Images", "Photograph by X"
 _CAPTION_LABEL = re.compile(
     r"^(?:photo(?:graph)?s?|pictures?|images?|image\s+(?:source|caption)|caption|credits?|"
+    r"fotos?|bild(?:er)?|quelle|crédit\s+photo|"
     r"photo\s+credit|illustration|file\s+photo)\s*(?::|,|by\b|\|)|^image\s+source\s",
     re.IGNORECASE,
 )
@@ -93,7 +86,15 @@ _GALLERY = re.compile(r"^\d{1,3}\s+(?:of|/)\s+\d{1,3}\s*[|:•-]")
 # "President Joe Biden, left, and Prime Minister Rishi Sunak …": who stands where in a photo
 _PICTURED = re.compile(
     r",\s+(?i:left|right|center|centre|second\s+(?:from\s+)?(?:left|right)|(?:top|bottom)"
-    r"\s+(?:left|right))\s*,\s+(?:and\b|with\b|[A-Z])"
+    r"\s+(?:left|right))\s*,\s+(?:and\b|with\b|[A-Z])|"
+    # "(C on left)", "(3e à droite)", "(links)", "(izquierda)": where someone stands; not a
+    # lone letter, which is a party ("Gov. Rick Perry (R)") or a clause ("501(c)(4)")
+    r"\((?i:\d?(?:e|nd|rd|th|st)?\s*(?:à\s+|de\s+|from\s+)?(?:left|right|centre|center|"
+    r"droite|gauche|links|rechts|mitte|izquierda|derecha))\)|\([LRC]\s+on\s+(?:left|right)\)"
+)
+# "In this file photo, …", "in this image taken from video": a picture's own words
+_PICTURE_WORDS = re.compile(
+    r"\bin\s+this\s+(?:file\s+)?(?:photo|image|picture|still|handout)", re.IGNORECASE
 )
 _AGENCY_ONLY = re.compile(rf"^{AGENCY}\.?$")
 # "Jane Doe/Reuters", "AP Photo/Jane Doe", "AFP via Getty Images" — a credit on its own line
@@ -122,6 +123,17 @@ _LINK_CALL = re.compile(r"^(?:read|watch|listen\s+to)\s+(?:the\s+|our\s+)?[a-z]"
 _SIGN_OFF = re.compile(r"^[—–]\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}$")
 # "larepublica.pe", "UrduPoint.com": a site's address alone
 _DOMAIN = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORECASE)
+# "Pictures of the Comet Lander 0:58": a video's title with its running time
+_DURATION = re.compile(r"\s\(?\d{1,2}:\d{2}\)?$")
+# "… stream for free on 7plus >>", ">>France: …": a link's arrow
+_LINK_ARROW = re.compile(r"(?:>>|»|→|➜)\s*$|^(?:>>|»)\s*\S")
+# "Have your say", "Comments are closed.", "Join the conversation": the comment box
+_COMMENT_PROMPT = re.compile(
+    r"^(?:have\s+your\s+say|join\s+the\s+(?:conversation|discussion|debate)|comments?\s+"
+    r"(?:are|is)\s+(?:closed|disabled)|leave\s+a\s+(?:comment|reply)|add\s+(?:a|your)\s+"
+    r"comment|be\s+the\s+first\s+to\s+comment|list\s+is\s+empty)\b",
+    re.IGNORECASE,
+)
 _CLICK_HERE = re.compile(r"\b(?:click|tap)\s+here\b", re.IGNORECASE)
 _PROMO_CALL = re.compile(
     r"^(?:sign\s+up|subscribe|register|download|get\s+(?:our|the\s+latest|free|unlimited)|"
@@ -158,7 +170,9 @@ _CREDIT = re.compile(
     r"^(?i:this\s+(?:story|article|report|piece)\s+(?:was|is|has\s+been)\s+(?:produced|"
     r"published|originally|written|supported|funded|made\s+possible|republished))|"
     r"^(?:©|\([cC]\)|(?i:copyright)\s*(?:©|\([cC]\)|\d{4}))|"
-    r"^[(\[]?\s*(?i:with\s+inputs?\s+from)\s"  # "( With inputs from ANI )"
+    r"^[(\[]?\s*(?i:with\s+inputs?\s+from)\s|"  # "( With inputs from ANI )"
+    # "Editor: Zhang Wei | Source: Example.com"
+    r"^(?i:editors?|edited\s+by|source|reporter|writer|author|text|photos?)\s*:\s*[A-Z]"
 )
 _CREDIT_INSIDE = re.compile(
     r";\s*editing\s+by\b|\bcontributed\s+(?:reporting\s+)?to\s+this\s+(?:report|story|article)",
@@ -172,7 +186,7 @@ _CREDIT_END = re.compile(
 )
 _BYLINE = re.compile(
     r"^(?i:posted\s+by\s*:?\s*)?(?i:by|written\s+by|words\s+by|story\s+by)\s+[A-Z][\w.'’-]*(?:[\s,]+(?:[A-Z][\w.'’-]*|"
-    r"and|&|in|for|de|van|von|al|bin))*(?:\s*[|•–—-].{0,60})?$|"
+    r"and|&|in|for|de|van|von|al|bin))*(?:\s*\([^()]{1,20}\))?(?:\s*[|•–—-].{0,60})?$|"
     # "From CNN’s Donie O’Sullivan", "From CNN Business' Catherine Thorbecke"
     r"^(?i:from)\s+(?:[A-Z][\w.&-]*\s+){0,2}[A-Z][\w.&-]*['’]s?\s+"
     r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}$"
@@ -187,8 +201,6 @@ BIO = re.compile(
 NAME_LINE = re.compile(r"^[A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*\.?){1,3}$")
 _CONTACT = re.compile(r"^\S.{0,120}(?:\S@\S+\.\w|\B@\w{2,})", re.IGNORECASE)
 # "reached 12. The" — a sentence boundary inside a line ("U.S. Army" does not count)
-_SENT_BOUNDARY = re.compile(r"[a-z0-9%][.!?][\"'”’)]?\s+[\"'“‘(]?[A-Z]")
-ATTRIBUTION = re.compile(r"[,?!][\"”’]\s")
 _WORD = re.compile(r"[\w'’-]+")
 _COOKIE = re.compile(r"\bcookies?\b.{0,300}\b(?:use|accept|consent|policy|settings)\b", re.I)
 # "Topics: Floods, Velmark" — the page's tag list
@@ -198,79 +210,6 @@ _TAGS = re.compile(
     r"^(?:tags|topics|filed\s+under|categories|keywords)\s*(?::|\s(?=[^.]*,))", re.IGNORECASE
 )
 _BREADCRUMB = re.compile(r"\s(?:[|›»>•]|/)\s")
-
-
-class Line(NamedTuple):
-    """A non-empty line: its offsets (without the line break) and stripped text."""
-
-    start: int
-    end: int
-    text: str
-    words: int
-    block: int  # lines with no blank line between them share a block
-
-
-def split_lines(text: str) -> list[Line]:
-    lines: list[Line] = []
-    block = pos = 0
-    for raw in text.split("\n"):
-        stripped = raw.strip()
-        if stripped:
-            stop = pos + len(raw) - (1 if raw.endswith("\r") else 0)
-            lines.append(Line(pos, stop, stripped, len(stripped.split()), block))
-        else:
-            block += 1
-        pos += len(raw) + 1
-    return lines
-
-
-def body_end(s: str) -> str:
-    return s.rstrip(_QUOTES_CLOSE + " ")
-
-
-def _ends_sentence(s: str) -> bool:
-    tail = body_end(s)
-    return tail.endswith((".", "…", ":", ";", ","))
-
-
-def _sentences(line: Line) -> int:
-    return len(_SENT_BOUNDARY.findall(line.text)) + (1 if _ends_sentence(line.text) else 0)
-
-
-def is_prose(line: Line) -> bool:
-    """Two sentences or ~25 words: a line no positional rule may take."""
-    return line.words >= _SHORT_MAX_WORDS or _sentences(line) >= 2
-
-
-# A sentence boundary as a headline may hold one: not after a short number, which is an
-# ordinal in German ("zum 32. Spieltag"), nor after "v." or "vs."
-_HEADLINE_BOUNDARY = re.compile(r"(?:\b(?!vs?\.)\w*[a-z]|%|\d{3,})[.!?][\"'”’)]?\s+[\"'“‘(]?[A-Z]")
-
-
-def headline_shaped(s: str, max_words: int) -> bool:
-    """A headline: short, capitalised, one unfinished sentence ("Kim Orders War Drills")."""
-    words = s.split()
-    if not 1 <= len(words) <= max_words or _ends_sentence(s):
-        return False
-    first = s.lstrip(_QUOTES_OPEN + _BULLETS + " ")[:1]
-    return (first.isupper() or first.isdigit()) and not _HEADLINE_BOUNDARY.search(s)
-
-
-def is_listed_headline(line: Line, labelled: bool = False) -> bool:
-    """An item of a related-headlines list: "Farmers Count Losses After Hail".
-
-    Not a quote paragraph (“Is this the end of it?”) nor an attributed quote. Under a
-    label ("Related topics") one-word items and bullets count; without one, a bulleted
-    list is more likely the article's own key points.
-    """
-    s = line.text
-    if line.words > RELATED_MAX_WORDS or (not labelled and (line.words < 3 or s[0] in _BULLETS)):
-        return False
-    return (
-        headline_shaped(s, RELATED_MAX_WORDS)
-        and not ATTRIBUTION.search(s)
-        and not (s[0] in '"“‘' and body_end(s) != s.rstrip())
-    )
 
 
 def _ends_with_credit(s: str) -> bool:
@@ -293,7 +232,7 @@ def _is_caption(line: Line) -> bool:
         return False
     if _ends_with_credit(s) or (_CAPTION_LABEL.match(s) and line.words <= 15):
         return True
-    if _GALLERY.match(s) or _PICTURED.search(s):
+    if _GALLERY.match(s) or _PICTURED.search(s) or _PICTURE_WORDS.search(s):
         return True
     if line.words <= 8 and _CREDIT_ONLY.match(s):
         return True
@@ -304,9 +243,15 @@ def _is_caption(line: Line) -> bool:
         # a named credit closes any caption; a bare agency only a one-sentence one
         # ("… the company said. Reuters" may be a body paragraph signed off)
         caption = s[: len(s) - len(s[-90:]) + credit.start() + 1]
-        if credit.group("name") or _sentences(Line(0, 0, caption, len(caption.split()), 0)) <= 1:
+        if (
+            credit.group("name")
+            or sentence_count(Line(0, 0, caption, len(caption.split()), 0)) <= 1
+        ):
             return True
     return ":" in s[-70:] and bool(_CAPTION_TAIL.search(s[-80:]))
+
+
+_NUMERIC_DATE = re.compile(r"\b(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\b")
 
 
 def is_timestamp(line: Line) -> bool:
@@ -320,7 +265,8 @@ def is_timestamp(line: Line) -> bool:
     if not other:
         return True
     lowered = [w.lower().strip(".") for w in words]
-    dated = any(w in TIMESTAMP_WORDS for w in lowered)  # a month, a weekday, "ago", "PM"
+    # a month, a weekday, "ago", "PM", or a date in figures ("2009-09-07", "24.09.2017")
+    dated = any(w in TIMESTAMP_WORDS for w in lowered) or bool(_NUMERIC_DATE.search(line.text))
     named = "ago" in lowered or sum(_has_digit(w) for w in words) >= 3
     return dated and named and len(other) <= 2 and all(w[:1].isupper() for w in other)
 
@@ -347,9 +293,9 @@ def _is_navigation(line: Line) -> bool:
     if _BREADCRUMB.search(s) and len(parts) >= 3 and all(len(p.split()) <= 2 for p in parts):
         return True  # "Home › World › Asia"
     halves = s.split(" / ")
-    if len(halves) == 2 and line.words <= 4 and not _ends_sentence(s):
+    if len(halves) == 2 and line.words <= 4 and not ends_sentence(s):
         return True  # "Deutschland / Welt", "World / Europe": a section path
-    if line.words > _NAV_MAX_WORDS or (_ends_sentence(s) and not s.endswith(("…", ":", "..."))):
+    if line.words > _NAV_MAX_WORDS or (ends_sentence(s) and not s.endswith(("…", ":", "..."))):
         return False
     tokens = [
         part
@@ -400,9 +346,9 @@ def classify_line(line: Line, bottom: bool) -> str | None:
         _PROMO.match(s) or _PROMO_CALL.match(s) or _PROMO_OPENER.match(s) or _CLICK_HERE.search(s)
     ):
         return "promo"
-    if line.words <= RELATED_MAX_WORDS and _MEDIA_LINK.search(s) and not _ends_sentence(s):
+    if line.words <= RELATED_MAX_WORDS and _MEDIA_LINK.search(s) and not ends_sentence(s):
         return "related"
-    if line.words <= 12 and _LINK_CALL.match(s) and not _ends_sentence(s) and "?" not in s:
+    if line.words <= 12 and _LINK_CALL.match(s) and not ends_sentence(s) and "?" not in s:
         return "promo"
     if line.words <= 5 and _SIGN_OFF.match(s):
         return "signoff"  # not a closing byline: a live blog's next post may follow
@@ -410,7 +356,7 @@ def classify_line(line: Line, bottom: bool) -> str | None:
         return "navigation"
     if line.words <= 20 and RELATED_LABEL.match(s):
         return "related"
-    bare = s.lstrip(_BULLETS + " ")
+    bare = s.lstrip(BULLETS + " ")
     if line.words <= 30 and (
         _CREDIT.match(bare) or (("ontribut" in s or "diting" in s) and _CREDIT_INSIDE.search(s))
     ):
@@ -419,9 +365,22 @@ def classify_line(line: Line, bottom: bool) -> str | None:
         return "credit"
     if line.words <= 3 and s.lstrip()[:1] not in "—–-" and _AGENCY_ONLY.match(bare):
         return "credit"  # ">> Reuters": an agency alone on its line ("— Reuters" signs off)
+    if line.words <= 25 and _LINK_ARROW.search(s):
+        return "promo"
+    if line.words <= 8 and _COMMENT_PROMPT.match(s):
+        return "navigation"
+    if (
+        line.words <= RELATED_MAX_WORDS
+        and _DURATION.search(s)
+        and headline_shaped(s, 20)
+        and not is_timestamp(line)
+    ):
+        return "related"
+    if not any(ch.isalnum() for ch in s):
+        return "navigation"  # "|", "* * *", "---": a rule or a separator
     if line.words <= 14 and _BYLINE.match(bare):
         return "byline"
-    quoted = s[:1] in _QUOTES_OPEN or bool(ATTRIBUTION.search(s))  # a tweet quoted, "@x …"
+    quoted = s[:1] in QUOTES_OPEN or bool(ATTRIBUTION.search(s))  # a tweet quoted, "@x …"
     if bottom and line.words <= 20 and "@" in s and not quoted and _CONTACT.match(s):
         return "bio"  # "Contact the author: jane@example.com", "Follow her @janedoe"
     if is_timestamp(line) or _is_meta_row(line):
@@ -453,14 +412,3 @@ def _is_meta_row(line: Line) -> bool:
     return any(stamps) and all(
         stamp or len(p.split()) <= 3 for p, stamp in zip(parts, stamps, strict=True)
     )
-
-
-def fold(text: str) -> str:
-    """Case-folded, without accents: "Köln" and "KOLN" fold alike."""
-    text = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in text if not unicodedata.combining(ch))
-
-
-def norm(s: str) -> str:
-    s = s.casefold()
-    return " ".join(s.split()) if "  " in s or "\t" in s or "\xa0" in s else s
