@@ -105,3 +105,25 @@ def test_a_city_alone_above_a_paragraph_is_a_tickers_dateline_and_a_country_is_n
     other = "Talks on the grain corridor went on. Both sides said they expected a deal soon."
     text = f"Live: the budget debate\n\nHamburg\n\n{post}\n\nUkraine\n\n{other}"
     assert _marked(text) == [("Hamburg", "dateline")]
+
+
+def test_a_byline_run_into_the_dateline_goes_with_it() -> None:
+    body = "Port Ennis shares rose on their first day of trading, the exchange said."
+    assert _marked(f"Shares rise\n\nBy Jo ROE PORT ENNIS (AFP) - {body}") == [
+        ("By Jo ROE PORT ENNIS (AFP) -", "dateline")
+    ]
+
+
+def test_once_the_body_is_under_way_only_a_full_dateline_counts() -> None:
+    lead = "The council met for six hours. It voted to close the bridge for the summer.\n\n"
+    more = "Residents were told on Tuesday. Some said they would fight the plan in court.\n\n"
+    full = "LYON, France – The council in Lyon met on Tuesday to discuss the bridge."
+    label = "METHODOLOGY - This poll was conducted by telephone among 1,006 adults."
+    assert ("LYON, France –", "dateline") in _marked(f"Bridge shut\n\n{lead}{more}{full}")
+    assert _marked(f"Bridge shut\n\n{lead}{more}{label}") == []
+
+
+def test_a_live_pages_update_stamp_opens_its_post() -> None:
+    post = "Update 9:45 a.m. ET: The minister said the talks would resume on Friday."
+    text = f"Live: the talks\n\nThe talks went on all night in the capital.\n\n{post}"
+    assert ("Update 9:45 a.m. ET:", "timestamp") in _marked(text)

@@ -81,3 +81,19 @@ def test_slug_words() -> None:
     assert slug_words("https://example.org/the-daily-planet/20211125/2814878") == []
     assert slug_words(None) == []
     assert slug_words("http://[::1") == []  # not a URL
+
+
+def test_a_title_run_into_its_summary_is_found_on_its_own_line() -> None:
+    text = (
+        "Ferry sinks off Port Ennis Forty passengers were aboard when the ferry went down.\n"
+        "Ferry sinks off Port Ennis\n\n" + BODY
+    )
+    assert _title(text) == "Ferry sinks off Port Ennis"
+
+
+def test_two_head_lines_ending_alike_end_in_the_headline() -> None:
+    text = (
+        "News / Coast The ferry sinks off Port Ennis with forty aboard\n"
+        "Home Regions News / Harbour The ferry sinks off Port Ennis with forty aboard\n\n" + BODY
+    )
+    assert _title(text) == "The ferry sinks off Port Ennis with forty aboard"

@@ -21,7 +21,7 @@ import itertools
 import re
 
 from newsweave.model import Article, Removed, Span
-from newsweave.text.datelines import find_dateline, mark_place_lines
+from newsweave.text.datelines import find_dateline, mark_place_lines, mark_stamps
 from newsweave.text.headline import find_title, headline_span, slug_share, slug_words
 from newsweave.text.lines import BIO, NAME_LINE, RELATED_LABEL, classify_line
 from newsweave.text.shapes import (
@@ -88,6 +88,8 @@ def _mark_duplicates(lines: list[Line], reasons: list[str | None]) -> None:
         j = first[key]
         if reasons[j] == "caption" or reasons[i] == "caption":
             reasons[i] = reasons[j] = "caption"
+        elif i - j <= 2 and lines[i].words <= 4 and NAME_LINE.match(lines[i].text):
+            reasons[i] = reasons[j] = "byline"  # "Jo Roe" twice under the headline: an author box
         elif reasons[i] is None:
             reasons[i] = "duplicate"
 
@@ -205,6 +207,32 @@ def _mark_site_name(
     return sorted([*found, *added])
 
 
+def _mark_title_repeats(
+    lines: list[Line],
+    found: list[tuple[int, int, str]],
+    title: tuple[int, int] | None,
+    text: str,
+) -> list[tuple[int, int, str]]:
+    """What stands before the headline on its own line ("Deutschland / Welt " before it),
+    and other lines of the page head that end in it (a longer section path)."""
+    if title is None:
+        return found
+    headline = text[title[0] : title[1]]
+    cut = [(s, e) for s, e, _ in found]
+    added = []
+    for line in lines[:TOP_LINES]:
+        if any(s < line.end and line.start < e for s, e in cut):
+            continue
+        if line.start <= title[0] < line.end:
+            before = text[line.start : title[0]]
+            if before.strip():  # the path before the headline, without the spaces around it
+                start = line.start + len(before) - len(before.lstrip())
+                added.append((start, line.start + len(before.rstrip()), "navigation"))
+        elif line.text.endswith(headline) and line.text != headline:
+            added.append((line.start, line.end, "navigation"))
+    return sorted([*found, *added])
+
+
 def _mark_above_title(
     lines: list[Line],
     found: list[tuple[int, int, str]],
@@ -245,7 +273,8 @@ def clean_article(article: Article) -> Article:
     found = _mark_site_name(lines, _find_boilerplate(lines), article.source)
     span = headline_span(article.text, lines, found, article.url)
     found = _mark_above_title(lines, found, span, slug_words(article.url))
-    found = mark_place_lines(lines, found)
+    found = _mark_title_repeats(lines, found, span, article.text)
+    found = mark_stamps(lines, mark_place_lines(lines, found))
     dateline = find_dateline(lines, found, span)
     if dateline is not None:
         found = sorted([*found, (*dateline, "dateline")])

@@ -21,7 +21,7 @@ from newsweave.text.headline import DATELINE_LINES
 from newsweave.text.lines import AGENCY
 from newsweave.text.shapes import Line, fold, is_prose
 
-__all__ = ["DATELINE", "dateline_length", "find_dateline", "mark_place_lines"]
+__all__ = ["DATELINE", "dateline_length", "find_dateline", "mark_place_lines", "mark_stamps"]
 
 # "KESSAN, Corvania, June 11 (CNW) - ", "WASHINGTON (AP) — ", "LONDON, 12 September 2023 – ":
 # the place in capitals, then a date, an agency or both, then a dash.
@@ -86,16 +86,39 @@ def find_dateline(
             continue
         lead = len(line.text) - len(line.text.lstrip())
         body = line.text.strip()
-        n = dateline_length(body) or _place_dateline(body)
+        byline = _BYLINE_BEFORE.match(body)
+        skip = byline.end() if byline is not None else 0
+        # once the body is under way (a summary or a stand-first may come first), only the
+        # place in capitals will do: "ROME —"; "Rome - " there may be the writer's dash
+        rest = body[skip:]
+        if prose < 2:
+            n = dateline_length(rest) or _place_dateline(rest)
+        else:
+            n = _strong_dateline(rest)
         # a dateline ends in a dash before the first sentence, or stands on its own line
-        if n and (len(body) - n > 20 or n == len(body)):
+        # (not once the body is under way: "METHODOLOGY" there is a section's heading)
+        alone = skip + n == len(body) and prose < 2
+        if n and (len(body) - skip - n > 20 or alone):
             start = line.start + lead
-            return start, start + len(body[:n].rstrip())
+            return start, start + len(body[: skip + n].rstrip())
         if is_prose(line):
             prose += 1
-            if prose >= 2:
-                return None  # the body is well under way: a dash here is the writer's
     return None
+
+
+# "By Anuj CHOPRA RIYADH (AFP) - …": a byline run into the dateline
+_BYLINE_BEFORE = re.compile(r"By\s+[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}\s+(?=[A-Z]{3,})")
+
+
+def _strong_dateline(body: str) -> int:
+    """A dateline that names more than a word in capitals: "BELLEFONTE, Pennsylvania, USA –",
+    "ROME (Reuters) —" (not "METHODOLOGY - This poll …", a section's label)."""
+    n = dateline_length(body)
+    m = DATELINE.match(body[:200]) if n else None
+    if m is None or m.end() != n:
+        return n if n and body[:1] == "(" else 0
+    strong = m.group("date") or m.group("agency") or "," in m.group("place")
+    return n if strong else 0
 
 
 def _place_dateline(body: str) -> int:
@@ -105,7 +128,8 @@ def _place_dateline(body: str) -> int:
     from newsweave.nlp.places import gazetteer
 
     match = TITLE_CASE_DATELINE.match(body[:80])
-    if match is not None and fold(match.group("place")) in gazetteer():
+    place = match.group("place") if match is not None else ""
+    if match is not None and (place.lower() in gazetteer() or fold(place) in gazetteer()):
         return match.end()
     return 0
 
@@ -132,4 +156,24 @@ def mark_place_lines(
             s < line.end and line.start < e for s, e in cut
         ):
             added.append((line.start, line.end, "dateline"))
+    return sorted([*found, *added])
+
+
+# "Update 9:45 a.m. ET: Russia said …", "UPDATED 14:05: …": a live page's stamp before a post
+_STAMP = re.compile(
+    r"(?i:updated?|edited?)\s*(?i:at\s*)?\d{1,2}[:.]\d{2}\s*(?i:[ap]\.?\s?m\.?)?\s*(?:[A-Z]{2,4})?\s*:\s+(?=\S)"
+)
+
+
+def mark_stamps(lines: list[Line], found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The time stamp opening a post of a live page, wherever the post stands."""
+    cut = [(s, e) for s, e, _ in found]
+    added = []
+    for line in lines:
+        lead = len(line.text) - len(line.text.lstrip())
+        match = _STAMP.match(line.text.strip()[:60])
+        if match is None or any(s < line.end and line.start < e for s, e in cut):
+            continue
+        start = line.start + lead
+        added.append((start, start + len(match.group().rstrip()), "timestamp"))
     return sorted([*found, *added])

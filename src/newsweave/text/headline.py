@@ -69,7 +69,9 @@ def headline_span(
         return any(s < line.end and line.start < e for s, e in cuts)
 
     kept = [line for line in lines if not cut(line) and not is_timestamp(line)]
-    first = _first_headline(text, kept)
+    first = _first_headline(text, kept) or _repeated_headline(text, kept)
+    if first is not None:
+        first = _shared_tail(text, kept, first)
     at = next((i for i, line in enumerate(kept) if first and line.start <= first[0] < line.end), -1)
     if at < 0 or _about_lead(kept[at], kept[at + 1 :]):
         return first  # no headline (the page opens with its body), or one about the body
@@ -91,6 +93,41 @@ def headline_span(
     near = [(i, line) for i, line in head if i < at + HEAD_LINES]
     topical = next((line for i, line in near if _about_lead(line, kept[i + 1 :])), None)
     return first if topical is None else _span_of(text, topical)
+
+
+def _repeated_headline(text: str, kept: list[Line]) -> tuple[int, int] | None:
+    """ "Mine Rescue Effort Suspended Underground efforts to …" then "Mine Rescue Effort
+    Suspended" alone: a page that opens with its title run into its summary, then gives
+    the title on its own line."""
+    for i, line in enumerate(kept[1:HEAD_LINES], 1):
+        shaped = line.words >= 3 and headline_shaped(line.text, TITLE_MAX_WORDS)
+        if shaped and any(k.text.startswith(line.text + " ") for k in kept[:i]):
+            return _span_of(text, line)
+    return None
+
+
+SHARED_TAIL_WORDS = 5  # two head lines ending in this many same words end in the headline
+
+
+def _shared_tail(text: str, kept: list[Line], span: tuple[int, int]) -> tuple[int, int]:
+    """ "Deutschland / Welt Angela Merkel erteilt Trump …" and "Nachrichten Politik
+    Deutschland / Welt Angela Merkel erteilt Trump …": section paths before one headline.
+    The words the two lines end in are the headline."""
+    own = text[span[0] : span[1]]
+    words = own.split()
+    for other in kept[:HEAD_LINES]:
+        if other.start <= span[0] < other.end:
+            continue
+        theirs = other.text.split()
+        n = 0
+        while n < min(len(words), len(theirs)) and words[-1 - n] == theirs[-1 - n]:
+            n += 1
+        if SHARED_TAIL_WORDS <= n < len(words):
+            tail = " ".join(words[-n:])
+            at = own.rfind(tail)
+            if at > 0:
+                return span[0] + at, span[1]
+    return span
 
 
 def _span_of(text: str, line: Line) -> tuple[int, int]:

@@ -226,14 +226,20 @@ def _ends_with_credit(s: str) -> bool:
     return not full_stop or bool(_CREDIT_PAREN_STRONG.search(inside))
 
 
+CAPTION_MAX_WORDS = 90  # a caption with its credit runs this long at most
+PICTURED_MAX_WORDS = 60  # … and without a credit, this long
+
+
 def _is_caption(line: Line) -> bool:
     s = line.text
-    if line.words > 60:
+    if line.words > CAPTION_MAX_WORDS:
         return False
     if _ends_with_credit(s) or (_CAPTION_LABEL.match(s) and line.words <= 15):
         return True
-    if _GALLERY.match(s) or _PICTURED.search(s) or _PICTURE_WORDS.search(s):
+    if _GALLERY.match(s):
         return True
+    if line.words <= PICTURED_MAX_WORDS and (_PICTURED.search(s) or _PICTURE_WORDS.search(s)):
+        return True  # who stands where: a caption's words, in a caption's length
     if line.words <= 8 and _CREDIT_ONLY.match(s):
         return True
     if "©" in s[-70:] and _COPYRIGHT_TAIL.search(s[-70:]) and not _CREDIT.match(s):
