@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from scipy.cluster.hierarchy import DisjointSet
 
 _ENTITY_TYPES: tuple[EntityType, ...] = get_args(EntityType)
+CONTEXT_WEIGHT = 3  # a label the sentence gave ("Mayor X") outvotes the model's guesses
 _DASHES = re.compile(r"[-‐‑‒–—]")
 _NON_WORD = re.compile(r"[^\w\s]")
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -105,7 +106,7 @@ def resolve_entities(annotations: Sequence[Annotation]) -> tuple[Entity, ...]:
                 continue
             group = groups.setdefault(key, _Group(key))
             group.mentions.append(mention)
-            group.labels[mention.label] += 1
+            group.labels[mention.label] += CONTEXT_WEIGHT if mention.by_context else 1
     _drop_joined_names(groups)
     _vote_person_tokens(groups)
     names = _Names(groups, DisjointSet(groups))

@@ -221,7 +221,8 @@ class Mention:
 
     ``label`` is the corrected spaCy label; ``role`` covers e.g. "Kremlin spokesman" in
     "Kremlin spokesman Dmitry Peskov" or "Russia's minister for natural resources" in an
-    apposition.
+    apposition. ``by_context`` says the words around the name gave the label ("Mayor X"),
+    which weighs more in the entity's vote than the model's guess from the name alone.
     """
 
     span: Span
@@ -230,6 +231,7 @@ class Mention:
     sentence: int
     role: Span | None = None
     role_text: str | None = None
+    by_context: bool = False
 
 
 @dataclass(frozen=True, slots=True)

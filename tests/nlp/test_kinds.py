@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsweave.nlp.kinds import context_label
+from newsweave.nlp.kinds import context_label, no_name
 
 
 def _label(nlp, text: str, name: str, label: str) -> str:
@@ -51,3 +51,16 @@ def _label(nlp, text: str, name: str, label: str) -> str:
 )
 def test_context_label(nlp, text: str, name: str, label: str, want: str) -> None:
     assert _label(nlp, text, name, label) == want
+
+
+@pytest.mark.parametrize(
+    ("name", "nothing"),
+    [("IST", True), ("GMT", True), ("Asst.", True), ("Gov.", True), ("Mr", True)],
+)
+def test_no_name(name: str, nothing: bool) -> None:
+    assert no_name(name) is nothing
+
+
+def test_names_are_names() -> None:
+    assert not no_name("Istanbul")
+    assert not no_name("Orla Brennick")

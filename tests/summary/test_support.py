@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from newsweave.model import Briefing
@@ -139,6 +139,8 @@ def test_a_verbatim_evidence_sentence_is_supported(
 def test_a_number_absent_from_the_evidence_is_rejected(
     evidence: list[str], number: int, data: st.DataObject
 ) -> None:
+    # the vocabulary writes numbers too ("1,500"): the one added must be new to the evidence
+    assume(not any(f"{number:,}" in e or str(number) in e for e in evidence))
     sentence = data.draw(st.sampled_from(evidence)).rstrip(".") + f" and {number} more."
     assert check_support(sentence, evidence) == f"number {number} not in its evidence"
 

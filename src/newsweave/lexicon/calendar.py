@@ -47,5 +47,5 @@ SHIFTS = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming"
 # Time zones as datelines and timestamps abbreviate them: "10:45 GMT", "9 a.m. EDT".
 TIME_ZONES = frozenset(
     "gmt utc bst cet cest est edt et pt pdt pst cst cdt mst mdt ist jst kst msk hkt sgt wib "
-    "aest aedt bdst".split()
+    "aest aedt bdst bjt".split()
 )

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from newsweave.errors import ModelError
 from newsweave.lexicon.people import ABBREVIATED_TITLES, AGENT_SUFFIXES, HONORIFICS, TITLE_WORDS
 from newsweave.model import Annotation, Article, Mention, Sentence, Span, Token
-from newsweave.nlp.kinds import context_label
+from newsweave.nlp.kinds import context_label, no_name
 from newsweave.settings import DEFAULT_SPACY_MODELS, Settings
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -194,7 +194,7 @@ def annotate(
                         values[index].append(_value(article, offset, ent, here))
                         continue
                     mention = _mention(article, offset, ent, here)
-                    if mention is not None:
+                    if mention is not None and not no_name(mention.text):
                         mentions[index].append(mention)
         last = max(len(sentences[index]) - 1, 0)
         tokens[index].extend(
@@ -295,6 +295,7 @@ def _mention(article: Article, offset: int, ent: SpacySpan, sentence: int) -> Me
     ):
         start_tok -= 1
         label = "PERSON"
+    guessed = label
     label = context_label(doc, start_tok, end_tok, label)
     s = doc[start_tok].idx
     e = doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
@@ -311,7 +312,13 @@ def _mention(article: Article, offset: int, ent: SpacySpan, sentence: int) -> Me
         role_span = Span(article.id, offset + role[0], offset + role[1])
         role_text = doc.text[role[0] : role[1]]
     return Mention(
-        Span(article.id, offset + s, offset + e), text, label, sentence, role_span, role_text
+        Span(article.id, offset + s, offset + e),
+        text,
+        label,
+        sentence,
+        role_span,
+        role_text,
+        by_context=label != guessed,
     )
 
 

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from newsweave.lexicon.calendar import TIME_ZONES
 from newsweave.lexicon.people import (
     ABBREVIATED_TITLES,
+    HONORIFICS,
     ORGANISATION_MEMBER_NOUNS,
     ORGANISATION_WORDS,
     PERSON_NOUNS,
@@ -126,3 +128,10 @@ def _of_organisation(doc: Doc, start: int, end: int) -> bool:
         owner.lemma_.lower() in ORGANISATION_MEMBER_NOUNS
         or owner.lower_ in ORGANISATION_MEMBER_NOUNS
     )
+
+
+def no_name(name: str) -> bool:
+    """Whether the model's "name" ``name`` names nothing: a time zone ("IST", "GMT") or a
+    title's abbreviation ("Asst.", "Gov.") read as a place."""
+    low = name.lower().rstrip(".")
+    return low in TIME_ZONES or low in ABBREVIATED_TITLES or low in HONORIFICS
