@@ -112,6 +112,11 @@ def line(text: str) -> Line:
         ("* * *", "navigation"),
         ("2009-09-07 10:07 BJT", "timestamp"),
         ("Update 9:45 a.m. ET:", "timestamp"),
+        ("The mayor talks to reporters outside the town hall in Lyon on May 18, 2019.", "caption"),
+        ("The old bridge is seen from the river bank on 4 March 2021.", "caption"),
+        ("The council voted to close the bridge on May 18, 2019.", None),  # no photo verb
+        ("Mayor Orla Brennick speaks at the hall.", None),  # no date: a body sentence
+        ("(Harbour Summit Press Pool)", "caption"),
         ("''Met the minister this morning @minister_x,'' she said on Twitter.", None),
     ],
 )
@@ -173,3 +178,8 @@ def test_timestamp_lines_are_marked() -> None:
     article = clean_article(Article("a", "s", None, text))
     assert [(r.reason) for r in article.removed] == ["timestamp"]
     assert article.removed[0].span.text(article).startswith("May 03, 2013")
+
+
+def test_an_embedded_post_ending_with_its_date_is_no_caption() -> None:
+    post = line("Great day! The mayor speaks — Jo Roe (@joroe) May 3, 2017")
+    assert classify_line(post, bottom=False) is None

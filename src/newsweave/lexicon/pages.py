@@ -58,6 +58,15 @@ PROMO_OPENERS = (
     # Italian
     r"(?:leggi|guarda)\s+anche\b",
 )
+# What people in a news photograph do, in the present tense a caption is written in:
+# "Morrison talks to the media outside a polling booth … on May 18, 2019."
+PHOTO_VERBS = frozenset(
+    """
+    talks speaks waves gestures looks walks stands sits attends arrives leaves holds reacts
+    celebrates watches listens greets poses smiles addresses delivers embraces hugs carries
+    inspects visits votes casts shakes kneels prays mourns searches clears rides boards
+    """.split()
+)
 # "Published 12 Sept 2023, 10:45 GMT", "Updated 3 hours ago": a line of these and digits is
 # a timestamp, never a headline.
 TIMESTAMP_WORDS = (

@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import re
 
+from newsweave.lexicon.calendar import MONTHS
 from newsweave.lexicon.pages import (
     NAVIGATION_FILLERS,
     NAVIGATION_WORDS,
+    PHOTO_VERBS,
     PROMO_OPENERS,
     TIMESTAMP_WORDS,
 )
@@ -53,7 +55,7 @@ AGENCY = (
 
 # ---- line classifiers (each anchored, bounded, and run on short lines only) ------------
 _CREDIT_PAREN_CUE = re.compile(
-    rf"\b(?:photo\w*|image|pictures?|pic|credit|via|file|courtesy|handout|supplied|"
+    rf"\b(?:photo\w*|image|pictures?|pic|credit|via|file|courtesy|handout|supplied|pool|"
     rf"screen\s*(?:shot|grab)|{AGENCY})\b",
     re.IGNORECASE,
 )
@@ -91,6 +93,15 @@ _PICTURED = re.compile(
     # lone letter, which is a party ("Gov. Rick Perry (R)") or a clause ("501(c)(4)")
     r"\((?i:\d?(?:e|nd|rd|th|st)?\s*(?:à\s+|de\s+|from\s+)?(?:left|right|centre|center|"
     r"droite|gauche|links|rechts|mitte|izquierda|derecha))\)|\([LRC]\s+on\s+(?:left|right)\)"
+)
+# "X talks to the media outside a polling booth in Sydney on May 18, 2019.": a person
+# doing something in the present tense, on a date given in full: a photograph's caption
+_PHOTO_SCENE = re.compile(
+    r"\b(?:is|are)\s+seen\b|\b(?:" + "|".join(sorted(PHOTO_VERBS)) + r")\b", re.IGNORECASE
+)
+_FULL_DATE_END = re.compile(
+    r"\b(?i:" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\.?\s+\d{1,2},\s+\d{4}\s*\.?$|"
+    r"\b\d{1,2}\s+(?i:" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\s+\d{4}\s*\.?$"
 )
 # "In this file photo, …", "in this image taken from video": a picture's own words
 _PICTURE_WORDS = re.compile(
@@ -240,6 +251,14 @@ def _is_caption(line: Line) -> bool:
         return True
     if line.words <= PICTURED_MAX_WORDS and (_PICTURED.search(s) or _PICTURE_WORDS.search(s)):
         return True  # who stands where: a caption's words, in a caption's length
+    if (
+        line.words <= PICTURED_MAX_WORDS
+        and sentence_count(line) <= 1
+        and _FULL_DATE_END.search(s[-40:])
+        and _PHOTO_SCENE.search(s)
+        and "@" not in s  # an embedded post ends with its date too: "— X (@x) May 3, 2017"
+    ):
+        return True
     if line.words <= 8 and _CREDIT_ONLY.match(s):
         return True
     if "©" in s[-70:] and _COPYRIGHT_TAIL.search(s[-70:]) and not _CREDIT.match(s):
