@@ -45,6 +45,14 @@ def _label(nlp, text: str, name: str, label: str) -> str:
         # a big place keeps its type whatever stands beside it
         ("Mayor Chicago is not a name anyone writes.", "Chicago", "GPE", "GPE"),
         ("The vote was called by Prince Edward Island.", "Prince Edward Island", "GPE", "GPE"),
+        # "²" reads as a digit and is no age; "employees of" a person; "its owner, X"
+        ("Acme Corp, ², said on Monday that profits rose.", "Acme Corp", "ORG", "ORG"),
+        (
+            "Former employees of Orla Brennick said the cuts hurt.",
+            "Orla Brennick",
+            "PERSON",
+            "PERSON",
+        ),
         # dates and numbers are no names
         ("Mayor Orla Brennick spoke on Monday.", "Monday", "DATE", "DATE"),
     ],
@@ -55,7 +63,14 @@ def test_context_label(nlp, text: str, name: str, label: str, want: str) -> None
 
 @pytest.mark.parametrize(
     ("name", "nothing"),
-    [("IST", True), ("GMT", True), ("Asst.", True), ("Gov.", True), ("Mr", True)],
+    [
+        ("IST", True),
+        ("GMT", True),
+        ("Asst.", True),
+        ("Gov.", True),
+        ("Sen", False),  # Amartya Sen
+        ("PT", False),  # a party's initials as often as a time zone
+    ],
 )
 def test_no_name(name: str, nothing: bool) -> None:
     assert no_name(name) is nothing

@@ -168,3 +168,13 @@ def test_a_speaker_goes_on_through_a_paragraph_of_what_she_said(quote_of: QuoteO
     )
     quote = quote_of("The first crane moves", text)
     assert _speaker(quote) == "Miriam Hask"
+
+
+def test_a_new_subject_in_between_ends_the_speakers_turn(quote_of: QuoteOf) -> None:
+    text = HEAD + (
+        "“We will rebuild every street,” Miriam Hask said on Monday.\n\n"
+        "The governor, Tavish Orme, toured the flooded quay on Tuesday.\n\n"
+        "He promised to pay for the repairs.\n\n"
+        "“Every family will get help before winter.”\n"
+    )
+    assert _speaker(quote_of("Every family will get help", text)) != "Miriam Hask"

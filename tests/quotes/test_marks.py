@@ -82,3 +82,10 @@ def test_mixed_straight_and_curly_marks(nlp) -> None:
     assert first.speaker.name == "Dana Whitlock"
     assert one("Counsellors are").text == "Counsellors are on hand."
     assert one("quiet").kind == "partial"
+
+
+def test_unclosed_doubled_apostrophes_are_no_quotes() -> None:
+    # every '' opens and none closes: nothing is quoted, and each opening looks only as far
+    # as the next '' (hostile input stays linear; bench/ measures the time)
+    text = " ''a" * 8000
+    assert _quoted(text) == []

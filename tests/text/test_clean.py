@@ -311,14 +311,3 @@ def test_furniture_above_the_headline_and_the_sites_own_name_are_removed() -> No
     for furniture in ("UrduPoint.com", "National News", "Thumbnail", "MEXICO CITY (AP) —"):
         assert any(furniture in r for r in removed), (furniture, removed)
     assert not any("Flood waters receded" in r for r in removed)
-
-
-def test_an_author_named_twice_under_the_headline_is_a_byline() -> None:
-    text = (
-        "Ferry sinks\n\nMara Quinn\n\nMara Quinn\n\n"
-        "The ferry sank on Tuesday with 40 aboard. Rescuers searched through the night."
-    )
-    article = clean_article(Article("a", "s", None, text))
-    assert [(r.span.text(article), r.reason) for r in article.removed] == [
-        ("Mara Quinn\n\nMara Quinn", "byline")
-    ]

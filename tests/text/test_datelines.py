@@ -127,3 +127,17 @@ def test_a_live_pages_update_stamp_opens_its_post() -> None:
     post = "Update 9:45 a.m. ET: The minister said the talks would resume on Friday."
     text = f"Live: the talks\n\nThe talks went on all night in the capital.\n\n{post}"
     assert ("Update 9:45 a.m. ET:", "timestamp") in _marked(text)
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "OPEC (founded in 1960) Secretary General Ana Ruiz said demand would keep rising.",
+        "Victoria — Australia's second most populous state — reported 12 new cases on Monday.",
+        "Georgia - President Ana Ruiz said on Sunday she would not recognise the result.",
+        "AMD, Nvidia — and to a lesser extent Intel — have all raised prices this year.",
+    ],
+)
+def test_body_openings_that_look_like_datelines_are_kept(first: str) -> None:
+    text = f"Ordinary headline about the news today\n\n{first}\n\nA second paragraph. It goes on."
+    assert _marked(text) == []

@@ -97,3 +97,13 @@ def test_two_head_lines_ending_alike_end_in_the_headline() -> None:
         "Home Regions News / Harbour The ferry sinks off Port Ennis with forty aboard\n\n" + BODY
     )
     assert _title(text) == "The ferry sinks off Port Ennis with forty aboard"
+
+
+def test_a_label_above_the_body_that_ends_in_the_headline_stays() -> None:
+    from newsweave.model import Article
+    from newsweave.text.clean import clean_article
+
+    text = f"Ferry sinks off Port Ennis\n\nAnalysis: Why the ferry sinks off Port Ennis\n\n{BODY}"
+    article = clean_article(Article("a", "s", None, text))
+    assert article.title == "Ferry sinks off Port Ennis"
+    assert article.removed == ()

@@ -44,6 +44,9 @@ PARTS = {
 }
 # "last week", "this year", "next month": how many units from the one of writing.
 SHIFTS = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1, "following": 1}
+# The words before a clock time that make it a time of day, not a video's running time:
+# "voting closes at 10:45" against "Pictures of the comet lander 0:58".
+TIME_PREPOSITIONS = frozenset("at by from to until till before after since around about".split())
 # Time zones as datelines and timestamps abbreviate them: "10:45 GMT", "9 a.m. EDT".
 TIME_ZONES = frozenset(
     "gmt utc bst cet cest est edt et pt pdt pst cst cdt mst mdt ist jst kst msk hkt sgt wib "

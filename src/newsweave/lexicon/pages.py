@@ -60,12 +60,27 @@ PROMO_OPENERS = (
 )
 # What people in a news photograph do, in the present tense a caption is written in:
 # "Morrison talks to the media outside a polling booth … on May 18, 2019."
-PHOTO_VERBS = frozenset(
-    """
-    talks speaks waves gestures looks walks stands sits attends arrives leaves holds reacts
-    celebrates watches listens greets poses smiles addresses delivers embraces hugs carries
-    inspects visits votes casts shakes kneels prays mourns searches clears rides boards
-    """.split()
+# Not the verbs of a schedule ("holds its meeting on May 18", "votes on Sept. 12"), and
+# those that are also nouns only with what follows them ("talks to", not "for talks on").
+PHOTO_VERBS = (
+    "speaks",
+    "gestures",
+    "walks",
+    "reacts",
+    "celebrates",
+    "listens",
+    "greets",
+    "poses",
+    "smiles",
+    "embraces",
+    "hugs",
+    "kneels",
+    "prays",
+    "mourns",
+    r"talks\s+(?:to|with)",
+    r"waves\s+(?:to|at|from|as)",
+    r"looks\s+(?:on|at)",
+    r"stands\s+(?:in|on|at|near|outside|beside|next)",
 )
 # "Published 12 Sept 2023, 10:45 GMT", "Updated 3 hours ago": a line of these and digits is
 # a timestamp, never a headline.

@@ -46,7 +46,7 @@ PERSON_NOUNS = frozenset(
     """
     resident witness survivor victim neighbour neighbor relative mother father son daughter
     wife husband brother sister uncle aunt cousin friend student teacher doctor nurse
-    driver passenger farmer worker owner shopkeeper fisherman volunteer activist
+    driver passenger farmer worker shopkeeper fisherman volunteer activist
     """.split()
 )
 # Nouns that make the name before them a company or another organisation: "Twitter
@@ -56,6 +56,11 @@ ORGANISATION_MEMBER_NOUNS = frozenset(
     staff employee employees workers ceo executive chairman chairwoman founder spokesman
     spokeswoman spokesperson shares stock shareholders shareholder board driver subsidiary
     """.split()
+)
+# The posts that make what they are "of" an organisation: "the founder of SpaceX" (but
+# "employees of Elon Musk" work for a person).
+FOUNDING_NOUNS = frozenset(
+    "founder ceo executive chairman chairwoman subsidiary shareholder".split()
 )
 # Agent-noun endings: researcher, governor, analyst, historian, spokeswoman, resident, trustee.
 AGENT_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person", "ent", "ant", "ee", "ary")
@@ -76,18 +81,6 @@ ORGANISATION_WORDS = frozenset(
     post bank fund institute center centre association authority committee office service
     services forces army navy court union league club foundation network board commission
     police rescue hospital school college
-    """.split()
-)
-# Nouns for a business: "the company said" speaks for the one firm the article just named.
-COMPANY_WORDS = frozenset(
-    "company firm carmaker automaker airline bank lender insurer retailer group".split()
-)
-# Words that make an organisation a public body, never "the company": "Maritime Safety
-# Board", "Ministry of Health", "Coast Guard".
-PUBLIC_BODY_WORDS = frozenset(
-    """
-    board ministry agency council department police court committee commission authority
-    office service guard army navy government parliament congress senate assembly
     """.split()
 )
 # Nouns for a news outlet: "North Korea's KCNA state news agency said", "the broadcaster".

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from newsweave.lexicon.calendar import TIME_ZONES
 from newsweave.lexicon.people import (
     ABBREVIATED_TITLES,
+    FOUNDING_NOUNS,
     HONORIFICS,
     ORGANISATION_MEMBER_NOUNS,
     ORGANISATION_WORDS,
@@ -103,7 +104,7 @@ def _aged(doc: Doc, end: int) -> bool:
     closing = doc[end + 2].text if end + 2 < len(doc) else ""
     return (
         comma.text == ","
-        and age.text.isdigit()
+        and age.text.isdecimal()
         and 1 <= len(age.text) <= 3
         and int(age.text) <= 120
         and closing in {",", ")", "."}
@@ -123,15 +124,15 @@ def _of_organisation(doc: Doc, start: int, end: int) -> bool:
     root = doc[start:end].root
     if root.dep_ != "pobj" or root.head.lower_ != "of":
         return False
+    # "the founder of SpaceX"; not "employees of Elon Musk" (people work for people too)
     owner = root.head.head
-    return (
-        owner.lemma_.lower() in ORGANISATION_MEMBER_NOUNS
-        or owner.lower_ in ORGANISATION_MEMBER_NOUNS
-    )
+    return owner.lemma_.lower() in FOUNDING_NOUNS or owner.lower_ in FOUNDING_NOUNS
 
 
 def no_name(name: str) -> bool:
     """Whether the model's "name" ``name`` names nothing: a time zone ("IST", "GMT") or a
     title's abbreviation ("Asst.", "Gov.") read as a place."""
     low = name.lower().rstrip(".")
-    return low in TIME_ZONES or low in ABBREVIATED_TITLES or low in HONORIFICS
+    zone = name.isupper() and len(name) >= 3 and low in TIME_ZONES  # "IST", not "PT" or "ET"
+    title = name.endswith(".") and (low in ABBREVIATED_TITLES or low in HONORIFICS)  # not "Sen"
+    return zone or title

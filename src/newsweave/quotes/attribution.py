@@ -176,7 +176,7 @@ def continuation(
     if last is None:
         return None
     gap = ctx.paragraph_at(mark.start) - last.paragraph
-    if gap > 1 and not (gap <= _SPEAKING_GAP and _pronoun_spoke_before(ctx, mark)):
+    if gap > 1 and not (gap <= _SPEAKING_GAP and _pronoun_spoke_before(ctx, mark, last)):
         return None
     entity = last.entity
     return Speaker(last.name, entity.id if entity else None), None, None, None, None
@@ -185,9 +185,11 @@ def continuation(
 _SPEAKING_GAP = 3  # paragraphs a speaker may go on through "He insisted that …"
 
 
-def _pronoun_spoke_before(ctx: ArticleContext, mark: QuoteMark) -> bool:
+def _pronoun_spoke_before(ctx: ArticleContext, mark: QuoteMark, last: LastSpeaker) -> bool:
     """ "He insisted that healthcare workers come first." then a quote paragraph with no
-    cue: the paragraph just before ends with the last speaker still speaking, as "he"."""
+    cue: the paragraph just before ends with the last speaker still speaking, as "he",
+    and no one else was named as a subject since ("The governor, Tom Hale, toured …" in
+    between makes "he" the governor)."""
     parse = ctx.parse
     tokens = parse.tokens
     here = ctx.paragraph_at(mark.open_at)
@@ -198,6 +200,17 @@ def _pronoun_spoke_before(ctx: ArticleContext, mark: QuoteMark) -> bool:
     previous = sentences[tokens[start].sentence - 1]
     if previous.paragraph != here - 1:
         return False
+    since = [s for s in sentences if last.paragraph < s.paragraph < here]
+    for sentence in since:
+        for i in parse.tokens_in(sentence.span):
+            subject = tokens[i].dep in {"nsubj", "nsubjpass"} or (
+                tokens[i].dep == "appos" and tokens[tokens[i].head].dep == "nsubj"
+            )
+            mention = ctx.mention_at(i) if subject else None
+            if mention is not None and mention.label == "PERSON":
+                entity = ctx.entity_at.get((ctx.article_id, mention.span.start))
+                if entity is None or last.entity is None or entity.id != last.entity.id:
+                    return False  # someone else has been the subject since
     for i in parse.tokens_in(previous.span):
         if tokens[i].dep == "ROOT" and tokens[i].lemma.lower() in SPEECH_VERBS:
             subjects = parse.dependents(i, "nsubj")

@@ -88,24 +88,24 @@ def _can_open_doubled(text: str, i: int, block_start: int) -> bool:
 
 
 def _doubled(text: str, i: int, end: int, is_title: bool) -> QuoteMark | None:
+    """The quote an opening '' starts: up to the next '' or ”, when that one closes (is
+    not followed by a letter); another '' that opens first means this one never closes."""
     s = i + 2
-    j = s
-    while j < end:
-        two = text.find(_DOUBLED, j, end)
-        curly = text.find("”", j, end)
-        k = min((x for x in (two, curly) if x != -1), default=-1)
-        if k == -1:
-            return None
-        width = 2 if k == two else 1
-        after = text[k + width] if k + width < len(text) else " "
-        if not after.isalnum():
-            e = k
-            while e > s and text[e - 1].isspace():
-                e -= 1
-            if s < e and e - s <= _MAX_QUOTE_CHARS and any(c.isalpha() for c in text[s:e]):
-                return QuoteMark(s, e, i, k + width - 1, is_title)
-            return None
-        j = k + width
+    end = min(end, s + _MAX_QUOTE_CHARS + 2)
+    two = text.find(_DOUBLED, s, end)
+    curly = text.find("”", s, two if two != -1 else end)
+    k = curly if curly != -1 else two
+    if k == -1:
+        return None
+    width = 1 if k == curly else 2
+    after = text[k + width] if k + width < len(text) else " "
+    if after.isalnum():
+        return None
+    e = k
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if s < e and any(c.isalpha() for c in text[s:e]):
+        return QuoteMark(s, e, i, k + width - 1, is_title)
     return None
 
 

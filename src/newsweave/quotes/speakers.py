@@ -11,12 +11,10 @@ import re
 
 from newsweave.lexicon.function_words import PRONOUN_REFERENTS
 from newsweave.lexicon.people import (
-    COMPANY_WORDS,
     DOCUMENT_WORDS,
     GENERIC_TITLE_WORDS,
     ORGANISATION_WORDS,
     OUTLET_WORDS,
-    PUBLIC_BODY_WORDS,
     TITLE_WORDS,
 )
 from newsweave.model import Entity, Span, Speaker
@@ -226,12 +224,13 @@ def _new_speaker_before(
     tokens = parse.tokens
     written = [i for i in parse.tokens_in(previous) if parse.word(i) in names]
 
-    def subject_of_a_clause(i: int) -> bool:
+    def acted_on(i: int) -> bool:
         up = tokens[i].head if tokens[i].dep in {"compound", "flat"} else i
-        return tokens[up].dep in {"nsubj", "nsubjpass"}
+        return tokens[up].dep in {"dobj", "pobj", "dative", "iobj"}
 
-    # named, and only as someone acted on: "… while Reddy told reporters" keeps him talking
-    return topic if written and not any(subject_of_a_clause(i) for i in written) else None
+    # named, and only as someone acted on: "congratulated Albanese", not "Smith's plan" nor
+    # "… while Reddy told reporters", which keep them the ones talking
+    return topic if written and all(acted_on(i) for i in written) else None
 
 
 def _compatible(entity: Entity, kind: str) -> bool:
@@ -293,46 +292,11 @@ def _resolve_description(ctx: ArticleContext, i: int, before: int) -> Resolved |
         score = (head in vocabulary, recent, shared, len(entity.mentions))
         if best is None or score > best[0]:
             best = (score, entity)
-    if best is None and head in COMPANY_WORDS:
-        # "…,” said the company in its earnings statement: the firm this article has just
-        # named, when it named one
-        best = _recent_organisation(ctx, before, here)
     if best is None:
         # "US officials said", "the harbour authority said": a speaker we cannot name further
         return Speaker(description), span, None
     entity = best[1]
     return Speaker(entity.name, entity.id), span, description
-
-
-def _recent_organisation(
-    ctx: ArticleContext, before: int, here: int
-) -> tuple[tuple[bool, bool, int, int], Entity] | None:
-    """The one organisation this article makes the subject of a sentence in the two
-    paragraphs before ``before``, when it is no public body ("the company" is not the
-    safety board that inspected it)."""
-    aid = ctx.article_id
-    parse = ctx.parse
-    tokens = parse.tokens
-
-    def acts(m: Span) -> bool:
-        return any(tokens[t].dep in {"nsubj", "nsubjpass"} for t in parse.tokens_in(m))
-
-    recent = [
-        e
-        for e in ctx.entities
-        if e.type == "ORG"
-        and not {w.lower() for w in re.findall(r"\w+", e.name)} & PUBLIC_BODY_WORDS
-        and any(
-            m.article_id == aid
-            and m.start < before
-            and here - ctx.paragraph_at(m.start) <= 2
-            and acts(m)
-            for m in e.mentions
-        )
-    ]
-    if len(recent) != 1:
-        return None
-    return (True, True, 0, len(recent[0].mentions)), recent[0]
 
 
 def _proper_words(text: str) -> set[str]:

@@ -31,6 +31,7 @@ from newsweave.text.shapes import (
     is_prose,
     norm,
     split_lines,
+    touched,
 )
 
 __all__ = ["clean_article", "find_boilerplate", "find_title"]
@@ -88,8 +89,6 @@ def _mark_duplicates(lines: list[Line], reasons: list[str | None]) -> None:
         j = first[key]
         if reasons[j] == "caption" or reasons[i] == "caption":
             reasons[i] = reasons[j] = "caption"
-        elif i - j <= 2 and lines[i].words <= 4 and NAME_LINE.match(lines[i].text):
-            reasons[i] = reasons[j] = "byline"  # "Jo Roe" twice under the headline: an author box
         elif reasons[i] is None:
             reasons[i] = "duplicate"
 
@@ -147,6 +146,7 @@ def _mark_related(lines: list[Line], reasons: list[str | None]) -> None:
     """
     n = len(lines)
     last_body = _last_prose(lines, reasons)
+    first_prose = next((i for i, line in enumerate(lines) if is_prose(line)), n)
 
     i = 0
     while i < n:
@@ -157,11 +157,7 @@ def _mark_related(lines: list[Line], reasons: list[str | None]) -> None:
         j = i + 1 if labelled else i
         k = j
         while k < n and reasons[k] is None and is_listed_headline(lines[k], labelled):
-            if (
-                k + 1 < n
-                and is_paragraph(lines[k + 1])
-                and not any(is_prose(line) for line in lines[:k])
-            ):
+            if k + 1 < n and is_paragraph(lines[k + 1]) and k <= first_prose:
                 break  # the line right above the page's first paragraph is its headline
             k += 1
         if (labelled and k > j) or (k - j >= 3 and j > last_body and j >= n // 2):
@@ -196,10 +192,10 @@ def _mark_site_name(
     site = set(re.findall(r"[^\W\d_]{3,}", source.casefold()))
     if not site:
         return found
-    cut = [(s, e) for s, e, _ in found]
+    cut = touched(lines, [(s, e) for s, e, _ in found])
     added = []
-    for line in lines[:TOP_LINES]:
-        if any(s < line.end and line.start < e for s, e in cut) or is_prose(line):
+    for line, c in zip(lines[:TOP_LINES], cut, strict=False):
+        if c or is_prose(line):
             continue
         words = set(re.findall(r"[^\W\d_]{3,}", line.text.casefold()))
         if (site <= words and line.words <= 12) or (site & words and line.words <= 2):
@@ -218,19 +214,31 @@ def _mark_title_repeats(
     if title is None:
         return found
     headline = text[title[0] : title[1]]
-    cut = [(s, e) for s, e, _ in found]
+    cut = touched(lines, [(s, e) for s, e, _ in found])
     added = []
-    for line in lines[:TOP_LINES]:
-        if any(s < line.end and line.start < e for s, e in cut):
+    for line, c in zip(lines[:TOP_LINES], cut, strict=False):
+        if c:
             continue
         if line.start <= title[0] < line.end:
             before = text[line.start : title[0]]
             if before.strip():  # the path before the headline, without the spaces around it
                 start = line.start + len(before) - len(before.lstrip())
                 added.append((start, line.start + len(before.rstrip()), "navigation"))
-        elif line.text.endswith(headline) and line.text != headline:
+        elif line.text.endswith(headline) and _is_path(line.text[: -len(headline)]):
             added.append((line.start, line.end, "navigation"))
     return sorted([*found, *added])
+
+
+_PATH = re.compile(r"\s(?:/|\||›|»|>)\s")
+
+
+def _is_path(prefix: str) -> bool:
+    """ "Nachrichten Politik ", "News / Europe ": section names before a headline; not a
+    label ("Analysis: Why …") nor a sentence."""
+    words = prefix.split()
+    return bool(_PATH.search(prefix)) or (
+        0 < len(words) <= 3 and ":" not in prefix and all(w[:1].isupper() for w in words)
+    )
 
 
 def _mark_above_title(
@@ -245,14 +253,14 @@ def _mark_above_title(
     ".../vorstellung-des-koalitionsvertrags-beim-verweis-…") is the article's own."""
     if title is None:
         return found
-    cut = [(s, e) for s, e, _ in found]
+    cut = touched(lines, [(s, e) for s, e, _ in found])
     added = [
         (line.start, line.end, "navigation")
-        for line in lines
+        for line, c in zip(lines, cut, strict=True)
         if line.end <= title[0]
         and line.words <= 12
         and not is_prose(line)
-        and not any(s < line.end and line.start < e for s, e in cut)
+        and not c
         and not (line.words >= 2 and slug_share(line.text, slug) > 0)
     ]
     return sorted([*found, *added])

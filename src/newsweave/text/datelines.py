@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from newsweave.lexicon.calendar import MONTHS
 from newsweave.text.headline import DATELINE_LINES
 from newsweave.text.lines import AGENCY
-from newsweave.text.shapes import Line, fold, is_prose
+from newsweave.text.shapes import Line, fold, is_prose, touched
 
 __all__ = ["DATELINE", "dateline_length", "find_dateline", "mark_place_lines", "mark_stamps"]
 
@@ -44,7 +44,7 @@ _BRACKET_DATELINE = re.compile(
 # written in title case, then a dash; only a known place will do (see clean.py)
 TITLE_CASE_DATELINE = re.compile(
     r"(?P<place>[A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+){0,2})"
-    r"(?:\s*\((?P<agency>[^()\n]{1,30})\))?\s+[-–—]+\s+(?=[A-Z\"“„])"
+    r"(?:\s*\((?P<agency>[^()\n]{1,30})\))?\s+[-–]\s+(?=[A-Z\"“„])"
 )
 
 
@@ -64,13 +64,16 @@ def dateline_length(text: str) -> int:
     bracket = _BRACKET_DATELINE.match(text[:140])
     if bracket is not None:
         inside = bracket.group("inside")
-        if re.search(rf"\b(?:{AGENCY}|\d{{4}})\b", inside) or "/" in inside:
+        # an agency, or a path of sources with the day: "UrduPoint News / Sputnik - 25th …"
+        if re.search(rf"\b{AGENCY}\b", inside) or ("/" in inside and re.search(r"\d{4}", inside)):
             return bracket.end()
     m = DATELINE.match(text[:200])
     if m is None:
         return 0
-    letters = [ch for ch in m.group("place") if ch.isalpha()]
-    if len(letters) < 3 or not (m.group("date") or m.group("agency") or len(letters) >= 5):
+    # the town in capitals, before any region: "ROME —" (4 letters) stands alone, "AMD,
+    # Nvidia —" (3) does not, unless a date or an agency comes with it
+    letters = [ch for ch in m.group("place").split(",")[0] if ch.isalpha()]
+    if len(letters) < 3 or not (m.group("date") or m.group("agency") or len(letters) >= 4):
         return 0
     return m.end()
 
@@ -79,10 +82,10 @@ def find_dateline(
     lines: list[Line], removed: Sequence[tuple[int, int, str]], title: tuple[int, int] | None
 ) -> tuple[int, int] | None:
     """The dateline that opens the first body line: "PORT CALDER, Westmarch, Oct 15 (NWA) - "."""
-    cut = [(s, e) for s, e, _ in removed] + ([title] if title else [])
+    cut = touched(lines, [(s, e) for s, e, _ in removed] + ([title] if title else []))
     prose = 0
-    for line in lines[:DATELINE_LINES]:
-        if any(s < line.end and line.start < e for s, e in cut):
+    for line, c in zip(lines[:DATELINE_LINES], cut, strict=False):
+        if c:
             continue
         lead = len(line.text) - len(line.text.lstrip())
         body = line.text.strip()
@@ -117,8 +120,21 @@ def _strong_dateline(body: str) -> int:
     m = DATELINE.match(body[:200]) if n else None
     if m is None or m.end() != n:
         return n if n and body[:1] == "(" else 0
-    strong = m.group("date") or m.group("agency") or "," in m.group("place")
-    return n if strong else 0
+    return n if m.group("date") or m.group("agency") or _named_region(m.group("place")) else 0
+
+
+def _named_region(place: str) -> bool:
+    """ "BELLEFONTE, Pennsylvania, USA": after the town, regions the gazetteer knows or a
+    state's abbreviation ("Fla."), not any capitalised words ("AMD, Nvidia")."""
+    from newsweave.nlp.places import gazetteer
+
+    parts = [p.strip() for p in place.split(",")[1:]]
+    return bool(parts) and all(
+        p.lower() in gazetteer()
+        or (p.endswith(".") and len(p) <= 6)  # "Fla.", "Calif."
+        or (p.isupper() and 2 <= len(p) <= 3)  # "USA", "UK"
+        for p in parts
+    )
 
 
 def _place_dateline(body: str) -> int:
@@ -128,10 +144,14 @@ def _place_dateline(body: str) -> int:
     from newsweave.nlp.places import gazetteer
 
     match = TITLE_CASE_DATELINE.match(body[:80])
-    place = match.group("place") if match is not None else ""
-    if match is not None and (place.lower() in gazetteer() or fold(place) in gazetteer()):
-        return match.end()
-    return 0
+    if match is None:
+        return 0
+    places = gazetteer()
+    size = max(
+        places.get(match.group("place").lower(), 0), places.get(fold(match.group("place")), 0)
+    )
+    # a town, not a country or a state ("Georgia - President Zourabichvili said …")
+    return match.end() if 0 < size < COUNTRY_POPULATION else 0
 
 
 PLACE_LINE_POPULATION = 100_000  # a city this big, alone on a line, is a dateline
@@ -146,15 +166,13 @@ def mark_place_lines(
     from newsweave.nlp.places import gazetteer
 
     places = gazetteer()
-    cut = [(s, e) for s, e, _ in found]
+    cut = touched(lines, [(s, e) for s, e, _ in found])
     added = []
-    for line, nxt in itertools.pairwise(lines):
-        if line.words > 3 or not is_prose(nxt) or not line.text[:1].isupper():
+    for (line, nxt), c in zip(itertools.pairwise(lines), cut, strict=False):
+        if c or line.words > 3 or not is_prose(nxt) or not line.text[:1].isupper():
             continue
         size = places.get(fold(line.text), 0)
-        if PLACE_LINE_POPULATION <= size < COUNTRY_POPULATION and not any(
-            s < line.end and line.start < e for s, e in cut
-        ):
+        if PLACE_LINE_POPULATION <= size < COUNTRY_POPULATION:
             added.append((line.start, line.end, "dateline"))
     return sorted([*found, *added])
 
@@ -167,12 +185,12 @@ _STAMP = re.compile(
 
 def mark_stamps(lines: list[Line], found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The time stamp opening a post of a live page, wherever the post stands."""
-    cut = [(s, e) for s, e, _ in found]
+    cut = touched(lines, [(s, e) for s, e, _ in found])
     added = []
-    for line in lines:
+    for line, c in zip(lines, cut, strict=True):
         lead = len(line.text) - len(line.text.lstrip())
         match = _STAMP.match(line.text.strip()[:60])
-        if match is None or any(s < line.end and line.start < e for s, e in cut):
+        if match is None or c:
             continue
         start = line.start + lead
         added.append((start, start + len(match.group().rstrip()), "timestamp"))

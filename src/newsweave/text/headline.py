@@ -26,6 +26,7 @@ from newsweave.text.shapes import (
     headline_shaped,
     is_paragraph,
     split_lines,
+    touched,
 )
 
 __all__ = ["DATELINE_LINES", "find_title", "headline_span", "slug_share", "slug_words"]
@@ -63,12 +64,8 @@ def headline_span(
     removed: Sequence[tuple[int, int, str]],
     url: str | None = None,
 ) -> tuple[int, int] | None:
-    cuts = sorted((s, e) for s, e, _ in removed if s < e)
-
-    def cut(line: Line) -> bool:
-        return any(s < line.end and line.start < e for s, e in cuts)
-
-    kept = [line for line in lines if not cut(line) and not is_timestamp(line)]
+    cut = touched(lines, [(s, e) for s, e, _ in removed])
+    kept = [line for line, c in zip(lines, cut, strict=True) if not c and not is_timestamp(line)]
     first = _first_headline(text, kept) or _repeated_headline(text, kept)
     if first is not None:
         first = _shared_tail(text, kept, first)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from newsweave.lexicon.calendar import MONTHS
+from newsweave.lexicon.calendar import MONTHS, TIME_PREPOSITIONS
 from newsweave.lexicon.pages import (
     NAVIGATION_FILLERS,
     NAVIGATION_WORDS,
@@ -82,6 +82,8 @@ _CREDIT_AFTER_STOP = re.compile(
     rf"(?:[A-Z]+\s+){{0,3}}(?:BY|VIA)\s+)?{AGENCY}(?:\s*/\s*{AGENCY})?\.?$"
 )
 # "… - © gettyimages / Martin Rose": a copyright sign near the end closes a picture's text
+# "… them. Staff": a word the agency list holds for sign-offs ("— Staff"), not a credit
+_LONE_STAFF = re.compile(r"[.!?][\"'”’)]?\s+(?i:staff|agencies|wires?)\.?$")
 _COPYRIGHT_TAIL = re.compile(r"(?:^|\s)©[^.!?©]{0,60}$|©\s*©")
 # "1 of 3 | Rescuers search …": a gallery's caption, counted
 _GALLERY = re.compile(r"^\d{1,3}\s+(?:of|/)\s+\d{1,3}\s*[|:•-]")
@@ -97,15 +99,22 @@ _PICTURED = re.compile(
 # "X talks to the media outside a polling booth in Sydney on May 18, 2019.": a person
 # doing something in the present tense, on a date given in full: a photograph's caption
 _PHOTO_SCENE = re.compile(
-    r"\b(?:is|are)\s+seen\b|\b(?:" + "|".join(sorted(PHOTO_VERBS)) + r")\b", re.IGNORECASE
+    # "is seen in Sydney", not "growth is seen slowing"
+    r"\b(?:is|are)\s+seen\s+(?:in|at|on|from|during|as|outside|inside|near|with|before|"
+    r"after)\b|\b(?:" + "|".join(PHOTO_VERBS) + r")\b",
+    re.IGNORECASE,
 )
 _FULL_DATE_END = re.compile(
     r"\b(?i:" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\.?\s+\d{1,2},\s+\d{4}\s*\.?$|"
     r"\b\d{1,2}\s+(?i:" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\s+\d{4}\s*\.?$"
 )
 # "In this file photo, …", "in this image taken from video": a picture's own words
+# at the caption's start, maybe after "FILE -" or a dateline, never mid-sentence ("the
+# suspect, seen in this image released by police, is 30")
 _PICTURE_WORDS = re.compile(
-    r"\bin\s+this\s+(?:file\s+)?(?:photo|image|picture|still|handout)", re.IGNORECASE
+    r"^(?:[^.]{0,60}[:–—-]\s*)?in\s+this\s+(?:[\w.,]+\s+){0,4}(?:file\s+)?(?:photo\w*|"
+    r"image|picture|still|handout)\b",
+    re.IGNORECASE,
 )
 _AGENCY_ONLY = re.compile(rf"^{AGENCY}\.?$")
 # "Jane Doe/Reuters", "AP Photo/Jane Doe", "AFP via Getty Images" — a credit on its own line
@@ -125,7 +134,7 @@ _PROMO = re.compile(
 _PROMO_OPENER = re.compile(r"^(?:" + "|".join(PROMO_OPENERS) + r")", re.IGNORECASE)
 # "Lewis Hamilton wins a record sixth British Grand Prix - video": a link to other media
 _MEDIA_LINK = re.compile(
-    r"\s[-–—|]\s*(?:video|audio|gallery|podcast|photos|pictures|in\s+pictures|live)$",
+    r"\s[-–—|]\s*(?:video|audio|gallery|podcast|photos|pictures|in\s+pictures)$",
     re.IGNORECASE,
 )
 # "Read management's comments on the results", "Watch the full interview": a link's words
@@ -264,7 +273,7 @@ def _is_caption(line: Line) -> bool:
     if "©" in s[-70:] and _COPYRIGHT_TAIL.search(s[-70:]) and not _CREDIT.match(s):
         return True
     credit = _CREDIT_AFTER_STOP.search(s[-90:])
-    if credit is not None:
+    if credit is not None and not _LONE_STAFF.search(credit.group()):
         # a named credit closes any caption; a bare agency only a one-sentence one
         # ("… the company said. Reuters" may be a body paragraph signed off)
         caption = s[: len(s) - len(s[-90:]) + credit.start() + 1]
@@ -326,7 +335,7 @@ def _is_navigation(line: Line) -> bool:
         part
         for t in _WORD.findall(s)
         if not t.isdigit()
-        for part in _navigation_parts(t.lower().replace("-", " ").split())
+        for part in _navigation_parts(t.replace("-", " ").split())
     ]
     return (
         bool(tokens)
@@ -340,7 +349,9 @@ def _navigation_parts(words: list[str]) -> list[str]:
     whatsapp, mail, copy; "byDropdown" is by, dropdown. A word that does not split wholly
     into navigation words stays as it is."""
     out = []
-    for word in words:
+    for raw in words:
+        word = raw.lower()
+        camel = any(ch.isupper() for ch in raw[1:])
         if word in NAVIGATION_WORDS or word in NAVIGATION_FILLERS or len(word) > 40:
             out.append(word)
             continue
@@ -354,7 +365,10 @@ def _navigation_parts(words: list[str]) -> list[str]:
                     best[end] = [*done, piece]
                     break
         found = best[-1]
-        out.extend(found if found and len(found) > 1 else [word])
+        # glued buttons: three or more ("xwhatsappmailcopy"), or two run together in camel
+        # case ("byDropdown"); "outplay" is a word
+        glued = found is not None and (len(found) >= 3 or (len(found) == 2 and camel))
+        out.extend(found if found and glued else [word])
     return out
 
 
@@ -397,6 +411,7 @@ def classify_line(line: Line, bottom: bool) -> str | None:
     if (
         line.words <= RELATED_MAX_WORDS
         and _DURATION.search(s)
+        and s.rsplit(None, 2)[-2].lower() not in TIME_PREPOSITIONS  # "closes at 10:45"
         and headline_shaped(s, 20)
         and not is_timestamp(line)
     ):

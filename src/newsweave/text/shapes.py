@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 __all__ = [
@@ -33,6 +34,7 @@ __all__ = [
     "norm",
     "sentence_count",
     "split_lines",
+    "touched",
 ]
 
 # Line-shape limits. Headlines run to ~16 words in lists and ~25 on a page; a line past
@@ -137,3 +139,30 @@ def fold(text: str) -> str:
 def norm(s: str) -> str:
     s = s.casefold()
     return " ".join(s.split()) if "  " in s or "\t" in s or "\xa0" in s else s
+
+
+def touched(lines: Sequence[Line], spans: Iterable[tuple[int, int]]) -> list[bool]:
+    """For each of ``lines`` (in text order), whether any of ``spans`` overlaps it. One
+    sorted sweep, so a page of many lines and many removed spans stays linear.
+
+    Example:
+        >>> lines = split_lines("a\\nbb\\nccc")
+        >>> touched(lines, [(2, 3)])
+        [False, True, False]
+    """
+    ordered = sorted((s, e) for s, e in spans if s < e)
+    out = []
+    k = 0
+    for line in lines:
+        while k < len(ordered) and ordered[k][1] <= line.start:
+            k += 1
+        # spans are not nested deeply: look at the few that start before this line ends
+        hit = False
+        j = k
+        while j < len(ordered) and ordered[j][0] < line.end:
+            if ordered[j][1] > line.start:
+                hit = True
+                break
+            j += 1
+        out.append(hit)
+    return out
