@@ -89,3 +89,9 @@ def test_unclosed_doubled_apostrophes_are_no_quotes() -> None:
     # as the next '' (hostile input stays linear; bench/ measures the time)
     text = " ''a" * 8000
     assert _quoted(text) == []
+
+
+def test_a_straight_mark_that_opens_before_any_close_leaves_the_first_unclosed() -> None:
+    # 'He said "we will and "they too".': the second mark opens; the first never closed
+    assert _quoted('He said "we will and "they too" today.') == ["they too"]
+    assert _quoted(' "a' * 8000) == []  # every mark opens, none closes: linear, not quadratic

@@ -136,5 +136,7 @@ def _find_close(text: str, i: int, end: int, opener: str, closer: str) -> int | 
         after = text[j + 1] if j + 1 < len(text) else " "
         if not after.isalnum():  # ’ in "Kim’s" is an apostrophe, not a close
             return j
+        if opener == closer and text[j - 1].isspace():
+            return None  # … "another opens here: the first mark never closed
         i = j + 1
     return None
