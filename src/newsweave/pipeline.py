@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from newsweave.model import Article, Briefing, Rejected, StoryGrouping
 from newsweave.settings import Settings
 from newsweave.text.clean import clean_article
+from newsweave.text.repeats import mark_site_repeats
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -78,7 +79,9 @@ def brief_articles(
     settings = settings or Settings()
     summarizer = get_summarizer(settings.summarizer)  # an unknown name stops before any work
     # Each article's language, declared or guessed: it picks the pipeline that reads it.
-    cleaned = tuple(replace(c, lang=c.lang or language_of(c)) for c in map(clean_article, articles))
+    # A line a source repeats across its pages is its furniture, seen only with them all.
+    pages = mark_site_repeats([clean_article(a) for a in articles])
+    cleaned = tuple(replace(c, lang=c.lang or language_of(c)) for c in pages)
     advance = None
     if progress is not None:
         blocks = sum(

@@ -41,7 +41,8 @@ def find_boilerplate(text: str) -> list[tuple[int, int, str]]:
     """Boilerplate lines of ``text`` as sorted, non-overlapping ``(start, end, reason)``.
 
     Reasons: caption, duplicate, navigation, promo, related, byline, signoff, bio, credit,
-    editor_note, timestamp, trailing (and ``dateline``, from :func:`clean_article`).
+    editor_note, timestamp, trailing (and ``dateline``, from :func:`clean_article`;
+    ``repeated`` comes from :mod:`newsweave.text.repeats`, across a source's articles).
 
     Example:
         >>> find_boilerplate("Kim arrives\\n\\nAdvertisement\\n\\nKim arrived on Tuesday.")
