@@ -95,3 +95,11 @@ def test_a_straight_mark_that_opens_before_any_close_leaves_the_first_unclosed()
     # 'He said "we will and "they too".': the second mark opens; the first never closed
     assert _quoted('He said "we will and "they too" today.') == ["they too"]
     assert _quoted(' "a' * 8000) == []  # every mark opens, none closes: linear, not quadratic
+
+
+def test_a_straight_quote_opening_after_a_sentence_may_run_on() -> None:
+    # 'It has its quirks. "I think …' unclosed at the paragraph's end: a quote running on,
+    # not an inch sign ('a 12" pipe')
+    text = 'Hask knows the port. "I think the cranes will move by Friday.'
+    assert _quoted(text) == ["I think the cranes will move by Friday."]
+    assert _quoted('They laid a 12" pipe. Then they left.') == []

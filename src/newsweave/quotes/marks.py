@@ -61,7 +61,9 @@ def marks_in(text: str, start: int, end: int, is_title: bool) -> list[QuoteMark]
         close = _find_close(text, i + 1, end, ch, closer)
         # An unpaired single mark is an apostrophe, and an unpaired straight one an inch
         # sign — unless it opens the paragraph: a quote running on into the next one.
-        if close is None and (ch == "‘" or (ch == '"' and i != start)):
+        if close is None and (
+            ch == "‘" or (ch == '"' and i != start and not _opens_sentence(text, i))
+        ):
             i += 1
             continue
         content_end = close if close is not None else end
@@ -107,6 +109,15 @@ def _doubled(text: str, i: int, end: int, is_title: bool) -> QuoteMark | None:
     if s < e and any(c.isalpha() for c in text[s:e]):
         return QuoteMark(s, e, i, k + width - 1, is_title)
     return None
+
+
+def _opens_sentence(text: str, i: int) -> bool:
+    """'It has its quirks. "I think they come over …': a straight mark after a finished
+    sentence, before a capital, opens a quote that may run on into the next paragraph
+    (an inch sign follows a figure: 'a 12" pipe')."""
+    before = text[max(0, i - 3) : i].rstrip()
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return bool(before) and before[-1] in ".!?:" and after.isupper()
 
 
 def _can_open(text: str, i: int, block_start: int) -> bool:
