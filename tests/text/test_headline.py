@@ -107,3 +107,11 @@ def test_a_label_above_the_body_that_ends_in_the_headline_stays() -> None:
     article = clean_article(Article("a", "s", None, text))
     assert article.title == "Ferry sinks off Port Ennis"
     assert article.removed == ()
+
+
+def test_a_short_headline_above_a_furniture_line_is_still_the_headline() -> None:
+    # "Ferry sinks offshore" (3 words) above "The Planet Weekly Digest": the short line was
+    # skipped as a section kicker, but only it is about the body
+    assert _title(f"Ferry sinks offshore\n\nThe Planet Weekly Digest\n\n{BODY}") == (
+        "Ferry sinks offshore"
+    )

@@ -87,7 +87,14 @@ def headline_span(
     best = max(scored, key=lambda x: (x[0], x[1]), default=None)
     if best is not None and best[0] >= SLUG_TAKE:
         return _span_of(text, best[2])
-    near = [(i, line) for i, line in head if i < at + HEAD_LINES]
+    # a short line skipped as a section kicker above the furniture may be the headline
+    # itself ("Bridge to close" above "The Planet Weekly Digest")
+    kickers = [
+        (i, line)
+        for i, line in enumerate(kept[:at])
+        if line.words >= 3 and headline_shaped(line.text, TITLE_MAX_WORDS)
+    ]
+    near = kickers + [(i, line) for i, line in head if i < at + HEAD_LINES]
     topical = next((line for i, line in near if _about_lead(line, kept[i + 1 :])), None)
     return first if topical is None else _span_of(text, topical)
 
