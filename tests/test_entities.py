@@ -193,3 +193,14 @@ def test_seed_entities(seed_briefing) -> None:
     kozlov = _find(entities, "Alexander Kozlov")
     assert any("natural resources" in r for r in kozlov.roles)
     assert any("environment minister" in r for r in kozlov.roles)
+
+
+def test_a_surname_after_a_particle_joins_the_full_name_whatever_its_type() -> None:
+    # the model reads "Leyen" alone as a place; "Ursula von der Leyen" says whose it is
+    entities = resolve_entities(
+        _story([("Ursula von der Leyen", "PERSON"), ("Leyen", "GPE"), ("Brussels", "GPE")])
+    )
+    leyen = _find(entities, "Ursula von der Leyen")
+    assert "Leyen" in leyen.aliases
+    assert leyen.type == "PERSON"
+    assert _find(entities, "Brussels").type == "GPE"

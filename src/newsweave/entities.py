@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, get_args
 
-from newsweave.lexicon.people import ACRONYM_SKIP, HONORIFICS
+from newsweave.lexicon.people import ACRONYM_SKIP, HONORIFICS, NAME_PARTICLES
 from newsweave.model import PLACE_TYPES, Annotation, Entity, EntityType, Mention
 
 if TYPE_CHECKING:
@@ -169,10 +169,19 @@ def _vote_person_tokens(groups: dict[str, _Group]) -> None:
         if len(g.tokens) > 1 and g.kind() == "PERSON"
         for tok in (g.tokens[0], g.tokens[-1])
     }
+    # "Leyen" after "Ursula von der Leyen": a surname that follows a particle in a full
+    # name is that person's, however the model typed it alone
+    particle_surnames = {
+        g.tokens[-1]
+        for g in groups.values()
+        if len(g.tokens) >= 3 and g.tokens[-2] in NAME_PARTICLES and g.kind() == "PERSON"
+    }
     for group in groups.values():
         single = len(group.tokens) == 1 and group.key in person_tokens
-        if single and group.kind() == "PLACE" and group.labels["PERSON"]:
-            group.labels["PERSON"] += sum(group.labels.values())
+        surname = len(group.tokens) == 1 and group.key in particle_surnames
+        if surname or (single and group.kind() == "PLACE" and group.labels["PERSON"]):
+            # more than all other votes together: ties go to places otherwise
+            group.labels["PERSON"] += sum(group.labels.values()) + 1
 
 
 def _join_short_names(names: _Names) -> None:

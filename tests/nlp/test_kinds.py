@@ -79,3 +79,10 @@ def test_no_name(name: str, nothing: bool) -> None:
 def test_names_are_names() -> None:
     assert not no_name("Istanbul")
     assert not no_name("Orla Brennick")
+
+
+def test_a_name_cut_at_its_particle_is_joined(nlp) -> None:
+    from newsweave.nlp.kinds import join_particles
+
+    doc = join_particles(nlp("Commission President Ursula von der Leyen met the ministers."))
+    assert "Ursula von der Leyen" in {e.text for e in doc.ents if e.label_ == "PERSON"}

@@ -38,3 +38,11 @@ def test_a_language_without_an_installed_pipeline_is_only_split_into_sentences()
     doc = sentence_pipeline("de")("Am Dienstag kam der Zug. Niemand wurde verletzt.")
     assert [s.text for s in doc.sents] == ["Am Dienstag kam der Zug.", "Niemand wurde verletzt."]
     assert list(doc.ents) == []
+
+
+def test_names_with_particles_do_not_make_english_german() -> None:
+    text = (
+        "EU leaders meet in Brussels. Commission President Ursula von der Leyen met Charles "
+        "de Gaulle and Mohammed bin Salman on Monday. We agreed, von der Leyen said."
+    )
+    assert guess_language(text) == "en"

@@ -41,7 +41,7 @@ from newsweave.nlp.language import WORD_TOKEN as _TOKEN
 from newsweave.nlp.language import language_of
 from newsweave.text.clean import clean_article
 
-FEATURE_VERSION = "story-features/2"  # stored with features; change it when they change
+FEATURE_VERSION = "story-features/3"  # stored with features; change it when they change
 HASH_DIM = 1 << 20
 LEAD_CHARS = 1500  # words and names come from the headline and this much of the kept body
 DENSE_CHARS = 240  # the dense vector reads the headline and about two lead sentences

@@ -17,6 +17,10 @@ ABBREVIATED_TITLES = frozenset(
 )
 # Written after a name: "Martin Luther King Jr."
 NAME_SUFFIXES = frozenset("jr sr".split())
+# The small words inside a person's name: "Ursula von der Leyen", "Mohammed bin Salman".
+NAME_PARTICLES = frozenset(
+    "von der den van de du da di del della dos das bin ibn al el la le ter ten zu".split()
+)
 # Capitalised words that make a preceding modifier a title: "Defence Minister Sergei Shoigu".
 TITLE_WORDS = frozenset(
     """

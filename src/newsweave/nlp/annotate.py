@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from newsweave.errors import ModelError
 from newsweave.lexicon.people import ABBREVIATED_TITLES, AGENT_SUFFIXES, HONORIFICS, TITLE_WORDS
 from newsweave.model import Annotation, Article, Mention, Sentence, Span, Token
-from newsweave.nlp.kinds import context_label, no_name
+from newsweave.nlp.kinds import context_label, join_particles, no_name
 from newsweave.settings import DEFAULT_SPACY_MODELS, Settings
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -177,7 +177,7 @@ def annotate(
     for doc, (index, offset, is_title) in done:
         article = articles[index]
         if pipelines[index] is english:
-            correct_places(doc)
+            join_particles(correct_places(doc))
         base = len(tokens[index])
         sentence_of = [len(sentences[index])] * len(doc)
         for sent in doc.sents:

@@ -21,6 +21,7 @@ from newsweave.lexicon.people import (
     ABBREVIATED_TITLES,
     FOUNDING_NOUNS,
     HONORIFICS,
+    NAME_PARTICLES,
     ORGANISATION_MEMBER_NOUNS,
     ORGANISATION_WORDS,
     PERSON_NOUNS,
@@ -136,3 +137,35 @@ def no_name(name: str) -> bool:
     zone = name.isupper() and len(name) >= 3 and low in TIME_ZONES  # "IST", not "PT" or "ET"
     title = name.endswith(".") and (low in ABBREVIATED_TITLES or low in HONORIFICS)  # not "Sen"
     return zone or title
+
+
+def join_particles(doc: Doc) -> Doc:
+    """A person's name the model cut at a particle, joined again: "Ursula von der" and
+    "Leyen" become "Ursula von der Leyen". The particle ends the person's span and a
+    capitalised word follows at once."""
+    from spacy.tokens import Span
+
+    ents = list(doc.ents)
+    out: list[Span] = []
+    skip_to = -1
+    for ent in ents:
+        if ent.start < skip_to:
+            continue
+        end = ent.end
+        if ent.label_ == "PERSON" and doc[end - 1].lower_ in NAME_PARTICLES:
+            while end < len(doc) and end - ent.end < 3 and _name_word(doc[end].text):
+                end += 1
+        if end > ent.end:
+            out.append(Span(doc, ent.start, end, label="PERSON"))
+            skip_to = end
+        else:
+            out.append(ent)
+    if len(out) != len(ents) or any(a.end != b.end for a, b in zip(out, ents, strict=False)):
+        doc.ents = [
+            e for e in out if not any(e is not o and o.start <= e.start < o.end for o in out)
+        ]
+    return doc
+
+
+def _name_word(text: str) -> bool:
+    return text[:1].isupper() and text.replace("-", "").replace("'", "").isalpha()

@@ -43,11 +43,22 @@ def language_of(article: Article) -> str:
 
 
 def guess_language(text: str) -> str:
-    """The language whose common function words the text uses most; ``en`` when unsure."""
+    """The language whose common function words the text uses most; ``en`` when unsure.
+
+    Another language must use its words more than twice as often as English uses its own:
+    a short English report that names "Ursula von der Leyen" and "Charles de Gaulle" is not
+    German or Dutch for its two particles.
+
+    Example:
+        >>> guess_language("President Ursula von der Leyen met Charles de Gaulle and der Rat.")
+        'en'
+    """
     counts = Counter(w for w in WORD_TOKEN.findall(text[:2000].lower()) if len(w) <= 4)
     scores = {lang: sum(counts[w] for w in ws) for lang, ws in LANGUAGE_MARKERS.items()}
     best = max(scores, key=lambda lang: (scores[lang], lang == ENGLISH))
-    return best if scores[best] >= 2 else ENGLISH
+    if best == ENGLISH or scores[best] < 2 or scores[best] <= 2 * scores[ENGLISH]:
+        return ENGLISH
+    return best
 
 
 def pipeline_names(lang: str) -> tuple[str, ...]:
