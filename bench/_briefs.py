@@ -8,13 +8,14 @@ rules.
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import json
 import os
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -81,3 +82,37 @@ def runs(
     (out / "head").mkdir(parents=True, exist_ok=True)
     found.append(("this checkout", brief_all(folders, REPO / "src", out / "head")))
     return found
+
+
+def score_main(
+    doc: str,
+    default: Path,
+    load_all: Callable[[Path], list[Any]],
+    score: Callable[[Any, dict[str, Any]], Any],
+    report: Callable[[str, dict[str, Any]], Any],
+    unit: str,
+) -> None:
+    """The command line of a gold bench: brief every ``unit`` folder under ``--data`` (with
+    ``--ref`` as a baseline first), score each briefing and print the report; ``--show``
+    prints one folder's misses, ``--keep`` keeps the JSON."""
+    parser = argparse.ArgumentParser(description=doc.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=default)
+    parser.add_argument("--ref", help="also score this commit's briefings, as the baseline")
+    parser.add_argument("--show", help=f"print every miss of this {unit} (or 'all')")
+    parser.add_argument("--keep", type=Path, help="keep the briefing JSON files here")
+    args = parser.parse_args()
+    if not args.data.is_dir():
+        sys.exit(f"{args.data}: no such folder")
+    sets = load_all(args.data)
+    if not sets:
+        sys.exit(f"no {unit} folders with gold.json under {args.data}")
+    with tempfile.TemporaryDirectory() as tmp:
+        out = args.keep or Path(tmp)
+        for label, briefings in runs([g.path for g in sets], args.ref, out):
+            scores = {g.slug: score(g, briefings[g.slug]) for g in sets}
+            report(label, scores)
+            if args.show:
+                for slug, s in scores.items():
+                    if args.show in {slug, "all"}:
+                        print(f"-- {slug}")
+                        print("\n".join(f"   {m}" for m in s.misses))

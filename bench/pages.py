@@ -26,15 +26,13 @@ rendered as ``newsweave.briefing/1`` JSON) and the JSON is scored per page
 
 from __future__ import annotations
 
-import argparse
 import sys
-import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 
 sys.path.insert(0, str(REPO / "evals"))
-from _briefs import runs  # noqa: E402
+from _briefs import score_main  # noqa: E402
 from pagesgold import Score, load_all, score  # noqa: E402
 
 DATA = REPO / "bench" / "data" / "pages"
@@ -70,26 +68,7 @@ def report(label: str, scores: dict[str, Score]) -> Score:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--data", type=Path, default=DATA)
-    parser.add_argument("--ref", help="also score this commit's briefings, as the baseline")
-    parser.add_argument("--show", help="print every miss of this folder (or 'all')")
-    parser.add_argument("--keep", type=Path, help="keep the briefing JSON files here")
-    args = parser.parse_args()
-    folders = load_all(args.data)
-    if not folders:
-        sys.exit(f"no folders with gold.json under {args.data}")
-    paths = [f.path for f in folders]
-    with tempfile.TemporaryDirectory() as tmp:
-        out = args.keep or Path(tmp)
-        for label, briefings in runs(paths, args.ref, out):
-            scores = {f.slug: score(f, briefings[f.slug]) for f in folders}
-            report(label, scores)
-            if args.show:
-                for slug, s in scores.items():
-                    if args.show in {slug, "all"}:
-                        print(f"-- {slug}")
-                        print("\n".join(f"   {m}" for m in s.misses))
+    score_main(__doc__ or "", DATA, load_all, score, report, "folder")
 
 
 if __name__ == "__main__":

@@ -11,12 +11,12 @@ rules; ``bench/pages.py`` prints the report.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from goldset import read_folder
 from tally import Tally
 
 Span = tuple[int, int]
@@ -53,12 +53,7 @@ def _all(text: str, needle: str) -> list[tuple[int, int]]:
 
 def load(folder: Path) -> Folder:
     """One folder of the set, every gold string located; a ValueError names a bad item."""
-    texts: dict[str, str] = {}
-    for line in (folder / "articles.jsonl").read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            record = json.loads(line)
-            texts[record["id"]] = record["text"]
-    gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+    texts, gold = read_folder(folder)
     pages = []
     for pid, g in gold["pages"].items():
         if pid not in texts:

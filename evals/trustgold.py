@@ -12,13 +12,13 @@ and ``test_trust.py`` holds the floors.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from goldset import read_folder
 from newsweave.lexicon.numbers import NUMBER_WORDS
 from tally import Tally
 
@@ -98,12 +98,7 @@ class Story:
 
 def load(folder: Path) -> Story:
     """One story of the set, every evidence located; a ValueError names a bad item."""
-    texts: dict[str, str] = {}
-    for line in (folder / "articles.jsonl").read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            record = json.loads(line)
-            texts[record["id"]] = record["text"]
-    gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+    texts, gold = read_folder(folder)
 
     def locate(article: str, evidence: str, text: str | None = None) -> tuple[Where, Where]:
         if article not in texts:

@@ -26,6 +26,7 @@ from newsweave.text.shapes import (
     headline_shaped,
     is_paragraph,
     split_lines,
+    stripped_span,
     touched,
 )
 
@@ -86,7 +87,7 @@ def headline_span(
     scored = [(slug_share(line.text, slug), -i, line) for i, line in head]
     best = max(scored, key=lambda x: (x[0], x[1]), default=None)
     if best is not None and best[0] >= SLUG_TAKE:
-        return _span_of(text, best[2])
+        return stripped_span(text, best[2])
     # a short line skipped as a section kicker above the furniture may be the headline
     # itself ("Bridge to close" above "The Planet Weekly Digest")
     kickers = [
@@ -96,7 +97,7 @@ def headline_span(
     ]
     near = kickers + [(i, line) for i, line in head if i < at + HEAD_LINES]
     topical = next((line for i, line in near if _about_lead(line, kept[i + 1 :])), None)
-    return first if topical is None else _span_of(text, topical)
+    return first if topical is None else stripped_span(text, topical)
 
 
 def _repeated_headline(text: str, kept: list[Line]) -> tuple[int, int] | None:
@@ -106,7 +107,7 @@ def _repeated_headline(text: str, kept: list[Line]) -> tuple[int, int] | None:
     for i, line in enumerate(kept[1:HEAD_LINES], 1):
         shaped = line.words >= 3 and headline_shaped(line.text, TITLE_MAX_WORDS)
         if shaped and any(k.text.startswith(line.text + " ") for k in kept[:i]):
-            return _span_of(text, line)
+            return stripped_span(text, line)
     return None
 
 
@@ -132,11 +133,6 @@ def _shared_tail(text: str, kept: list[Line], span: tuple[int, int]) -> tuple[in
             if at > 0:
                 return span[0] + at, span[1]
     return span
-
-
-def _span_of(text: str, line: Line) -> tuple[int, int]:
-    lead = len(text[line.start : line.end]) - len(text[line.start : line.end].lstrip())
-    return line.start + lead, line.start + lead + len(line.text)
 
 
 LEAD_LINES = 6  # the paragraphs below a headline it should be about
@@ -207,7 +203,5 @@ def _first_headline(text: str, kept: list[Line]) -> tuple[int, int] | None:
             return None
         if nxt is not None and nxt.block == line.block and nxt.text[:1].islower():
             return None  # the sentence goes on: a wrapped paragraph, not a headline
-        lead = len(text[line.start : line.end]) - len(text[line.start : line.end].lstrip())
-        start = line.start + lead
-        return start, start + len(line.text)
+        return stripped_span(text, line)
     return None

@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from newsweave.model import Article, Removed, Span
-from newsweave.text.shapes import ends_sentence, norm, split_lines, touched
+from newsweave.text.shapes import ends_sentence, norm, split_lines, stripped_span, touched
 
 __all__ = ["mark_site_repeats"]
 
@@ -66,9 +66,5 @@ def _candidates(article: Article) -> list[tuple[str, tuple[int, int]]]:
             continue
         if not any(ch.isalpha() for ch in line.text):
             continue
-        lead = len(article.text[line.start : line.end]) - len(
-            article.text[line.start : line.end].lstrip()
-        )
-        start = line.start + lead
-        out.append((norm(line.text), (start, start + len(line.text))))
+        out.append((norm(line.text), stripped_span(article.text, line)))
     return out

@@ -34,6 +34,7 @@ __all__ = [
     "norm",
     "sentence_count",
     "split_lines",
+    "stripped_span",
     "touched",
 ]
 
@@ -139,6 +140,20 @@ def fold(text: str) -> str:
 def norm(s: str) -> str:
     s = s.casefold()
     return " ".join(s.split()) if "  " in s or "\t" in s or "\xa0" in s else s
+
+
+def stripped_span(text: str, line: Line) -> tuple[int, int]:
+    """Where ``line``'s text stands in ``text``, without the spaces around it.
+
+    Example:
+        >>> text = "  Dam opens  "
+        >>> s, e = stripped_span(text, split_lines(text)[0])
+        >>> text[s:e]
+        'Dam opens'
+    """
+    raw = text[line.start : line.end]
+    start = line.start + len(raw) - len(raw.lstrip())
+    return start, start + len(line.text)
 
 
 def touched(lines: Sequence[Line], spans: Iterable[tuple[int, int]]) -> list[bool]:
