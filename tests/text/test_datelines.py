@@ -141,3 +141,12 @@ def test_a_live_pages_update_stamp_opens_its_post() -> None:
 def test_body_openings_that_look_like_datelines_are_kept(first: str) -> None:
     text = f"Ordinary headline about the news today\n\n{first}\n\nA second paragraph. It goes on."
     assert _marked(text) == []
+
+
+def test_an_indented_dateline_and_stamp_are_marked_where_they_stand() -> None:
+    body = "The council met on Tuesday to discuss the bridge and its repairs."
+    text = (
+        f"Bridge shut for the summer\n\n   LYON, France – {body}\n\n  Update 9:45 a.m. ET: {body}"
+    )
+    assert ("LYON, France –", "dateline") in _marked(text)
+    assert ("Update 9:45 a.m. ET:", "timestamp") in _marked(text)

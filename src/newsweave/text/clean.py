@@ -283,8 +283,8 @@ def clean_article(article: Article) -> Article:
     span = headline_span(article.text, lines, found, article.url)
     found = _mark_above_title(lines, found, span, slug_words(article.url))
     found = _mark_title_repeats(lines, found, span, article.text)
-    found = mark_stamps(lines, mark_place_lines(lines, found))
-    dateline = find_dateline(lines, found, span)
+    found = mark_stamps(article.text, lines, mark_place_lines(lines, found))
+    dateline = find_dateline(article.text, lines, found, span)
     if dateline is not None:
         found = sorted([*found, (*dateline, "dateline")])
     removed = tuple(Removed(Span(article.id, s, e), why) for s, e, why in found)

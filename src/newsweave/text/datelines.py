@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from newsweave.lexicon.calendar import MONTHS
 from newsweave.text.headline import DATELINE_LINES
 from newsweave.text.lines import AGENCY
-from newsweave.text.shapes import Line, fold, is_prose, touched
+from newsweave.text.shapes import Line, fold, is_prose, stripped_span, touched
 
 __all__ = ["DATELINE", "dateline_length", "find_dateline", "mark_place_lines", "mark_stamps"]
 
@@ -79,7 +79,10 @@ def dateline_length(text: str) -> int:
 
 
 def find_dateline(
-    lines: list[Line], removed: Sequence[tuple[int, int, str]], title: tuple[int, int] | None
+    text: str,
+    lines: list[Line],
+    removed: Sequence[tuple[int, int, str]],
+    title: tuple[int, int] | None,
 ) -> tuple[int, int] | None:
     """The dateline that opens the first body line: "PORT CALDER, Westmarch, Oct 15 (NWA) - "."""
     cut = touched(lines, [(s, e) for s, e, _ in removed] + ([title] if title else []))
@@ -87,8 +90,7 @@ def find_dateline(
     for line, c in zip(lines[:DATELINE_LINES], cut, strict=False):
         if c:
             continue
-        lead = len(line.text) - len(line.text.lstrip())
-        body = line.text.strip()
+        body = line.text
         byline = _BYLINE_BEFORE.match(body)
         skip = byline.end() if byline is not None else 0
         # once the body is under way (a summary or a stand-first may come first), only the
@@ -102,7 +104,7 @@ def find_dateline(
         # (not once the body is under way: "METHODOLOGY" there is a section's heading)
         alone = skip + n == len(body) and prose < 2
         if n and (len(body) - skip - n > 20 or alone):
-            start = line.start + lead
+            start = stripped_span(text, line)[0]  # an indented line starts after its spaces
             return start, start + len(body[: skip + n].rstrip())
         if is_prose(line):
             prose += 1
@@ -183,15 +185,16 @@ _STAMP = re.compile(
 )
 
 
-def mark_stamps(lines: list[Line], found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def mark_stamps(
+    text: str, lines: list[Line], found: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
     """The time stamp opening a post of a live page, wherever the post stands."""
     cut = touched(lines, [(s, e) for s, e, _ in found])
     added = []
     for line, c in zip(lines, cut, strict=True):
-        lead = len(line.text) - len(line.text.lstrip())
-        match = _STAMP.match(line.text.strip()[:60])
+        match = _STAMP.match(line.text[:60])
         if match is None or c:
             continue
-        start = line.start + lead
+        start = stripped_span(text, line)[0]
         added.append((start, start + len(match.group().rstrip()), "timestamp"))
     return sorted([*found, *added])
