@@ -216,3 +216,51 @@ def test_help_lists_the_registered_formats() -> None:
     assert "<html|json|md>" in brief_help
     stories_help = runner.invoke(app, ["stories", "--help"], terminal_width=200).stdout
     assert "<json|md>" in stories_help
+
+
+def test_a_stored_story_is_briefed_as_its_articles_are_directly(nlp, tmp_path: Path) -> None:
+    db = str(tmp_path / "s.db")
+    grouped = runner.invoke(app, ["stories", str(EXAMPLE), str(CLUSTERS), "--db", db, "-f", "json"])
+    assert grouped.exit_code == 0, grouped.output
+    listed = runner.invoke(app, ["stories", "--db", db, "-f", "json"])
+    assert listed.exit_code == 0, listed.output
+    assert json.loads(listed.stdout) == json.loads(grouped.stdout)  # every input is stored
+    story = next(s for s in json.loads(listed.stdout)["stories"] if len(s["articles"]) == 5)
+    day = ["--today", "2026-01-01", "-f", "json"]
+    stored = runner.invoke(app, ["brief", "--db", db, "--story", story["id"], *day])
+    direct = runner.invoke(app, ["brief", str(EXAMPLE), *day])
+    assert stored.exit_code == direct.exit_code == 0, stored.output
+    assert stored.stdout == direct.stdout
+
+
+def test_the_store_listing_shows_stored_headlines(tmp_path: Path) -> None:
+    db = str(tmp_path / "s.db")
+    runner.invoke(app, ["stories", str(CLUSTERS / "close-events.jsonl"), "--db", db])
+    listed = runner.invoke(app, ["stories", "--db", db])
+    assert listed.exit_code == 0, listed.output
+    assert "44 articles in" in listed.stdout
+    assert "(stored earlier)" not in listed.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["brief"], "give INPUTS to brief, or --db FILE --story ID"),
+        (["brief", "x.txt", "--db", "s.db", "--story", "s-1"], "not both"),
+        (["brief", "--db", "s.db"], "give INPUTS to brief, or --db FILE --story ID"),
+        (["stories"], "give INPUTS to group, or --db FILE"),
+        (["stories", "--db", "{tmp}/none.db"], "no story store there"),
+        (["brief", "--db", "{db}", "--story", "s-nope"], "no story 's-nope'"),
+    ],
+)
+def test_store_usage_errors_are_one_line_and_exit_2(
+    tmp_path: Path, args: list[str], message: str
+) -> None:
+    db = str(tmp_path / "s.db")
+    runner.invoke(app, ["stories", str(CLUSTERS / "close-events.jsonl"), "--db", db])
+    args = [a.format(tmp=tmp_path, db=db) for a in args]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "none.db").exists()  # listing never creates a store

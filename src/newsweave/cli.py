@@ -72,8 +72,9 @@ def _main(
 @app.command()
 def brief(
     inputs: Annotated[
-        list[str], typer.Argument(help="Files, folders, URLs or feeds; all one story.")
-    ],
+        list[str] | None,
+        typer.Argument(help="Files, folders, URLs or feeds; all one story."),
+    ] = None,
     fmt: Annotated[
         str,
         typer.Option(
@@ -90,7 +91,11 @@ def brief(
         str | None, typer.Option(help="spaCy model name or path (default: en_core_web_sm).")
     ] = None,
     max_bytes: Annotated[
-        int | None, typer.Option(help="Reject inputs larger than this many bytes.")
+        int | None,
+        typer.Option(
+            help="Reject inputs larger than this many bytes; in a .jsonl archive, each "
+            "record (the archive itself may be any size)."
+        ),
     ] = None,
     today: Annotated[
         str | None,
@@ -112,13 +117,32 @@ def brief(
         str | None,
         typer.Option("--model", metavar="NAME", help="The model the --llm server runs."),
     ] = None,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            help="Brief a story kept in this store (a SQLite file or postgresql:// URL) "
+            "instead of INPUTS; give its id with --story."
+        ),
+    ] = None,
+    story: Annotated[
+        str | None,
+        typer.Option(
+            metavar="ID", help="The stored story to brief (ids: newsweave stories --db FILE)."
+        ),
+    ] = None,
     verbose: VerboseOpt = 0,
     debug: DebugOpt = False,
 ) -> None:
-    """Write one briefing for INPUTS, treated as a single story.
+    """Write one briefing for INPUTS, treated as a single story, or for a stored story.
 
     Example:  newsweave brief examples/harbour-bridge --format json -o briefing.json
+
+    Example:  newsweave brief --db stories.db --story s-1a2b3c4d5e6f -f html -o story.html
     """
+    if inputs and (db or story):
+        _usage("give either INPUTS or --db with --story, not both")
+    if not inputs and not (db and story):
+        _usage("give INPUTS to brief, or --db FILE --story ID for a stored story")
     with _boundary(verbose, debug):
         from newsweave.pipeline import brief as run_brief
         from newsweave.settings import load_settings
@@ -132,7 +156,12 @@ def brief(
             llm_model=llm_model,
         )
         with _progress() as hook:
-            briefing = run_brief(inputs, settings, progress=hook)
+            if db and story:
+                from newsweave.pipeline import brief_stored
+
+                briefing = brief_stored(db, story, settings, progress=hook)
+            else:
+                briefing = run_brief(inputs or [], settings, progress=hook)
         _write(renderer(briefing), output)
         code = _report_rejected([(r.input, r.reason) for r in briefing.rejected])
         if briefing.summary_writer != "extractive":
@@ -148,8 +177,12 @@ class Engine(enum.StrEnum):
 @app.command()
 def stories(
     inputs: Annotated[
-        list[str], typer.Argument(help="Files, folders (.txt .html .json .jsonl), URLs or feeds.")
-    ],
+        list[str] | None,
+        typer.Argument(
+            help="Files, folders (.txt .html .json .jsonl .warc), URLs or feeds; none with "
+            "--db to list the stored stories."
+        ),
+    ] = None,
     fmt: Annotated[
         str,
         typer.Option(
@@ -182,26 +215,45 @@ def stories(
         ),
     ] = None,
     max_bytes: Annotated[
-        int | None, typer.Option(help="Reject inputs larger than this many bytes.")
+        int | None,
+        typer.Option(
+            help="Reject inputs larger than this many bytes; in a .jsonl archive, each "
+            "record (the archive itself may be any size)."
+        ),
     ] = None,
     verbose: VerboseOpt = 0,
     debug: DebugOpt = False,
 ) -> None:
-    """Group the articles in INPUTS into stories, one per event.
+    """Group the articles in INPUTS into stories, one per event; with --db and no INPUTS,
+    list the stories the store keeps.
 
     Example:  newsweave stories feeds/ archive.jsonl --db stories.db --format json
+
+    Example:  newsweave stories --db stories.db
     """
+    if not inputs and not db:
+        _usage("give INPUTS to group, or --db FILE to list the stored stories")
     with _boundary(verbose, debug):
+        from newsweave.pipeline import stored_stories
         from newsweave.pipeline import stories as run_stories
         from newsweave.settings import load_settings
 
         renderer = get_story_renderer(fmt)  # an unknown format stops here, before any work
         settings = load_settings(max_bytes=max_bytes, story_embedder=embedder)
         with _progress() as hook:
-            grouping = run_stories(inputs, settings, db=db, engine=engine.value, progress=hook)
+            if inputs:
+                grouping = run_stories(inputs, settings, db=db, engine=engine.value, progress=hook)
+            else:
+                grouping = stored_stories(db or "")
         _write(renderer(grouping), output)
         code = _report_rejected([(r.input, r.reason) for r in grouping.rejected])
     raise typer.Exit(code)
+
+
+def _usage(message: str) -> None:
+    """A usage error: one line on stderr, exit code 2."""
+    print(f"newsweave: error: {message}", file=sys.stderr)
+    raise typer.Exit(2)
 
 
 def _write(text: str, output: Path | None) -> None:

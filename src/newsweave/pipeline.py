@@ -145,3 +145,58 @@ def stories(
     result = _read(inputs, settings, progress)
     grouping = group_articles(result.articles, settings, db=db, engine=engine, progress=progress)
     return StoryGrouping(grouping.stories, grouping.articles, tuple(result.rejected))
+
+
+def brief_stored(
+    db: str,
+    story_id: str,
+    settings: Settings | None = None,
+    *,
+    progress: ProgressHook | None = None,
+) -> Briefing:
+    """Brief the story ``story_id`` kept in the store ``db``, from the articles as they were
+    read when stored: the same briefing as briefing those articles directly.
+
+    Articles the store holds no text for (stored by a release before it kept them) are
+    listed in ``Briefing.rejected``.
+
+    Raises:
+        StoreError: no such store, no such story, or none of its articles has a text.
+    """
+    from newsweave.grouping.store import StoreError, open_stored
+
+    settings = settings or Settings()
+    store = open_stored(db)
+    try:
+        story = store.story(story_id)
+        if story is None:
+            raise StoreError(
+                f"{db}: no story {story_id!r} (list them with: newsweave stories --db {db})"
+            )
+        articles, missing = store.articles(story.article_ids)
+    finally:
+        store.close()
+    if not articles:
+        raise StoreError(f"{db}: story {story_id!r}: the store holds no article texts for it")
+    rejected = [
+        Rejected(aid, "stored without its text (by an older newsweave); read it again")
+        for aid in missing
+    ]
+    return brief_articles(articles, settings, rejected=rejected, progress=progress)
+
+
+def stored_stories(db: str) -> StoryGrouping:
+    """Every story kept in the store ``db``, biggest first, with its stored articles.
+
+    Raises:
+        StoreError: no such store.
+    """
+    from newsweave.grouping.store import open_stored
+
+    store = open_stored(db)
+    try:
+        found = store.stories()
+        articles, _ = store.articles(a for s in found for a in s.article_ids)
+    finally:
+        store.close()
+    return StoryGrouping(tuple(found), tuple(articles))

@@ -98,7 +98,7 @@ def test_postgres_store_gives_the_batch_result() -> None:
     url = os.environ["NEWSWEAVE_TEST_POSTGRES"]
     engine = create_engine(url.replace("postgresql:", "postgresql+psycopg:", 1))
     with engine.begin() as conn:
-        for table in ("nw_pairs", "nw_articles", "nw_stories", "nw_meta"):
+        for table in ("nw_pairs", "nw_documents", "nw_articles", "nw_stories", "nw_meta"):
             conn.execute(text(f"DROP TABLE IF EXISTS {table}"))
     engine.dispose()
     arts, _ = own_set("close-events")

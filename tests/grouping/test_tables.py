@@ -10,6 +10,7 @@ from sqlalchemy import MetaData
 from newsweave.grouping.features import featurize
 from newsweave.grouping.tables import (
     article_row,
+    document_row,
     feature_columns,
     features_from_rows,
     story_tables,
@@ -43,7 +44,18 @@ def test_no_rows_read_as_empty_features() -> None:
 
 def test_the_feature_columns_are_what_a_row_holds() -> None:
     tables = story_tables(MetaData())
-    assert set(tables) == {"meta", "articles", "pairs", "stories"}
+    assert set(tables) == {"meta", "articles", "documents", "pairs", "stories"}
     f = featurize([Article("a", "Wire", "Dam opens", "The dam opened.")], "lexical")
     names = {c.name for c in feature_columns(tables["articles"])}
     assert names == set(article_row(f, 0)) - {"story"}
+
+
+def test_a_document_row_holds_the_whole_article_and_its_place() -> None:
+    from newsweave.grouping.documents import article_from_json
+
+    arts, _ = own_set("close-events")
+    row = document_row(arts[0], 7)
+    assert (row["id"], row["seq"], row["source"]) == (arts[0].id, 7, arts[0].source)
+    assert row["published"] == (arts[0].published.isoformat() if arts[0].published else None)
+    assert article_from_json(row["record"]) == arts[0]
+    assert set(row) == {c.name for c in story_tables(MetaData())["documents"].columns}

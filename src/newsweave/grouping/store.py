@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import numpy as np
 
 from newsweave.embed import Embedder, get_embedder
-from newsweave.errors import NewsweaveError
+from newsweave.grouping.database import StoreError, db_engine, reason, writing
 from newsweave.grouping.decision import Decision, decision_for
 from newsweave.grouping.embedder import story_embedder
 from newsweave.grouping.features import (
@@ -47,6 +47,7 @@ from newsweave.grouping.pairs import Pairs, find_pairs
 from newsweave.grouping.story import make_story
 from newsweave.grouping.tables import (
     article_row,
+    document_row,
     feature_columns,
     features_from_rows,
     story_tables,
@@ -56,6 +57,15 @@ from newsweave.model import Article, Story
 if TYPE_CHECKING:  # pragma: no cover
     from sqlalchemy import Connection, Engine
 
+__all__ = [
+    "IngestReport",
+    "StoreError",
+    "StoryStore",
+    "open_store",
+    "open_stored",
+    "store_embedder",
+]
+
 Featurizer = Callable[[Sequence[Article]], StoryFeatures]
 T = TypeVar("T")
 
@@ -63,10 +73,6 @@ T = TypeVar("T")
 # or the stores written before would be refused.
 SCHEMA = "newsweave.store/1"
 INGEST_CHUNK = 2000  # articles per transaction
-
-
-class StoreError(NewsweaveError):
-    """The store cannot be opened, or was built with other settings."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,8 +104,22 @@ def open_store(
     """
     model = get_embedder(store_embedder(db, embedder)) if isinstance(embedder, str) else embedder
     return StoryStore(
-        _engine(str(db)), model, decision or decision_for(model.name), str(db), featurizer
+        db_engine(str(db)), model, decision or decision_for(model.name), str(db), featurizer
     )
+
+
+def open_stored(db: str | Path) -> StoryStore:
+    """Open the store at ``db`` to read it, with the embedder it was built with.
+
+    Raises:
+        StoreError: no store there (a missing file, or a database without stories).
+    """
+    name = stored_embedder(db)
+    if name is None:
+        raise StoreError(
+            f"{db}: no story store there (create one with: newsweave stories INPUTS --db {db})"
+        )
+    return open_store(db, name)
 
 
 def store_embedder(db: str | Path, name: str = "auto", articles: Sequence[Article] = ()) -> str:
@@ -122,7 +142,7 @@ def stored_embedder(db: str | Path) -> str | None:
 
     if str(db) == ":memory:" or ("://" not in str(db) and not Path(db).is_file()):
         return None
-    engine = _engine(str(db))
+    engine = db_engine(str(db))
     try:
         meta = story_tables(MetaData())["meta"]
         with engine.connect() as conn:
@@ -132,47 +152,6 @@ def stored_embedder(db: str | Path) -> str | None:
         return None
     finally:
         engine.dispose()
-
-
-def _engine(db: str) -> Engine:
-    from sqlalchemy import create_engine, event
-    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
-
-    from newsweave.errors import MissingExtraError
-
-    if db.startswith(("postgresql:", "postgres:")):
-        url = "postgresql+psycopg:" + db.split(":", 1)[1]
-    elif "://" in db:
-        url = db
-    elif db == ":memory:":
-        url = "sqlite://"
-    else:
-        path = Path(db).expanduser()
-        if path.is_dir():
-            raise StoreError(f"{db}: is a folder; give a file name for the SQLite store")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        url = f"sqlite:///{path}"
-    try:
-        engine = create_engine(url, future=True)
-    except NoSuchModuleError as exc:
-        raise StoreError(f"{db}: unsupported database URL ({exc})") from None
-    except ArgumentError as exc:
-        raise StoreError(f"{db}: not a database URL ({exc})") from None
-    except ModuleNotFoundError as exc:
-        raise MissingExtraError(
-            f"{db}: the database driver {exc.name} is not installed; for PostgreSQL: "
-            "pip install 'newsweave[postgres]'"
-        ) from None
-    if engine.dialect.name == "sqlite":
-
-        @event.listens_for(engine, "connect")
-        def _pragmas(conn: Any, _record: Any) -> None:
-            cursor = conn.cursor()
-            cursor.execute("PRAGMA journal_mode=WAL")
-            cursor.execute("PRAGMA synchronous=NORMAL")
-            cursor.close()
-
-    return engine
 
 
 class StoryStore:
@@ -197,11 +176,11 @@ class StoryStore:
         self.metadata = MetaData()
         self.t = story_tables(self.metadata)
         try:
-            self.metadata.create_all(engine)
-            with engine.begin() as conn:
+            with writing(self.engine, self.name) as conn:
+                self.metadata.create_all(conn)
                 self._check_meta(conn)
         except SQLAlchemyError as exc:
-            raise StoreError(f"{name}: cannot open the story store ({_reason(exc)})") from None
+            raise StoreError(f"{name}: cannot open the story store ({reason(exc)})") from None
 
     def _settings(self) -> dict[str, str]:
         d = self.decision
@@ -252,11 +231,11 @@ class StoryStore:
         return IngestReport(added, skipped, tuple(dict.fromkeys(touched)))
 
     def _ingest_chunk(self, batch: Sequence[Article]) -> tuple[int, int, list[str]]:
-        from sqlalchemy import select
+        from sqlalchemy import func, select
 
         arts = self.t["articles"]
         unique = list({a.id: a for a in batch}.values())
-        with self.engine.begin() as conn:
+        with writing(self.engine, self.name) as conn:
             known: set[str] = set()
             for part in _parts([a.id for a in unique]):
                 known.update(conn.execute(select(arts.c.id).where(arts.c.id.in_(part))).scalars())
@@ -270,6 +249,9 @@ class StoryStore:
             only[len(old) :] = True
             pairs = find_pairs(both, self.decision, only=only)
             conn.execute(arts.insert(), [article_row(fresh, r) for r in range(len(fresh))])
+            docs = self.t["documents"]
+            first = (conn.execute(select(func.max(docs.c.seq))).scalar() or 0) + 1
+            conn.execute(docs.insert(), [document_row(a, first + k) for k, a in enumerate(new)])
             if len(pairs):
                 conn.execute(
                     self.t["pairs"].insert(),
@@ -381,6 +363,46 @@ class StoryStore:
         found = [Story(sid, titles.get(sid, ""), tuple(sorted(m))) for sid, m in members.items()]
         return sorted(found, key=lambda s: (-len(s.article_ids), s.article_ids[0]))
 
+    def articles(self, article_ids: Iterable[str]) -> tuple[list[Article], list[str]]:
+        """The stored articles of ``article_ids``, as they were read, in the order the store
+        received them, and the ids the store holds no text for (stored by a release before it kept
+        them, or never stored).
+
+        Raises:
+            StoreError: a stored record this release cannot read.
+        """
+        from sqlalchemy import select
+
+        from newsweave.grouping.documents import DocumentError, article_from_json
+
+        docs = self.t["documents"]
+        wanted = list(dict.fromkeys(article_ids))
+        found: dict[str, tuple[int, Article]] = {}
+        with self.engine.connect() as conn:
+            for part in _parts(wanted):
+                query = select(docs.c.id, docs.c.seq, docs.c.record).where(docs.c.id.in_(part))
+                for aid, seq, record in conn.execute(query):
+                    try:
+                        found[aid] = (seq, article_from_json(record))
+                    except DocumentError as exc:
+                        raise StoreError(f"{self.name}: article {aid!r}: {exc}") from None
+        kept = [a for _, a in sorted(found.values(), key=lambda x: x[0])]
+        return kept, [a for a in wanted if a not in found]
+
+    def story(self, story_id: str) -> Story | None:
+        """The stored story ``story_id``, or None."""
+        from sqlalchemy import select
+
+        arts, stories_t = self.t["articles"], self.t["stories"]
+        with self.engine.connect() as conn:
+            title = conn.execute(
+                select(stories_t.c.title).where(stories_t.c.id == story_id)
+            ).scalar()
+            if title is None:
+                return None
+            ids = conn.execute(select(arts.c.id).where(arts.c.story == story_id)).scalars()
+            return Story(story_id, str(title), tuple(sorted(ids)))
+
     def count(self) -> int:
         """How many articles the store holds."""
         from sqlalchemy import func, select
@@ -413,8 +435,3 @@ def _day_ranges(days: np.ndarray, window: int) -> Iterator[tuple[int, int]]:
         lo, hi = day - window, day + window
     if lo is not None and hi is not None:
         yield lo, hi
-
-
-def _reason(exc: Exception) -> str:
-    orig = getattr(exc, "orig", None)
-    return str(orig or exc).splitlines()[0]

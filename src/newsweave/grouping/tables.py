@@ -23,14 +23,20 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from scipy import sparse
 
+from newsweave.grouping.documents import article_json
 from newsweave.grouping.features import HASH_DIM, StoryFeatures, concat_features
+from newsweave.model import Article
 
 if TYPE_CHECKING:  # pragma: no cover
     from sqlalchemy import MetaData, Table
 
 
 def story_tables(metadata: MetaData) -> dict[str, Table]:
-    """The store's tables, by role: ``meta``, ``articles``, ``pairs`` and ``stories``."""
+    """The store's tables, by role: ``meta``, ``articles`` (features), ``documents`` (each
+    article as read, :mod:`~newsweave.grouping.documents`), ``pairs`` and ``stories``.
+
+    ``documents`` came after the first release; opening an older store adds it, and the
+    articles stored before it can be listed but not briefed."""
     from sqlalchemy import Column, Float, Index, Integer, LargeBinary, String, Table, Text
 
     return {
@@ -51,6 +57,16 @@ def story_tables(metadata: MetaData) -> dict[str, Table]:
             Column("names", LargeBinary, nullable=False),
             Column("dense", LargeBinary, nullable=False),
             Column("story", String(64), nullable=True, index=True),
+        ),
+        "documents": Table(
+            "nw_documents",
+            metadata,
+            Column("id", String(255), primary_key=True),
+            Column("seq", Integer, nullable=False, index=True),  # the order they came in
+            Column("source", Text, nullable=False),
+            Column("url", Text, nullable=True),
+            Column("published", String(10), nullable=True),
+            Column("record", Text, nullable=False),
         ),
         "pairs": Table(
             "nw_pairs",
@@ -125,3 +141,16 @@ def features_from_rows(rows: Sequence[Any], dim: int) -> StoryFeatures:
         dense=np.vstack([np.frombuffer(r.dense, dtype=np.float32) for r in rows]),
         titles=tuple(r.title for r in rows),
     )
+
+
+def document_row(article: Article, seq: int) -> dict[str, Any]:
+    """``article`` as a ``documents`` row: the whole article as read, what lists it, and
+    ``seq``, its place in the order the store received its articles."""
+    return {
+        "id": article.id,
+        "seq": seq,
+        "source": article.source,
+        "url": article.url,
+        "published": article.published.isoformat() if article.published else None,
+        "record": article_json(article),
+    }
