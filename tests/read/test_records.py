@@ -135,3 +135,20 @@ def test_records_reader_names_each_line(data: bytes) -> None:
         if isinstance(outcome, Rejected) and outcome.input != "in/x":
             line = int(outcome.input.rpartition(":")[2])
             assert outcome.reason.startswith(f"line {line}:")
+
+
+def test_streamed_records_match_the_whole_file_read() -> None:
+    import io
+
+    from newsweave.read.records import stream_records
+
+    data = (
+        b'\xef\xbb\xbf{"id": "a", "text": "The dam opened."}\r\n\n'
+        b'{"id": "b", "text": ""}\n[1]\n\xff\xfe\n{"id": "c", "text": "Rain fell."}'
+    )
+    origin = Origin.for_path("r.jsonl")
+    streamed = tuple(stream_records(io.BytesIO(data), origin, Settings()))
+    assert streamed == read_records(data, origin, Settings(), lines=True)
+    assert tuple(stream_records(io.BytesIO(b"\n \n"), origin, Settings())) == (
+        Rejected("r.jsonl", "empty file"),
+    )

@@ -32,6 +32,8 @@ log = logging.getLogger(__name__)
 Kind = Literal["text", "html", "records", "feed"]  # the built-in readers sniff() can tell
 
 _XML_MEDIA = frozenset({"application/xml", "text/xml"})
+# Archives read a record at a time: the size limit applies to each record, not the file.
+STREAMED = frozenset({".jsonl", ".ndjson"})
 _HTML_STARTS = ("<!doctype html", "<html", "<head", "<body")
 
 
@@ -96,6 +98,10 @@ def read_file(
     if not stat.S_ISREG(info.st_mode):
         # Pipes and devices could block forever or never end.
         return (Rejected(label, "not a regular file"),)
+    if path.suffix.lower() in STREAMED:
+        streamed = _stream(path, label, settings)
+        if streamed is not None:
+            return streamed
     if info.st_size > settings.max_bytes:
         return (Rejected(label, oversize_reason(settings.max_bytes)),)
     try:
@@ -121,6 +127,22 @@ def read_file(
             )
         reader = get_reader(kind)
     return reader.read(Source(data, Origin.for_path(label), settings, suffix, client))
+
+
+def _stream(path: Path, label: str, settings: Settings) -> tuple[Outcome, ...] | None:
+    """A JSON Lines archive read record by record, with no limit on the file's size (each
+    record is bounded instead); None when it must be read whole (UTF-16 or UTF-32)."""
+    from newsweave.read.records import stream_records
+
+    try:
+        with path.open("rb") as handle:
+            codec = bom_codec(handle.read(4))
+            if codec and codec != "utf-8-sig":
+                return None
+            handle.seek(0)
+            return tuple(stream_records(handle, Origin.for_path(label), settings))
+    except OSError as err:
+        return (Rejected(label, f"cannot read ({err.strerror or err})"),)
 
 
 def read_url(url: str, settings: Settings, client: httpx.Client | None) -> tuple[Outcome, ...]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, BinaryIO
 
 from newsweave.model import Article, Rejected
 from newsweave.read._article import (
@@ -129,29 +129,80 @@ def _read_lines(data: bytes, origin: Origin, settings: Settings) -> tuple[Outcom
         raw_lines: list[bytes | str] = list(text.split("\n"))
     else:
         raw_lines = list(data.removeprefix(b"\xef\xbb\xbf").split(b"\n"))
-    out: list[Outcome] = []
-    for number, raw in enumerate(raw_lines, start=1):
-        label = f"{origin.label}:{number}"
-        if isinstance(raw, bytes):
-            where = utf8_error(raw)
-            if where is not None:
-                out.append(Rejected(label, f"line {number}: not UTF-8 ({where})"))
-                continue
-            line = raw.decode("utf-8")
-        else:
-            line = raw
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except ValueError as err:
-            out.append(Rejected(label, _json_error(err, number)))
-            continue
-        except RecursionError:
-            out.append(Rejected(label, f"line {number}: malformed JSON: nested too deeply"))
-            continue
-        out.append(_record(obj, number, origin, settings))
+    out = [
+        found
+        for number, raw in enumerate(raw_lines, start=1)
+        if (found := _line(raw, number, origin, settings)) is not None
+    ]
     return tuple(out) or (Rejected(origin.label, "empty file"),)
+
+
+def stream_records(handle: BinaryIO, origin: Origin, settings: Settings) -> Iterator[Outcome]:
+    """Read a JSON Lines file record by record from ``handle``, however big the file.
+
+    Memory holds one line at a time: a line longer than :func:`line_limit` is skipped
+    unread and rejected as ``LABEL:LINE``; each record's text is bounded by
+    ``settings.max_bytes`` as in :func:`read_records`. Yields at least one outcome.
+    """
+    limit = line_limit(settings)
+    any_record = False
+    for number, raw in enumerate(_bounded_lines(handle, limit), start=1):
+        if raw is None:
+            any_record = True
+            yield Rejected(
+                f"{origin.label}:{number}",
+                f"line {number}: record larger than {limit} bytes (NEWSWEAVE_MAX_BYTES)",
+            )
+            continue
+        found = _line(
+            raw.removeprefix(b"\xef\xbb\xbf") if number == 1 else raw, number, origin, settings
+        )
+        if found is not None:
+            any_record = True
+            yield found
+    if not any_record:
+        yield Rejected(origin.label, "empty file")
+
+
+def line_limit(settings: Settings) -> int:
+    """The longest JSON line read: room for a text of ``max_bytes`` with its escapes."""
+    return 2 * settings.max_bytes + 65_536
+
+
+def _bounded_lines(handle: BinaryIO, limit: int) -> Iterator[bytes | None]:
+    """The lines of ``handle`` without their newline, None for a line over ``limit``
+    bytes (read past in blocks, never held)."""
+    while True:
+        line = handle.readline(limit + 1)
+        if not line:
+            return
+        if len(line) > limit and not line.endswith(b"\n"):
+            while (rest := handle.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+            yield None
+            continue
+        yield line.rstrip(b"\r\n")
+
+
+def _line(raw: bytes | str, number: int, origin: Origin, settings: Settings) -> Outcome | None:
+    """The outcome of one JSON line, None for a blank one."""
+    label = f"{origin.label}:{number}"
+    if isinstance(raw, bytes):
+        where = utf8_error(raw)
+        if where is not None:
+            return Rejected(label, f"line {number}: not UTF-8 ({where})")
+        line = raw.decode("utf-8")
+    else:
+        line = raw
+    if not line.strip():
+        return None
+    try:
+        obj = json.loads(line)
+    except ValueError as err:
+        return Rejected(label, _json_error(err, number))
+    except RecursionError:
+        return Rejected(label, f"line {number}: malformed JSON: nested too deeply")
+    return _record(obj, number, origin, settings)
 
 
 def _type_name(value: object) -> str:
