@@ -20,6 +20,7 @@ from newsweave.read._article import (
 )
 from newsweave.read.feeds import root_element
 from newsweave.read.reader import Reader, Source
+from newsweave.read.warc import is_warc
 from newsweave.read.web import Fetched, fetch
 from newsweave.registry import get_reader, reader_names
 from newsweave.settings import Settings
@@ -98,6 +99,14 @@ def read_file(
     if not stat.S_ISREG(info.st_mode):
         # Pipes and devices could block forever or never end.
         return (Rejected(label, "not a regular file"),)
+    if is_warc(path.name):
+        from newsweave.read.warc import stream_warc
+
+        try:
+            with path.open("rb") as handle:
+                return tuple(stream_warc(handle, label, settings))
+        except OSError as err:
+            return (Rejected(label, f"cannot read ({err.strerror or err})"),)
     if path.suffix.lower() in STREAMED:
         streamed = _stream(path, label, settings)
         if streamed is not None:
