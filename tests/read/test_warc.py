@@ -36,6 +36,7 @@ def _archive(path: Path, records: list[tuple[str, str, str, bytes]], gzip: bool 
                     url, kind, payload=io.BytesIO(body), warc_content_type=status_type
                 )
             writer.write_record(record)
+            record.raw_stream.close()  # warcio spools the payload to a temporary file
     return str(path)
 
 

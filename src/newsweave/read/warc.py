@@ -14,9 +14,11 @@ Example:
     >>> buf = io.BytesIO()
     >>> http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
     >>> page = b"<html><title>Dam opens</title><body><p>The dam opened.</p></body></html>"
-    >>> WARCWriter(buf, gzip=True).write_record(WARCWriter(buf).create_warc_record(
+    >>> record = WARCWriter(buf).create_warc_record(
     ...     "https://valleywire.example/dam", "response", payload=io.BytesIO(page),
-    ...     http_headers=http))
+    ...     http_headers=http)
+    >>> WARCWriter(buf, gzip=True).write_record(record)
+    >>> record.raw_stream.close()
     >>> _ = buf.seek(0)
     >>> [a.title for a in stream_warc(buf, "crawl.warc.gz", Settings())]
     ['Dam opens']
