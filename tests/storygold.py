@@ -12,11 +12,16 @@ CLUSTERS = Path(__file__).parent / "data" / "clusters"
 
 
 def own_set(name: str) -> tuple[list[Article], dict[str, str]]:
-    path = CLUSTERS / f"{name}.jsonl"
+    return labelled(CLUSTERS / f"{name}.jsonl")
+
+
+def labelled(path: Path) -> tuple[list[Article], dict[str, str]]:
+    """The articles of a labelled JSON Lines set, and each one's story label by id."""
     gold = {}
     for line in path.read_text(encoding="utf-8").splitlines():
-        rec = json.loads(line)
-        gold[rec["id"]] = rec["story"]
+        if line.strip():
+            rec = json.loads(line)
+            gold[rec["id"]] = rec["story"]
     return list(read_inputs([str(path)]).articles), gold
 
 

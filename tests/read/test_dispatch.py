@@ -182,3 +182,11 @@ def test_a_utf16_jsonl_file_is_still_read_whole_within_the_limit(tmp_path: Path)
     big.write_text(json.dumps({"id": "b", "text": "x" * 200}) + "\n", encoding="utf-16")
     rejected = only_rejected(read_inputs([str(big)], Settings().replace(max_bytes=100)))
     assert rejected.reason == "larger than 100 bytes (NEWSWEAVE_MAX_BYTES)"
+
+
+def test_a_binary_file_named_jsonl_is_one_rejection_not_one_per_line(tmp_path: Path) -> None:
+    path = tmp_path / "dump.jsonl"
+    path.write_bytes(b"\x00\x01binary\n" * 500)
+    assert only_rejected(read_inputs([str(path)])).reason == (
+        "binary file (NUL bytes in the first 8 KiB)"
+    )

@@ -61,7 +61,7 @@ DECISIONS: dict[str, Decision] = {
         "minilm-onnx", -8.91, 4.55, 7.9, 7.93, -8.93, 8.96, 9.47, 0.25, threshold=0.4
     ),
     # Fitted with --real bench/data/stories: its cross-language weights come from real
-    # pairs in two languages (107 articles, 8 languages), the others from ECB+, Multi-News
+    # pairs in two languages (107 articles, 10 languages), the others from ECB+, Multi-News
     # validation and those sets' same-language pairs.
     "multilingual-e5-small": Decision(
         "multilingual-e5-small",

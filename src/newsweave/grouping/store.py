@@ -364,9 +364,9 @@ class StoryStore:
         return sorted(found, key=lambda s: (-len(s.article_ids), s.article_ids[0]))
 
     def articles(self, article_ids: Iterable[str]) -> tuple[list[Article], list[str]]:
-        """The stored articles of ``article_ids``, as they were read, in the order the store
-        received them, and the ids the store holds no text for (stored by a release before it kept
-        them, or never stored).
+        """The stored articles of ``article_ids`` as they were read, in the order the store
+        received them, and the ids it holds no text for (stored by a release before it kept
+        texts, or never stored).
 
         Raises:
             StoreError: a stored record this release cannot read.

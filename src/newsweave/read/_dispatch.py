@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Literal
 
 from newsweave.model import Rejected
 from newsweave.read._article import (
+    BINARY_REASON,
     BINARY_SNIFF_BYTES,
     Origin,
     Outcome,
@@ -99,15 +100,7 @@ def read_file(
     if not stat.S_ISREG(info.st_mode):
         # Pipes and devices could block forever or never end.
         return (Rejected(label, "not a regular file"),)
-    if is_warc(path.name):
-        from newsweave.read.warc import stream_warc
-
-        try:
-            with path.open("rb") as handle:
-                return tuple(stream_warc(handle, label, settings))
-        except OSError as err:
-            return (Rejected(label, f"cannot read ({err.strerror or err})"),)
-    if path.suffix.lower() in STREAMED:
+    if is_warc(path.name) or path.suffix.lower() in STREAMED:
         streamed = _stream(path, label, settings)
         if streamed is not None:
             return streamed
@@ -139,17 +132,25 @@ def read_file(
 
 
 def _stream(path: Path, label: str, settings: Settings) -> tuple[Outcome, ...] | None:
-    """A JSON Lines archive read record by record, with no limit on the file's size (each
-    record is bounded instead); None when it must be read whole (UTF-16 or UTF-32)."""
+    """An archive read record by record (WARC, or JSON Lines), with no limit on the file's
+    size: each record is bounded instead. None when it must be read whole (JSON Lines in
+    UTF-16 or UTF-32)."""
     from newsweave.read.records import stream_records
+    from newsweave.read.warc import stream_warc
 
+    origin = Origin.for_path(label)
     try:
         with path.open("rb") as handle:
-            codec = bom_codec(handle.read(4))
+            if is_warc(path.name):
+                return tuple(stream_warc(handle, label, settings))
+            head = handle.read(BINARY_SNIFF_BYTES)
+            codec = bom_codec(head)
             if codec and codec != "utf-8-sig":
                 return None
+            if has_nul(head):
+                return (Rejected(label, BINARY_REASON),)
             handle.seek(0)
-            return tuple(stream_records(handle, Origin.for_path(label), settings))
+            return tuple(stream_records(handle, origin, settings))
     except OSError as err:
         return (Rejected(label, f"cannot read ({err.strerror or err})"),)
 

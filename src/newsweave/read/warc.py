@@ -90,15 +90,14 @@ def _record(record: object, where: str, label: str, settings: Settings) -> Outco
         log.debug("%s: passed over (%s)", where, media or "no content type")
         return None
     url = record.rec_headers.get_header("WARC-Target-URI") or None  # type: ignore[attr-defined]
+    name = f"{where} {url}" if url else where
     status = http.get_statuscode() if http else "200"
     if not str(status).startswith("2"):
-        return Rejected(f"{where} {url or ''}".strip(), f"HTTP {status}")
+        return Rejected(name, f"HTTP {status}")
     data = record.content_stream().read(settings.max_bytes + 1)  # type: ignore[attr-defined]
     if len(data) > settings.max_bytes:
-        return Rejected(f"{where} {url or ''}".strip(), oversize_reason(settings.max_bytes))
+        return Rejected(name, oversize_reason(settings.max_bytes))
     charset = None
     if "charset=" in media.lower():
         charset = media.lower().split("charset=", 1)[1].split(";")[0].strip() or None
-    return read_html(
-        data, Origin(label=f"{where} {url or ''}".strip(), path=label, url=url, charset=charset)
-    )
+    return read_html(data, Origin(label=name, path=label, url=url, charset=charset))
