@@ -50,3 +50,18 @@ def test_real_story_sets_grouped_as_the_cli_would(folder: str) -> None:
     found = group_articles(articles).stories
     labels = {aid: s.id for s in found for aid in s.article_ids}
     gate(f"stories.real.{folder.rsplit('/', 1)[1]}.bcubed_f1", bcubed_f1(labels, gold))
+
+
+@pytest.mark.parametrize(
+    "folder", ["stories/stories-a", "stories/stories-b", "stories-check/check-a"]
+)
+def test_real_story_sets_in_english_alone(folder: str) -> None:
+    """The English pages of each real set, alone: ``auto`` groups them with minilm-static."""
+    from newsweave.grouping.run import group_articles
+
+    articles, gold = labelled(REAL / folder / "articles.jsonl")
+    english = [a for a in articles if (a.lang or "en") == "en"]
+    found = group_articles(english).stories
+    labels = {aid: s.id for s in found for aid in s.article_ids}
+    gold = {a.id: gold[a.id] for a in english}
+    gate(f"stories.real.{folder.rsplit('/', 1)[1]}.english.bcubed_f1", bcubed_f1(labels, gold))

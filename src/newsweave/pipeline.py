@@ -47,10 +47,18 @@ def _read(inputs: Iterable[str], settings: Settings, progress: ProgressHook | No
     from newsweave.read import read_inputs
 
     inputs = list(inputs)
+    return read_inputs(inputs, settings, progress=_read_progress(inputs, progress))
+
+
+def _read_progress(
+    inputs: Sequence[str], progress: ProgressHook | None
+) -> Callable[[str], None] | None:
+    """The reader's progress callback: one step of the ``read`` bar per input read."""
+    if progress is None:
+        return None
     # A folder's file count is unknown until it is walked: then the bar just counts.
-    total = None if any(Path(i).is_dir() for i in inputs) else len(inputs)
-    advance = progress("read", total) if progress else None
-    return read_inputs(inputs, settings, progress=(lambda _name: advance(1)) if advance else None)
+    advance = progress("read", None if any(Path(i).is_dir() for i in inputs) else len(inputs))
+    return lambda _name: advance(1)
 
 
 def brief_articles(
@@ -138,13 +146,17 @@ def stories(
         engine: ``local``, or ``ray`` to compute features as a Ray Data job.
 
     Unreadable inputs do not stop the run: they are listed in ``StoryGrouping.rejected``.
+    Inputs are read as they are grouped: a run of more than
+    :data:`~newsweave.grouping.run.HOLD_ARTICLES` articles holds their features, not their
+    texts (see :func:`~newsweave.grouping.run.group_stream`).
     """
-    from newsweave.grouping.run import group_articles
+    from newsweave.grouping.run import group_stream
+    from newsweave.read import iter_inputs
 
     settings = settings or Settings()
-    result = _read(inputs, settings, progress)
-    grouping = group_articles(result.articles, settings, db=db, engine=engine, progress=progress)
-    return StoryGrouping(grouping.stories, grouping.articles, tuple(result.rejected))
+    inputs = list(inputs)
+    outcomes = iter_inputs(inputs, settings, progress=_read_progress(inputs, progress))
+    return group_stream(outcomes, settings, db=db, engine=engine, progress=progress)
 
 
 def brief_stored(

@@ -65,6 +65,7 @@ def test_a_pair_scores_the_same_alone_and_in_its_batch(close_events) -> None:
 def test_the_hnsw_index_finds_what_the_exact_search_finds(close_events, monkeypatch) -> None:
     exact = find_pairs(close_events, LEXICAL)
     monkeypatch.setattr(pairs_module, "EXACT_POOL", 0)  # every pool goes through usearch
+    monkeypatch.setattr(pairs_module, "EXACT_NEAREST", 0)
     approximate = find_pairs(close_events, LEXICAL)
     assert _as_set(approximate) == _as_set(exact)
 
@@ -92,10 +93,65 @@ def test_articles_further_apart_than_the_window_are_not_compared() -> None:
     assert _links(found) == {(0, 1), (1, 2)}
 
 
-def test_an_undated_article_is_compared_with_every_other() -> None:
+def test_an_undated_article_is_compared_with_dated_ones_on_any_day() -> None:
     f = featurize([_fire("a", 1), _fire("b", 28), _fire("c", None)], "lexical")
     found = candidate_pairs(f, LEXICAL)
     assert {(0, 2), (1, 2)} <= _links(found)
+
+
+def test_in_a_small_batch_an_undated_article_meets_every_look_alike() -> None:
+    f = _copies(80, list(range(80)))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(pairs_module, "NEIGHBOURS", 10)
+        found = candidate_pairs(f, LEXICAL)
+    assert len(_links(found)) == 80 * 79 // 2
+
+
+def _copies(n: int, order: list[int]) -> StoryFeatures:
+    """``n`` undated syndicated copies of one report (the same features), rows in
+    ``order``: the worst case for a search without a window."""
+    arts = [_fire(f"copy-{k:03d}", None) for k in order]
+    return featurize(arts, "lexical")
+
+
+def test_an_undated_archive_of_copies_costs_a_bounded_number_of_pairs() -> None:
+    n, k = 150, 20
+    f = _copies(n, list(range(n)))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(pairs_module, "ALL_PAIRS_POOL", 0)
+        mp.setattr(pairs_module, "NEIGHBOURS", k)
+        found = candidate_pairs(f, LEXICAL)
+    assert len(_links(found)) <= n * k < n * (n - 1) // 2
+    # Ties go to the lower article id: every copy's neighbours include the k lowest ids.
+    for row in range(n):
+        mine = {j for pair in _links(found) if row in pair for j in pair if j != row}
+        assert set(sorted(set(range(k + 1)) - {row})[:k]) <= mine
+
+
+def test_the_bounded_pairs_do_not_depend_on_the_order_articles_came_in() -> None:
+    n = 90
+    shuffled = list(np.random.default_rng(3).permutation(n))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(pairs_module, "ALL_PAIRS_POOL", 0)
+        mp.setattr(pairs_module, "NEIGHBOURS", 10)
+        a, b = _copies(n, list(range(n))), _copies(n, shuffled)
+        pairs_a, pairs_b = find_pairs(a, LEXICAL), find_pairs(b, LEXICAL)
+
+    def by_id(f: StoryFeatures, p: Pairs) -> set[tuple[str, str, float]]:
+        return {(min(f.ids[i], f.ids[j]), max(f.ids[i], f.ids[j]), x) for i, j, x in _as_set(p)}
+
+    assert by_id(a, pairs_a) == by_id(b, pairs_b)
+
+
+def test_the_index_bounds_an_undated_archive_the_same_way(monkeypatch) -> None:
+    monkeypatch.setattr(pairs_module, "ALL_PAIRS_POOL", 0)
+    monkeypatch.setattr(pairs_module, "NEIGHBOURS", 10)
+    f = _copies(60, list(range(60)))
+    monkeypatch.setattr(pairs_module, "EXACT_NEAREST", 0)
+    approximate = _links(candidate_pairs(f, LEXICAL))
+    # Each copy finds its 10 look-alikes (a pair found from both ends counts once).
+    assert 60 * 10 // 2 <= len(approximate) <= 60 * 10
+    assert all(any(row in pair for pair in approximate) for row in range(60))
 
 
 def test_each_day_apart_beyond_the_first_lowers_the_join_probability() -> None:

@@ -7,9 +7,11 @@ from pathlib import Path
 import pytest
 
 from newsweave.errors import ConfigError
+from newsweave.grouping import run as run_module
 from newsweave.grouping.group import group_stories
-from newsweave.grouping.run import featurizer_for, group_articles
+from newsweave.grouping.run import featurizer_for, group_articles, group_stream
 from newsweave.grouping.store import StoreError, open_store, store_embedder, stored_embedder
+from newsweave.model import Rejected
 from newsweave.settings import Settings
 from storygold import own_set
 
@@ -55,3 +57,51 @@ def test_an_unknown_engine_names_the_known_ones() -> None:
     assert featurizer_for("local", "lexical") is None
     with pytest.raises(ConfigError, match="engine 'spark': available: local, ray"):
         featurizer_for("spark", "lexical")
+
+
+def test_a_streamed_run_groups_as_the_batch_and_lets_the_texts_go(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    arts, _ = own_set("close-events")
+    monkeypatch.setattr(run_module, "HOLD_ARTICLES", 7)
+    monkeypatch.setattr(run_module, "STREAM_BLOCK", 5)
+    bad = Rejected("broken.jsonl:3", "line 3: not JSON")
+    streamed = group_stream([arts[0], bad, *arts[1:]], Settings(story_embedder="lexical"))
+    assert streamed.stories == group_stories(arts, "lexical").stories
+    assert streamed.rejected == (bad,)
+    assert [a.id for a in streamed.articles] == [a.id for a in arts]
+    assert all(a.text == "" for a in streamed.articles)
+    assert [(a.source, a.title, a.published) for a in streamed.articles] == [
+        (a.source, a.title, a.published) for a in arts
+    ]
+    assert not caplog.records  # a named embedder is never second-guessed
+
+
+def test_a_short_stream_is_the_batch_run_texts_and_all() -> None:
+    arts, _ = own_set("close-events")
+    streamed = group_stream(iter(arts[:6]), Settings(story_embedder="lexical"))
+    assert streamed.articles == tuple(arts[:6])
+
+
+def test_a_streamed_run_into_a_store_ends_as_the_batch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    arts, _ = own_set("close-events")
+    monkeypatch.setattr(run_module, "HOLD_ARTICLES", 7)
+    monkeypatch.setattr(run_module, "STREAM_BLOCK", 4)
+    db = str(tmp_path / "s.db")
+    streamed = group_stream(arts, Settings(story_embedder="lexical"), db=db)
+    batch = group_stories(arts, "lexical").stories
+    assert {(s.id, s.article_ids) for s in streamed.stories} == {
+        (s.id, s.article_ids) for s in batch
+    }
+
+
+def test_auto_in_a_long_stream_says_what_it_chose_from(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    arts, _ = own_set("close-events")
+    monkeypatch.setattr(run_module, "HOLD_ARTICLES", 4)
+    monkeypatch.setattr(run_module, "story_embedder", lambda head, name: "lexical")
+    group_stream(arts[:8], Settings())
+    assert "chosen from the first 4 (in en)" in caplog.text

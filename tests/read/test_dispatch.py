@@ -74,14 +74,16 @@ def test_oversized_file_is_rejected_before_reading(tmp_path: Path) -> None:
 def test_a_pipe_is_not_read(tmp_path: Path) -> None:
     pipe = tmp_path / "wire.txt"
     os.mkfifo(pipe)
-    assert read_file(pipe, "wire.txt", Settings()) == (Rejected("wire.txt", "not a regular file"),)
+    assert list(read_file(pipe, "wire.txt", Settings())) == [
+        Rejected("wire.txt", "not a regular file")
+    ]
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symlinks on this platform")
 def test_a_broken_link_is_named(tmp_path: Path) -> None:
     link = tmp_path / "gone.txt"
     link.symlink_to(tmp_path / "nowhere.txt")
-    got = read_file(link, "gone.txt", Settings())
+    got = tuple(read_file(link, "gone.txt", Settings()))
     assert got == (Rejected("gone.txt", "broken symbolic link"),)
 
 

@@ -2,7 +2,7 @@
 
 Example:
     >>> decision_for("minilm-static").threshold
-    0.3
+    0.2
 """
 
 from __future__ import annotations
@@ -44,18 +44,20 @@ class Decision:
 
 
 DECISIONS: dict[str, Decision] = {
+    # Fitted with --real bench/data/stories too: the English pages there are the only
+    # real, dated, many-outlet pages it is fitted on (ECB+ and Multi-News are neither).
     "minilm-static": Decision(
         "minilm-static",
-        -13.98,
-        5.38,
-        11.74,
-        9.13,
-        -14.78,
-        15.07,
-        10.38,
+        -3.17,
+        4.2,
+        9.55,
+        -2.04,
+        -2.17,
+        14.72,
+        -0.62,
         0.65,
         per_day=1.2,
-        threshold=0.3,
+        threshold=0.2,
     ),
     "minilm-onnx": Decision(
         "minilm-onnx", -8.91, 4.55, 7.9, 7.93, -8.93, 8.96, 9.47, 0.25, threshold=0.4

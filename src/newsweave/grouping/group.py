@@ -4,8 +4,9 @@ Three steps, each linear in the number of articles for a steady flow of news:
 
 1. **Candidates** (:mod:`~newsweave.grouping.pairs`). Articles are sorted by day; each is
    compared, by the dot product of its dense headline-and-lead vector, only with articles
-   within ``Decision.window`` days (undated ones with all), exactly up to ``EXACT_POOL``
-   rows and through a usearch HNSW index beyond.
+   within ``Decision.window`` days (undated ones with all, or past ``ALL_PAIRS_POOL``
+   articles their ``NEIGHBOURS`` nearest),
+   exactly up to ``EXACT_POOL`` rows and through a usearch HNSW index beyond.
 2. **Decision** (:mod:`~newsweave.grouping.decision`). Each candidate pair gets a join
    probability from a logistic model over word TF-IDF, name TF-IDF and dense cosines, less
    a decay per day apart. Pairs in two languages use only the language-free features
@@ -80,6 +81,16 @@ def group_stories(
         features = featurize(articles, embedder, progress=tick)
     else:
         features = featurizer(articles)
+    return group_features(features, decision, progress=progress)
+
+
+def group_features(
+    features: StoryFeatures,
+    decision: Decision,
+    *,
+    progress: Callable[[str, int | None], Progress] | None = None,
+) -> Grouping:
+    """Stories from features already computed (steps 2 and 3), biggest first."""
     tick = progress("pairs", len(features)) if progress else None
     pairs = find_pairs(features, decision, progress=tick)
     groups = cluster_rows(features, pairs, decision.threshold)

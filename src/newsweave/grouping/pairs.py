@@ -1,14 +1,20 @@
 """Candidate pairs of articles and their join probabilities: which articles to compare.
 
 Articles are sorted by day; each is compared, by the dot product of its dense
-headline-and-lead vector, only with articles within ``Decision.window`` days (undated ones
-with all). Pools up to ``EXACT_POOL`` rows are searched exactly with numpy; bigger ones
-through a usearch HNSW index (approximate neighbours). Each candidate pair then gets a join
+headline-and-lead vector, only with articles within ``Decision.window`` days. An undated
+article, which has no window, is compared with every article in a batch of up to
+``ALL_PAIRS_POOL``; in a bigger one, with its ``NEIGHBOURS`` nearest articles, dated or not,
+so an archive of look-alikes still costs a bounded number of pairs per article.
+Pools up to ``EXACT_POOL`` rows (``EXACT_NEAREST`` for an undated article's nearest) are
+searched exactly with numpy; bigger ones through a usearch HNSW index (approximate
+neighbours). Each candidate pair then gets a join
 probability from the :class:`~newsweave.grouping.decision.Decision`, and only pairs at
 ``LINK_FLOOR`` or above are kept.
 
 Cosines and probabilities are rounded to 5 decimals, so a pair scores the same in any batch:
-that is what lets the store's incremental runs reproduce a batch run.
+that is what lets the store's incremental runs reproduce a batch run. (Where an undated
+article has more than ``NEIGHBOURS`` near look-alikes, which ones count depends on what
+else is in the batch, and a store may keep a link a batch run would leave out.)
 
 Example:
     >>> from newsweave.grouping.decision import decision_for
@@ -35,7 +41,9 @@ from newsweave.grouping.decision import Decision
 from newsweave.grouping.features import NO_DAY, StoryFeatures
 
 EXACT_POOL = 50_000  # candidate pools up to this size are searched exactly
-ANN_NEIGHBOURS = 64  # neighbours asked of the HNSW index for bigger pools
+ALL_PAIRS_POOL = 5_000  # up to this many rows, an undated article meets every other
+EXACT_NEAREST = 20_000  # an undated article's nearest are searched exactly up to this pool
+NEIGHBOURS = 64  # an undated article's candidates; what the HNSW index is asked for
 CHUNK = 1024  # query rows per matrix product
 LINK_FLOOR = 0.05  # pairs below this join probability are dropped
 LOGIT_FLOOR = -2.95  # below logit(0.049995): such a pair never rounds up to LINK_FLOOR
@@ -218,19 +226,78 @@ def _candidate_blocks(
             yield li[wanted], rj[wanted], w[wanted], nm[wanted], d[wanted]
         if progress is not None:
             progress(len(rows))
-    # Undated rows: against every dated row, and the undated rows after them.
+    # Undated rows have no window. Among up to ALL_PAIRS_POOL rows each meets every other
+    # (its pairs from the undated rows after it, and every dated row); in a bigger pool each
+    # takes its NEIGHBOURS nearest rows, dated or not, since an archive of look-alikes
+    # (syndicated copies, one kind of event) would otherwise pair every row with most
+    # others, and time and pairs would grow with n².
+    undated = undated[np.argsort(np.asarray(f.ids, dtype=object)[undated].astype(str))]
     everyone = np.concatenate([order, undated])
+    rank = np.empty(n, dtype=np.int64)
+    rank[np.argsort(np.asarray(f.ids, dtype=object).astype(str))] = np.arange(n)
     ranks = np.arange(len(everyone))
     for a in range(0, len(undated), CHUNK):
         rows = undated[a : a + CHUNK]
-        row_ranks = np.arange(len(order) + a, len(order) + a + len(rows))
-        for li, rj, w, nm, d in _search(
-            f, rows, row_ranks, everyone, ranks, decision, index, undated=True
-        ):
+        if len(everyone) <= ALL_PAIRS_POOL:
+            row_ranks = np.arange(len(order) + a, len(order) + a + len(rows))
+            found = _search(f, rows, row_ranks, everyone, ranks, decision, index, undated=True)
+        else:
+            found = _nearest(f, rows, everyone, rank, decision, index)
+        for li, rj, w, nm, d in found:
             wanted = mark[li] | mark[rj]
             yield li[wanted], rj[wanted], w[wanted], nm[wanted], d[wanted]
         if progress is not None:
             progress(len(rows))
+
+
+def _nearest(
+    f: StoryFeatures,
+    rows: NDArray[np.int64],
+    pool: NDArray[np.int64],
+    rank: NDArray[np.int64],
+    decision: Decision,
+    index: _AnnIndex,
+) -> Iterator[_Block]:
+    """Pairs (row, one of its ``NEIGHBOURS`` nearest pool rows by dense cosine), those at
+    ``decision.candidate`` or above, with their word, name and dense cosines. Exact up to
+    ``EXACT_NEAREST`` rows, ties going to the lower article id (``rank``), so the pairs
+    depend only on the set of articles; through the HNSW index beyond (an exact search
+    costs each undated article the whole pool, which past that size outweighs the rest of
+    its work)."""
+    if len(pool) > EXACT_NEAREST:
+        hits, sims = index.search(f.dense[rows])
+    else:
+        hits, sims = _exact_nearest(f.dense, rows, pool, rank)
+    r, c = np.nonzero((hits >= 0) & (hits != rows[:, None]) & (sims >= decision.candidate))
+    li, rj = rows[r], hits[r, c]
+    yield li, rj, row_dots(f.words, li, rj), row_dots(f.names, li, rj), sims[r, c].astype(float)
+
+
+def _exact_nearest(
+    dense: NDArray[np.float32],
+    rows: NDArray[np.int64],
+    pool: NDArray[np.int64],
+    rank: NDArray[np.int64],
+) -> tuple[NDArray[np.int64], NDArray[np.float32]]:
+    """The ``NEIGHBOURS`` nearest pool rows of each row other than itself (``-1`` where the
+    pool holds fewer), and their cosines; among equal cosines (at 5 decimals, as pairs are
+    scored) the lower ``rank`` wins."""
+    k = NEIGHBOURS
+    best = np.full((len(rows), k), -1, dtype=np.int64)
+    key = np.full((len(rows), k), -np.inf)
+    for c0 in range(0, len(pool), 4 * CHUNK):
+        cols = pool[c0 : c0 + 4 * CHUNK]
+        sims = np.round((dense[rows] @ dense[cols].T).astype(np.float64), 5)
+        # Below the 5th decimal, the rank orders ties: a lower rank scores a hair higher.
+        sims -= rank[cols][None, :] * 1e-13
+        sims[rows[:, None] == cols[None, :]] = -np.inf
+        both_key = np.concatenate([key, sims], axis=1)
+        both = np.concatenate([best, np.broadcast_to(cols, sims.shape)], axis=1)
+        top = np.argpartition(-both_key, k - 1, axis=1)[:, :k]
+        key = np.take_along_axis(both_key, top, axis=1)
+        best = np.take_along_axis(both, top, axis=1)
+    best[~np.isfinite(key)] = -1
+    return best, np.round(key, 5).astype(np.float32)
 
 
 def _search(
@@ -295,7 +362,7 @@ class _AnnIndex:
 
             self.index = Index(ndim=self.dense.shape[1], metric="ip", dtype="f32")
             self.index.add(np.arange(len(self.dense), dtype=np.uint64), self.dense, log=False)
-        found = self.index.search(queries, ANN_NEIGHBOURS, log=False)
+        found = self.index.search(queries, NEIGHBOURS, log=False)
         keys = np.asarray(found.keys, dtype=np.int64).reshape(len(queries), -1)
         distances = np.asarray(found.distances, dtype=np.float32).reshape(len(queries), -1)
         counts = np.asarray(getattr(found, "counts", [len(found.keys)])).reshape(-1)

@@ -23,6 +23,7 @@ Example:
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -222,7 +223,8 @@ class StoryStore:
         """
         added = skipped = 0
         touched: list[str] = []
-        for batch in _parts(list(articles), chunk):
+        items = iter(articles)  # an archive may stream through: one chunk held at a time
+        while batch := list(itertools.islice(items, chunk)):
             a, s, t = self._ingest_chunk(batch)
             added, skipped = added + a, skipped + s
             touched.extend(t)

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from newsweave.errors import InputError
 from newsweave.model import Article, Rejected
-from newsweave.read._article import Origin, Outcome, article_id, same_text
+from newsweave.read._article import Origin, Outcome, article_id, text_digest
 from newsweave.read._dispatch import read_file, read_url, sniff
 from newsweave.read.web import Fetched, check_url, fetch, looks_like_url, make_client
 from newsweave.settings import Settings
@@ -37,6 +37,7 @@ __all__ = [
     "ReadResult",
     "article_id",
     "fetch",
+    "iter_inputs",
     "read_inputs",
     "sniff",
 ]
@@ -79,40 +80,60 @@ def read_inputs(
     Raises:
         InputError: a folder holds more than ``settings.max_files`` files.
     """
+    articles: list[Article] = []
+    rejected: list[Rejected] = []
+    for outcome in iter_inputs(inputs, settings, client=client, progress=progress):
+        if isinstance(outcome, Rejected):
+            rejected.append(outcome)
+        else:
+            articles.append(outcome)
+    return ReadResult(articles=tuple(articles), rejected=tuple(rejected))
+
+
+def iter_inputs(
+    inputs: Iterable[str],
+    settings: Settings | None = None,
+    *,
+    client: httpx.Client | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> Iterator[Outcome]:
+    """:func:`read_inputs` one outcome at a time, as it is read: an archive of any size
+    passes through a record at a time, so a caller that keeps less than the articles
+    (the stories command keeps their features) reads it in bounded memory. The same
+    article read twice comes once; a second text under a used id comes as a rejection.
+    """
     settings = settings or Settings()
-    outcomes: list[Outcome] = []
+    seen = _Seen()
     own_client: httpx.Client | None = None
     try:
         for raw in inputs:
             if raw.lower().startswith(("http://", "https://")):
                 if client is None and own_client is None:
                     own_client = make_client(settings)
-                outcomes.extend(read_url(raw, settings, client or own_client))
+                yield from seen.admit(read_url(raw, settings, client or own_client))
                 _tell(progress, raw)
                 continue
             if not raw.strip():
-                outcomes.append(Rejected(raw, "empty input name"))
+                yield Rejected(raw, "empty input name")
                 continue
             path = Path(raw)
             if path.is_dir():
                 files = list_folder(path, raw, settings)
                 if not files:
-                    outcomes.append(Rejected(raw, "folder has no files (hidden names skipped)"))
+                    yield Rejected(raw, "folder has no files (hidden names skipped)")
                 for label, file in files:
-                    outcomes.extend(read_file(file, label, settings, client=client))
+                    yield from seen.admit(read_file(file, label, settings, client=client))
                     _tell(progress, label)
             elif path.exists() or path.is_symlink():
-                outcomes.extend(read_file(path, raw, settings, client=client))
+                yield from seen.admit(read_file(path, raw, settings, client=client))
                 _tell(progress, raw)
             elif looks_like_url(raw):
-                outcomes.append(Rejected(raw, check_url(raw) or "not an http(s) URL"))
+                yield Rejected(raw, check_url(raw) or "not an http(s) URL")
             else:
-                outcomes.append(Rejected(raw, "no such file or folder"))
+                yield Rejected(raw, "no such file or folder")
     finally:
         if own_client is not None:
             own_client.close()
-    articles, rejected = _dedupe(outcomes)
-    return ReadResult(articles=articles, rejected=rejected)
 
 
 def _tell(progress: Callable[[str], None] | None, name: str) -> None:
@@ -169,27 +190,32 @@ def _walk(
             yield (*rel, entry.name), entry
 
 
-def _dedupe(outcomes: list[Outcome]) -> tuple[tuple[Article, ...], tuple[Rejected, ...]]:
-    first: dict[str, Article] = {}
-    rejected: list[Rejected] = []
-    for outcome in outcomes:
-        if isinstance(outcome, Rejected):
-            rejected.append(outcome)
-            continue
-        kept = first.get(outcome.id)
-        if kept is None:
-            first[outcome.id] = outcome
-        elif same_text(kept.text, outcome.text):
-            log.debug("%s: same article as %s, kept once", _where(outcome), _where(kept))
-        else:
-            # Two records that share an id but not a text: dropping either would lose news.
-            rejected.append(
-                Rejected(
+class _Seen:
+    """The ids read so far, each with where it came from and a digest of its normalised
+    text (not the text: an archive's texts are never held at once)."""
+
+    def __init__(self) -> None:
+        self.first: dict[str, tuple[str, bytes]] = {}
+
+    def admit(self, outcomes: Iterable[Outcome]) -> Iterator[Outcome]:
+        """``outcomes`` less the articles already read; a second text under a used id is
+        turned into a rejection, since dropping either would lose news."""
+        for outcome in outcomes:
+            if isinstance(outcome, Rejected):
+                yield outcome
+                continue
+            digest = text_digest(outcome.text)
+            kept = self.first.get(outcome.id)
+            if kept is None:
+                self.first[outcome.id] = (_where(outcome), digest)
+                yield outcome
+            elif kept[1] == digest:
+                log.debug("%s: same article as %s, kept once", _where(outcome), kept[0])
+            else:
+                yield Rejected(
                     _where(outcome),
-                    f"id {outcome.id!r} already used by {_where(kept)} for a different text",
+                    f"id {outcome.id!r} already used by {kept[0]} for a different text",
                 )
-            )
-    return tuple(first.values()), tuple(rejected)
 
 
 def _where(article: Article) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -89,30 +90,39 @@ def read_file(
     settings: Settings,
     *,
     client: httpx.Client | None = None,
-) -> tuple[Outcome, ...]:
-    """Read one file, named ``label`` in articles and rejections."""
+) -> Iterator[Outcome]:
+    """Read one file, named ``label`` in articles and rejections, lazily: an archive
+    (WARC, JSON Lines) yields its records as it reads them, with the file open until the
+    last one, so memory holds one record at a time."""
     try:
         info = path.stat()
     except OSError as err:
         if path.is_symlink():
-            return (Rejected(label, "broken symbolic link"),)
-        return (Rejected(label, f"cannot read ({err.strerror or err})"),)
+            yield Rejected(label, "broken symbolic link")
+        else:
+            yield Rejected(label, f"cannot read ({err.strerror or err})")
+        return
     if not stat.S_ISREG(info.st_mode):
         # Pipes and devices could block forever or never end.
-        return (Rejected(label, "not a regular file"),)
+        yield Rejected(label, "not a regular file")
+        return
     if is_warc(path.name) or path.suffix.lower() in STREAMED:
         streamed = _stream(path, label, settings)
         if streamed is not None:
-            return streamed
+            yield from streamed
+            return
     if info.st_size > settings.max_bytes:
-        return (Rejected(label, oversize_reason(settings.max_bytes)),)
+        yield Rejected(label, oversize_reason(settings.max_bytes))
+        return
     try:
         with path.open("rb") as handle:
             data = handle.read(settings.max_bytes + 1)
     except OSError as err:
-        return (Rejected(label, f"cannot read ({err.strerror or err})"),)
+        yield Rejected(label, f"cannot read ({err.strerror or err})")
+        return
     if len(data) > settings.max_bytes:  # the file grew since stat()
-        return (Rejected(label, oversize_reason(settings.max_bytes)),)
+        yield Rejected(label, oversize_reason(settings.max_bytes))
+        return
     suffix = path.suffix.lower()
     reader = claimant(suffix=suffix)
     if reader is None:
@@ -120,39 +130,46 @@ def read_file(
         if kind is None:
             what = f"suffix {suffix!r}" if suffix else "no suffix"
             content = "binary content" if has_nul(data) else "content is not UTF-8 text"
-            return (
-                Rejected(
-                    label,
-                    f"unsupported file type ({what}, {content}; "
-                    "expected text, HTML, JSON or a feed)",
-                ),
+            yield Rejected(
+                label,
+                f"unsupported file type ({what}, {content}; expected text, HTML, JSON or a feed)",
             )
+            return
         reader = get_reader(kind)
-    return reader.read(Source(data, Origin.for_path(label), settings, suffix, client))
+    yield from reader.read(Source(data, Origin.for_path(label), settings, suffix, client))
 
 
-def _stream(path: Path, label: str, settings: Settings) -> tuple[Outcome, ...] | None:
+def _stream(path: Path, label: str, settings: Settings) -> Iterator[Outcome] | None:
     """An archive read record by record (WARC, or JSON Lines), with no limit on the file's
     size: each record is bounded instead. None when it must be read whole (JSON Lines in
     UTF-16 or UTF-32)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(BINARY_SNIFF_BYTES)
+    except OSError as err:
+        return iter((Rejected(label, f"cannot read ({err.strerror or err})"),))
+    if is_warc(path.name):
+        return _records(path, label, settings, warc=True)
+    codec = bom_codec(head)
+    if codec and codec != "utf-8-sig":
+        return None
+    if has_nul(head):
+        return iter((Rejected(label, BINARY_REASON),))
+    return _records(path, label, settings, warc=False)
+
+
+def _records(path: Path, label: str, settings: Settings, *, warc: bool) -> Iterator[Outcome]:
     from newsweave.read.records import stream_records
     from newsweave.read.warc import stream_warc
 
-    origin = Origin.for_path(label)
     try:
         with path.open("rb") as handle:
-            if is_warc(path.name):
-                return tuple(stream_warc(handle, label, settings))
-            head = handle.read(BINARY_SNIFF_BYTES)
-            codec = bom_codec(head)
-            if codec and codec != "utf-8-sig":
-                return None
-            if has_nul(head):
-                return (Rejected(label, BINARY_REASON),)
-            handle.seek(0)
-            return tuple(stream_records(handle, origin, settings))
+            if warc:
+                yield from stream_warc(handle, label, settings)
+            else:
+                yield from stream_records(handle, Origin.for_path(label), settings)
     except OSError as err:
-        return (Rejected(label, f"cannot read ({err.strerror or err})"),)
+        yield Rejected(label, f"cannot read ({err.strerror or err})")
 
 
 def read_url(url: str, settings: Settings, client: httpx.Client | None) -> tuple[Outcome, ...]:
