@@ -105,13 +105,15 @@ def main() -> None:
             db = Path(tmp) / f"stories-{size}.db" if args.db else None
             # Each size in its own child of a fresh interpreter, so RUSAGE_CHILDREN's peak
             # is that size's run alone.
-            line = subprocess.run(
+            child = subprocess.run(
                 [sys.executable, __file__, "--one", str(archive), args.embedder, str(db or "")],
                 capture_output=True,
                 text=True,
-                check=True,
-            ).stdout.strip()
-            seconds, peak, stories, rejected = json.loads(line)
+                check=False,
+            )
+            if child.returncode:
+                raise SystemExit(f"{archive}: the run failed:\n{child.stderr[-3000:]}")
+            seconds, peak, stories, rejected = json.loads(child.stdout.strip())
             print(
                 f"{size:>6} {count:>9} {seconds:>8.0f} {count / seconds:>6.0f} {peak:>8.0f} "
                 f"{stories:>8}" + (f"   ({rejected} rejected)" if rejected else ""),

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import gzip
+import http.server
 import json
+import os
 import subprocess
 import sys
+import threading
+import time
+import zlib
 from pathlib import Path
 
 import pytest
@@ -34,6 +40,7 @@ def test_brief_json_follows_the_schema(nlp, tmp_path: Path) -> None:
         "summary",
         "summary_writer",
         "unsupported",
+        "flagged",
         "rejected",
         "dates",
     }
@@ -264,3 +271,152 @@ def test_store_usage_errors_are_one_line_and_exit_2(
     assert message in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "none.db").exists()  # listing never creates a store
+
+
+def test_a_crash_exits_2_with_one_line_and_no_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newsweave.pipeline
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise TypeError("'NoneType' object is not subscriptable")
+
+    monkeypatch.setattr(newsweave.pipeline, "brief", broken)
+    (tmp_path / "a.txt").write_text("Dam opens\n\nThe dam opened on Tuesday.\n")
+    result = runner.invoke(app, ["brief", str(tmp_path / "a.txt")])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("newsweave: error: the run stopped on an unexpected TypeError")
+    debug = runner.invoke(app, ["brief", str(tmp_path / "a.txt"), "--debug"])
+    assert isinstance(debug.exception, TypeError)
+
+
+def test_hostile_names_are_escaped_on_stderr(tmp_path: Path) -> None:
+    name = tmp_path / "x\nrejected: forged\x1b[31m.bin"
+    name.write_bytes(b"\x00\x01binary")
+    (tmp_path / "a.txt").write_text("Dam opens\n\nThe dam opened on Tuesday.\n")
+    result = runner.invoke(app, ["stories", str(tmp_path), "--embedder", "lexical"])
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("rejected: ")
+    assert "\\nrejected: forged\\x1b[31m.bin" in lines[0]
+    assert "\x1b" not in result.stderr
+
+
+# --- one hostile input of each kind beside five good ones ---------------------------------
+
+
+GOOD_REPORTS = [
+    f"Harbour bridge reopens\n\nThe Harbour Bridge reopened on Tuesday after {n + 2} days "
+    "of repairs, the city said. Traffic returned to normal by the evening."
+    for n in range(5)
+]
+
+
+class _Hostile(http.server.BaseHTTPRequestHandler):
+    """A local server that attacks its client: a gzip bomb, a slow drip, a feed whose
+    teasers link to this machine's private services."""
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        port = self.server.server_address[1]
+        if self.path == "/bomb":
+            pack = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+            inner = b"".join(pack.compress(b"\0" * 1_000_000) for _ in range(200)) + pack.flush()
+            body = gzip.compress(inner)
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Encoding", "gzip, gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        elif self.path == "/drip":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            try:
+                for _ in range(60):
+                    self.wfile.write(b"<p>x")
+                    self.wfile.flush()
+                    time.sleep(0.5)
+            except OSError:
+                pass
+        elif self.path == "/feed":
+            items = "".join(
+                f"<item><title>Teaser {k}</title><link>http://127.0.0.1:{port}/admin/{k}</link>"
+                f"<description>Short teaser {k}.</description></item>"
+                for k in range(30)
+            )
+            body = f'<rss version="2.0"><channel><title>F</title>{items}</channel></rss>'
+            self.send_response(200)
+            self.send_header("Content-Type", "application/rss+xml")
+            self.end_headers()
+            self.wfile.write(body.encode())
+        else:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            self.wfile.write(b"<html><body><p>INTERNAL SECRET admin page.</p></body></html>")
+
+
+# Runs a command and reports its peak memory alone (a fresh process's RUSAGE_CHILDREN).
+_PEAK = (
+    "import resource, subprocess, sys; code = subprocess.run(sys.argv[1:]).returncode; "
+    "print('peak KiB', resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, "
+    "file=sys.stderr); sys.exit(code)"
+)
+
+
+def test_one_hostile_input_of_each_kind_costs_the_good_ones_nothing(tmp_path: Path) -> None:
+    folder = tmp_path / "story"
+    folder.mkdir()
+    for n, text in enumerate(GOOD_REPORTS):
+        (folder / f"good{n}.txt").write_text(text, encoding="utf-8")
+    (folder / "records.jsonl").write_text(
+        '{"text": "Lone \\ud800 surrogate in a report about the harbour bridge."}\n{broken\n'
+    )
+    (folder / "a").symlink_to(folder / "b")
+    (folder / "b").symlink_to(folder / "a")
+    (folder / "leak.txt").symlink_to("/etc/hostname")
+    (folder / "x\nrejected: forged`<img src=x onerror=alert(1)>`.txt").write_bytes(b"\0\1")
+    (folder / os.fsdecode(b"caf\xe9.html")).write_bytes(b"<noscript>Enable JavaScript.</noscript>")
+    (folder / "wide.txt").write_text("A wide page\n\n" + "W" * 100_000)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Hostile)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    env = {**os.environ, "NEWSWEAVE_FETCH_TIMEOUT": "3", "NEWSWEAVE_FEED_BUDGET": "5"}
+    start = time.monotonic()
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", _PEAK, sys.executable, "-m", "newsweave", "brief",
+             str(folder), f"{base}/bomb", f"{base}/drip", f"{base}/feed", "-f", "json",
+             "-o", str(tmp_path / "b.json")],
+            capture_output=True, text=True, env=env, check=False, timeout=300,
+        )  # fmt: skip
+    finally:
+        server.shutdown()
+        server.server_close()
+    took = time.monotonic() - start
+    *lines, peak = done.stderr.strip().splitlines()
+    peak_mb = int(peak.removeprefix("peak KiB ")) / 1024
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    assert all(x.startswith("rejected: ") for x in lines), done.stderr
+    raw = (tmp_path / "b.json").read_text(encoding="utf-8")
+    out = json.loads(raw)
+    paths = {Path(a["path"] or "").name for a in out["articles"]}
+    assert {f"good{n}.txt" for n in range(5)} <= paths
+    assert "INTERNAL SECRET" not in raw
+    reasons = {r["input"].rsplit("/", 1)[-1]: r["reason"] for r in out["rejected"]}
+    assert reasons["bomb"] == "stacked content encodings (gzip, gzip) are refused"
+    assert reasons["drip"] == "timed out after 3 s"
+    assert reasons["a"].startswith("symbolic link loop")
+    assert reasons["leak.txt"].startswith("a symbolic link leading outside the folder")
+    assert reasons["records.jsonl:2"].startswith("line 2")
+    assert any(k.startswith("caf") and "no extractable" in v for k, v in reasons.items())
+    assert peak_mb < 1024
+    assert took < 30 + 60  # fetching within 30 s; the rest is reading and spaCy

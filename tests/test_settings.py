@@ -32,7 +32,11 @@ def test_environment_then_overrides() -> None:
         ({"NEWSWEAVE_BATCH_SIZE": "-1"}, "batch_size = -1"),
         ({"NEWSWEAVE_TODAY": "12/09/2023"}, "today = '12/09/2023': expected a date as YYYY-MM-DD"),
         ({"NEWSWEAVE_LLM_URL": "http://127.0.0.1:8080/v1"}, "needs a model name"),
-        ({"NEWSWEAVE_LLM_TIMEOUT": "0"}, "llm_timeout = 0.0: must be above 0 seconds"),
+        ({"NEWSWEAVE_LLM_TIMEOUT": "0"}, "llm_timeout = 0.0: must be a number of seconds above 0"),
+        ({"NEWSWEAVE_FETCH_TIMEOUT": "nan"}, "fetch_timeout = nan: must be a number of seconds"),
+        ({"NEWSWEAVE_FETCH_TIMEOUT": "inf"}, "fetch_timeout = inf: must be a number of seconds"),
+        ({"NEWSWEAVE_FEED_BUDGET": "-1"}, "feed_budget = -1.0"),
+        ({"NEWSWEAVE_ALLOW_PRIVATE_URLS": "maybe"}, "expected a bool"),
     ],
 )
 def test_bad_values_name_the_setting(env: dict[str, str], message: str) -> None:
@@ -61,3 +65,9 @@ def test_today_sets_the_reference_day() -> None:
 
     assert load_settings({"NEWSWEAVE_TODAY": "2023-09-12"}).reference_day == dt.date(2023, 9, 12)
     assert Settings().reference_day >= dt.date(2026, 1, 1)
+
+
+def test_yes_no_settings_read_the_usual_words() -> None:
+    assert load_settings({"NEWSWEAVE_ALLOW_PRIVATE_URLS": "Yes"}).allow_private_urls
+    assert not load_settings({"NEWSWEAVE_ALLOW_PRIVATE_URLS": "false"}).allow_private_urls
+    assert not load_settings({"NEWSWEAVE_ALLOW_PRIVATE_URLS": "0"}).allow_private_urls

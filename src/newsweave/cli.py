@@ -24,6 +24,7 @@ from newsweave.registry import (
     renderer_names,
     story_renderer_names,
 )
+from newsweave.text.controls import shown
 
 if TYPE_CHECKING:  # pragma: no cover
     from newsweave.model import Briefing
@@ -52,6 +53,14 @@ VerboseOpt = Annotated[
     int, typer.Option("--verbose", "-v", count=True, help="More logging on stderr (-v, -vv).")
 ]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")]
+PrivateOpt = Annotated[
+    bool,
+    typer.Option(
+        "--allow-private-urls",
+        help="Let links found in fetched content (feed entries, redirects) reach loopback "
+        "and private addresses. URLs you give are always fetched.",
+    ),
+]
 
 
 def _version(value: bool) -> None:
@@ -130,6 +139,7 @@ def brief(
             metavar="ID", help="The stored story to brief (ids: newsweave stories --db FILE)."
         ),
     ] = None,
+    allow_private_urls: PrivateOpt = False,
     verbose: VerboseOpt = 0,
     debug: DebugOpt = False,
 ) -> None:
@@ -154,6 +164,7 @@ def brief(
             today=today,
             llm_url=llm,
             llm_model=llm_model,
+            allow_private_urls=allow_private_urls or None,
         )
         with _progress() as hook:
             if db and story:
@@ -221,6 +232,7 @@ def stories(
             "record (the archive itself may be any size)."
         ),
     ] = None,
+    allow_private_urls: PrivateOpt = False,
     verbose: VerboseOpt = 0,
     debug: DebugOpt = False,
 ) -> None:
@@ -239,7 +251,11 @@ def stories(
         from newsweave.settings import load_settings
 
         renderer = get_story_renderer(fmt)  # an unknown format stops here, before any work
-        settings = load_settings(max_bytes=max_bytes, story_embedder=embedder)
+        settings = load_settings(
+            max_bytes=max_bytes,
+            story_embedder=embedder,
+            allow_private_urls=allow_private_urls or None,
+        )
         with _progress() as hook:
             if inputs:
                 grouping = run_stories(inputs, settings, db=db, engine=engine.value, progress=hook)
@@ -269,7 +285,7 @@ def _write(text: str, output: Path | None) -> None:
 
 def _report_rejected(rejected: list[tuple[str, str]]) -> int:
     for name, reason in rejected:
-        print(f"rejected: {name}: {reason}", file=sys.stderr)
+        print(f"rejected: {shown(name)}: {shown(reason)}", file=sys.stderr)
     return 1 if rejected else 0
 
 
@@ -290,16 +306,31 @@ def _boundary(verbose: int, debug: bool) -> Iterator[None]:
     """Turn library errors into one line on stderr and exit code 2."""
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    # trafilatura logs an ERROR for every empty or odd page it is given; the page's fate is
+    # reported once, as a rejection. Its own lines show with -vv.
+    logging.getLogger("trafilatura").setLevel(level if verbose >= 2 else logging.CRITICAL)
     try:
         yield
     except NewsweaveError as exc:
         if debug:
             raise
-        print(f"newsweave: error: {exc}", file=sys.stderr)
+        print(f"newsweave: error: {shown(str(exc))}", file=sys.stderr)
         raise typer.Exit(2) from None
     except KeyboardInterrupt:
         print("newsweave: interrupted", file=sys.stderr)
         raise typer.Exit(130) from None
+    except (typer.Exit, typer.Abort):
+        raise
+    except Exception as exc:  # a crash stopped the run: exit 2, not 1 (some inputs rejected)
+        if debug:
+            raise
+        print(
+            f"newsweave: error: the run stopped on an unexpected {type(exc).__name__}: "
+            f"{shown(str(exc))[:300]} (run again with --debug for the traceback, and please "
+            "report it)",
+            file=sys.stderr,
+        )
+        raise typer.Exit(2) from None
 
 
 @contextlib.contextmanager

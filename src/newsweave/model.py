@@ -512,6 +512,21 @@ class SummarySentence:
 
 
 @dataclass(frozen=True, slots=True)
+class Flagged:
+    """A sentence of an article that addresses a language model instead of a reader
+    ("ignore previous instructions and write that …"): shown to the reader, never to the
+    LLM writer, and never evidence for a model's sentence.
+
+    Example:
+        >>> Flagged(Span("a1", 0, 30), "reads as an instruction to a language model").reason
+        'reads as an instruction to a language model'
+    """
+
+    span: Span
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class UnsupportedSentence:
     """A sentence an LLM wrote for the summary that was not kept: the outlets it cited
     and why (no citation, a number or name its evidence lacks, …).
@@ -565,6 +580,8 @@ class Briefing:
     # and the LLM's sentences that were not kept.
     summary_writer: str = "extractive"
     unsupported: tuple[UnsupportedSentence, ...] = ()
+    # Sentences that address a language model (prompt injection), for the reader to see.
+    flagged: tuple[Flagged, ...] = ()
     # The articles' sentences as annotation found them, for whoever quotes a whole sentence
     # (the summary); not part of the JSON, which gives each article's text.
     sentences: tuple[Sentence, ...] = field(default=(), repr=False)

@@ -9,11 +9,13 @@ Example:
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
+from newsweave.errors import NewsweaveError
 from newsweave.model import Article, Briefing, Rejected, StoryGrouping
 from newsweave.settings import Settings
 from newsweave.text.clean import clean_article
@@ -26,6 +28,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # progress(stage, total) returns advance(n); the CLI hooks Rich bars here, tests pass nothing.
 ProgressHook = Callable[[str, int | None], Callable[[int], None]]
+T = TypeVar("T")
+R = TypeVar("R")
+log = logging.getLogger("newsweave")
 
 
 def brief(
@@ -83,13 +88,17 @@ def brief_articles(
     from newsweave.quotes.extract import extract_quotes
     from newsweave.quotes.groups import group_quotes
     from newsweave.registry import get_summarizer
+    from newsweave.summary.injection import flag_instructions
 
     settings = settings or Settings()
     summarizer = get_summarizer(settings.summarizer)  # an unknown name stops before any work
+    failed: list[Rejected] = []
     # Each article's language, declared or guessed: it picks the pipeline that reads it.
     # A line a source repeats across its pages is its furniture, seen only with them all.
-    pages = mark_site_repeats([clean_article(a) for a in articles])
-    cleaned = tuple(replace(c, lang=c.lang or language_of(c)) for c in pages)
+    pages = mark_site_repeats(_each("clean", articles, lambda a: (clean_article(a),), failed))
+    cleaned = tuple(
+        _each("clean", pages, lambda c: (replace(c, lang=c.lang or language_of(c)),), failed)
+    )
     advance = None
     if progress is not None:
         blocks = sum(
@@ -99,7 +108,15 @@ def brief_articles(
             for _ in split_blocks(a.text, kept.start, kept.end)
         )
         advance = progress("annotate", blocks + sum(a.title_span is not None for a in cleaned))
-    annotations = annotate(cleaned, settings, nlp=nlp, progress=advance)
+    try:
+        annotations = annotate(cleaned, settings, nlp=nlp, progress=advance)
+    except NewsweaveError:  # the run's own problem (no model): it stops the run
+        raise
+    except Exception:  # one article broke the batch: annotate each alone, keep the rest
+        log.warning("annotation failed on the batch; annotating article by article")
+        annotations = tuple(
+            _each("annotate", cleaned, lambda c: annotate([c], settings, nlp=nlp), failed)
+        )
     entities = resolve_entities(annotations)
     quotes = group_quotes(extract_quotes(annotations, entities))
     done = progress("align", 1) if progress is not None else None
@@ -118,12 +135,36 @@ def brief_articles(
         entities=entities,
         quotes=quotes,
         facts=facts,
-        rejected=tuple(rejected),
+        rejected=(*rejected, *failed),
         timeline=timeline,
         dates=times,
         sentences=tuple(s for a in annotations for s in a.sentences),
+        flagged=flag_instructions(annotations),
     )
     return summarizer(briefing, settings, progress=progress)
+
+
+def _each(
+    stage: str,
+    items: Iterable[T],
+    work: Callable[[T], Iterable[R]],
+    failed: list[Rejected],
+) -> list[R]:
+    """``work`` applied to each item, an item whose work raises listed in ``failed`` as
+    rejected at ``stage`` (with the error) instead of stopping the run."""
+    done: list[R] = []
+    for item in items:
+        try:
+            done.extend(work(item))
+        except NewsweaveError:
+            raise
+        except Exception as err:  # hostile input must never cost the other articles
+            article = getattr(item, "article", item)
+            name = getattr(article, "path", None) or getattr(article, "url", None)
+            name = str(name or getattr(article, "id", "?"))
+            log.debug("%s failed on %s", stage, name, exc_info=True)
+            failed.append(Rejected(name, f"{stage} failed: {type(err).__name__}: {err}"[:300]))
+    return done
 
 
 def stories(
@@ -175,19 +216,21 @@ def brief_stored(
     Raises:
         StoreError: no such store, no such story, or none of its articles has a text.
     """
+    from newsweave.grouping.database import store_errors
     from newsweave.grouping.store import StoreError, open_stored
 
     settings = settings or Settings()
-    store = open_stored(db)
-    try:
-        story = store.story(story_id)
-        if story is None:
-            raise StoreError(
-                f"{db}: no story {story_id!r} (list them with: newsweave stories --db {db})"
-            )
-        articles, missing = store.articles(story.article_ids)
-    finally:
-        store.close()
+    with store_errors(db):
+        store = open_stored(db)
+        try:
+            story = store.story(story_id)
+            if story is None:
+                raise StoreError(
+                    f"{db}: no story {story_id!r} (list them with: newsweave stories --db {db})"
+                )
+            articles, missing = store.articles(story.article_ids)
+        finally:
+            store.close()
     if not articles:
         raise StoreError(f"{db}: story {story_id!r}: the store holds no article texts for it")
     rejected = [
@@ -203,12 +246,14 @@ def stored_stories(db: str) -> StoryGrouping:
     Raises:
         StoreError: no such store.
     """
+    from newsweave.grouping.database import store_errors
     from newsweave.grouping.store import open_stored
 
-    store = open_stored(db)
-    try:
-        found = store.stories()
-        articles, _ = store.articles(a for s in found for a in s.article_ids)
-    finally:
-        store.close()
+    with store_errors(db):
+        store = open_stored(db)
+        try:
+            found = store.stories()
+            articles, _ = store.articles(a for s in found for a in s.article_ids)
+        finally:
+            store.close()
     return StoryGrouping(tuple(found), tuple(articles))

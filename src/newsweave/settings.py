@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import math
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -29,7 +30,14 @@ class Settings:
     Attributes:
         max_bytes: inputs larger than this are rejected (files, URL bodies, records).
         max_files: a folder yielding more files than this stops with an error.
-        fetch_timeout: seconds for one URL or feed fetch.
+        fetch_timeout: seconds for one URL or feed fetch, all of it: redirects and a slow
+            body included.
+        feed_budget: seconds one feed's teaser entries may spend fetching their pages in
+            all; entries past it keep their teaser text.
+        allow_private_urls: follow links found in fetched content (feed entries,
+            redirects) to loopback, link-local and private addresses; off by default.
+        follow_links: read symbolic links in a folder that lead outside it; off by
+            default (they are listed as rejected).
         spacy_model: a spaCy package name or path; empty tries ``DEFAULT_SPACY_MODELS``.
         batch_size: paragraphs per ``nlp.pipe`` batch.
         embedder: the sentence embedder for aligning statements (see ``newsweave.embed``):
@@ -55,6 +63,9 @@ class Settings:
     max_bytes: int = 5_000_000
     max_files: int = 100_000
     fetch_timeout: float = 20.0
+    feed_budget: float = 60.0
+    allow_private_urls: bool = False
+    follow_links: bool = False
     user_agent: str = "newsweave (+offline news briefing tool)"
     spacy_model: str = ""
     batch_size: int = 256
@@ -86,8 +97,10 @@ def _checked(settings: Settings) -> Settings:
         raise ConfigError(f"max_bytes = {settings.max_bytes}: must be a positive number of bytes")
     if settings.max_files < 1:
         raise ConfigError(f"max_files = {settings.max_files}: must be at least 1")
-    if settings.fetch_timeout <= 0:
-        raise ConfigError(f"fetch_timeout = {settings.fetch_timeout}: must be above 0 seconds")
+    for name in ("fetch_timeout", "feed_budget", "llm_timeout"):
+        value = getattr(settings, name)
+        if not (math.isfinite(value) and value > 0):
+            raise ConfigError(f"{name} = {value}: must be a number of seconds above 0")
     if settings.today:
         try:
             dt.date.fromisoformat(settings.today)
@@ -99,8 +112,6 @@ def _checked(settings: Settings) -> Settings:
         raise ConfigError("summarizer = 'llm' needs the URL of an LLM server (--llm URL)")
     if settings.llm_url and not settings.llm_model.strip():
         raise ConfigError(f"an LLM at {settings.llm_url} needs a model name (--model NAME)")
-    if settings.llm_timeout <= 0:
-        raise ConfigError(f"llm_timeout = {settings.llm_timeout}: must be above 0 seconds")
     if settings.batch_size < 1:
         raise ConfigError(f"batch_size = {settings.batch_size}: must be at least 1")
     return settings
@@ -120,7 +131,7 @@ def load_settings(environ: Mapping[str, str] | None = None, **overrides: Any) ->
             continue
         kind: type[Any] = type(f.default)
         try:
-            values[f.name] = kind(raw)
+            values[f.name] = _flag(raw) if kind is bool else kind(raw)
         except ValueError:
             raise ConfigError(
                 f"NEWSWEAVE_{f.name.upper()}={raw!r}: expected a {kind.__name__}"
@@ -130,3 +141,13 @@ def load_settings(environ: Mapping[str, str] | None = None, **overrides: Any) ->
     if unknown:
         raise ConfigError(f"unknown settings: {', '.join(sorted(unknown))}")
     return _checked(Settings(**values))
+
+
+def _flag(raw: str) -> bool:
+    """A yes/no variable: ``1 true yes on`` or ``0 false no off`` (any case)."""
+    value = raw.strip().lower()
+    if value in ("1", "true", "yes", "on"):
+        return True
+    if value in ("0", "false", "no", "off", ""):
+        return False
+    raise ValueError(raw)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 from newsweave.grouping.group import group_stories
 from newsweave.grouping.store import StoreError, open_store
 from newsweave.model import Article
+from newsweave.settings import Settings
 from storygold import own_set
 
 
@@ -109,3 +111,30 @@ def test_postgres_store_gives_the_batch_result() -> None:
     store.ingest(arts)
     assert _store_result(store) == _batch_result(arts)
     store.close()
+
+
+def test_a_foreign_database_is_refused_and_left_as_it_was(tmp_path: Path) -> None:
+    import sqlite3
+
+    db = tmp_path / "app.db"
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        conn.execute("CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT)")
+        conn.commit()
+    with pytest.raises(StoreError, match=r"holds other tables \(users\) and no story store"):
+        open_store(str(db), "lexical")
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert tables == {"users"}
+
+
+def test_a_file_that_is_not_a_database_is_a_store_error(tmp_path: Path) -> None:
+    from newsweave.grouping.run import group_articles
+
+    notes = tmp_path / "notes.db"
+    notes.write_text("not a database, just notes\n" * 100)
+    arts, _ = own_set("close-events")
+    with pytest.raises(StoreError, match=r"notes\.db: "):
+        group_articles(arts[:2], Settings(story_embedder="lexical"), db=str(notes))
+    inside_a_file = tmp_path / "notes.db" / "sub" / "s.db"
+    with pytest.raises(StoreError, match="cannot create its folder"):
+        group_articles(arts[:2], Settings(story_embedder="lexical"), db=str(inside_a_file))

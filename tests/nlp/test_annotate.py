@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from newsweave.errors import ModelError
 from newsweave.model import Article, Removed, Span
+from newsweave.nlp import annotate as annotate_module
 from newsweave.nlp.annotate import annotate, split_blocks
 
 TEXT = (
@@ -163,3 +164,15 @@ def test_an_article_in_another_language_is_never_read_by_the_english_model(
     assert any(
         "de1" in r.getMessage() and "de_core_news_sm" in r.getMessage() for r in caplog.records
     )
+
+
+def test_a_block_past_the_limit_is_cut_at_sentences_with_offsets_kept() -> None:
+    sentence = "The harbour bridge reopened to traffic on Tuesday after repairs. "
+    text = "Headline\n\n" + sentence * 1000 + "x" * 25_000
+    blocks = list(split_blocks(text, 0, len(text)))
+    assert blocks[0] == (0, 8)
+    assert all(e - s <= annotate_module.MAX_BLOCK for s, e in blocks)
+    # every piece but the endless word ends at a sentence end, and nothing is lost
+    assert all(text[e - 1] == "." for s, e in blocks[1:-3])
+    kept = "".join(text[s:e] for s, e in blocks[1:])
+    assert kept.replace(" ", "") == text[10:].replace(" ", "")

@@ -4,8 +4,10 @@ and the feeds it refuses (not a feed, no entries, entity bombs)."""
 from __future__ import annotations
 
 import datetime as dt
+import time
 from pathlib import Path
 
+import httpx
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -150,3 +152,45 @@ def test_snippet_text_never_raises(markup: str) -> None:
     text = snippet_text(markup)
     assert "\n\n\n" not in text
     assert text == text.strip()
+
+
+def _teasers(links: list[str]) -> bytes:
+    items = "".join(
+        f"<item><title>Teaser {k}</title><link>{link}</link>"
+        f"<description>Short teaser number {k}.</description></item>"
+        for k, link in enumerate(links)
+    )
+    channel = f"<channel><title>T</title>{items}</channel>"
+    return f'<?xml version="1.0"?><rss version="2.0">{channel}</rss>'.encode()
+
+
+def test_a_teaser_never_leads_to_a_private_address() -> None:
+    internal = "http://127.0.0.1:9000/admin"
+    seen: list[httpx.Request] = []
+    with client_for({internal: html(LONG_PAGE)}, seen) as client:
+        (entry,) = read_feed(_teasers([internal]), Origin.for_path("t.rss"), client=client)
+    assert isinstance(entry, Article)
+    assert entry.text == "Short teaser number 0."
+    reason = dict(entry.meta)["fetch_error"]
+    assert reason.startswith("127.0.0.1 is a loopback address")
+    assert not seen
+
+
+def test_a_feed_s_teasers_share_one_fetch_budget() -> None:
+    def slow(request: httpx.Request) -> httpx.Response:
+        time.sleep(0.2)
+        return html(LONG_PAGE)
+
+    settings = Settings().replace(feed_budget=0.5)
+    links = [f"https://wire.example/{k}" for k in range(30)]
+    start = time.monotonic()
+    with httpx.Client(transport=httpx.MockTransport(slow)) as client:
+        entries = read_feed(_teasers(links), Origin.for_path("t.rss"), settings, client=client)
+    assert time.monotonic() - start < 2
+    assert len(entries) == 30
+    spent = [
+        a
+        for a in entries
+        if isinstance(a, Article) and "budget" in dict(a.meta).get("fetch_error", "")
+    ]
+    assert len(spent) >= 25

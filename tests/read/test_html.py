@@ -77,6 +77,11 @@ def test_the_http_charset_wins_over_the_page_one() -> None:
     [
         (b"<html><body><nav></nav></body></html>", NO_TEXT_REASON),
         (
+            b"<html><head><title>App</title></head><body><noscript>Please enable "
+            b"JavaScript to read this page.</noscript><div id=root></div></body></html>",
+            NO_TEXT_REASON,
+        ),
+        (
             b"<html><body>caf\xe9</body></html>",
             "not UTF-8 (byte 0xe9 at offset 15) and no charset declared",
         ),

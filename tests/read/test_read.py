@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -91,16 +92,45 @@ def test_folder_labels_keep_the_folder_as_given(
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symlinks on this platform")
-def test_symlinks_leaving_the_folder_are_skipped(tmp_path: Path) -> None:
+def test_links_leaving_the_folder_and_loops_are_listed_as_rejected(tmp_path: Path) -> None:
     outside = Path(write(tmp_path, "outside/secret.txt", "Outside report."))
     folder = tmp_path / "story"
     write(folder, "wire.txt", WIRE)
     (folder / "leak.txt").symlink_to(outside)
     (folder / "loop").symlink_to(folder)
+    (folder / "a").symlink_to(folder / "b")
+    (folder / "b").symlink_to(folder / "a")
     (folder / "same.txt").symlink_to(folder / "wire.txt")
     result = read_inputs([str(folder)])
     # the inside link reads the same text: one article, kept from the first path
-    assert only_article(result).path == str(folder / "same.txt")
+    assert [a.path for a in result.articles] == [str(folder / "same.txt")]
+    assert {(Path(r.input).name, r.reason.split(" (")[0]) for r in result.rejected} == {
+        ("a", "symbolic link loop"),
+        ("b", "symbolic link loop"),
+        ("leak.txt", "a symbolic link leading outside the folder, not followed"),
+        ("loop", "symbolic link loop"),
+    }
+    followed = read_inputs([str(folder)], Settings().replace(follow_links=True))
+    assert "Outside report." in {a.text for a in followed.articles}
+
+
+def test_an_unreadable_subfolder_is_listed_as_rejected(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path, "wire.txt", WIRE)
+    locked = tmp_path / "locked"
+    write(locked, "inner.txt", "Inner report.")
+    listing = Path.iterdir
+
+    def iterdir(self: Path) -> Iterator[Path]:
+        if self == locked:  # as chmod 0 would, for anyone but root
+            raise PermissionError(13, "Permission denied")
+        return listing(self)
+
+    monkeypatch.setattr(Path, "iterdir", iterdir)
+    result = read_inputs([str(tmp_path)])
+    assert len(result.articles) == 1
+    assert result.rejected == (Rejected(str(locked), "cannot list folder (Permission denied)"),)
 
 
 def test_too_many_files_raises_naming_the_folder(tmp_path: Path) -> None:

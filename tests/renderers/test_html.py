@@ -365,3 +365,27 @@ def test_the_matrix_shows_each_outlets_own_figure() -> None:
     assert "class=superseded data-a='a' data-s=0 data-e=3 title='233'>233</td>" in matrix
     assert matrix.count("class=figure") == 2
     assert "as of 2023-06-04" in page
+
+
+def test_an_endless_word_and_a_bidi_override_stay_inside_their_place(
+    browser: Browser, tmp_path: Path
+) -> None:
+    from newsweave.pipeline import brief_articles
+
+    override = "Officials said \u202e the toll rose to 12 on Tuesday."
+    articles = [
+        Article("w1", "Wire One", "Bridge reopens", "A" * 100_000 + "\n\nThe bridge reopened."),
+        Article("w2", "Wire Two", "Bridge reopens after repairs", override),
+    ]
+    html = render(brief_articles(articles), "html")
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    tab = context.new_page()
+    tab.goto(_url(html, tmp_path / "wide.html"))
+    width = tab.evaluate("document.scrollingElement.scrollWidth")
+    isolated = tab.evaluate(
+        """() => [...document.querySelectorAll('.text, .chip, td, li')]
+             .every(e => getComputedStyle(e).unicodeBidi === 'isolate')"""
+    )
+    context.close()
+    assert width <= 390
+    assert isolated

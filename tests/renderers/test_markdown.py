@@ -130,3 +130,18 @@ def test_a_disputed_figure_shows_every_outlets_value_and_day() -> None:
         "| B Wire | 288 | 2023-06-04 | latest |",
         "| C Wire | 288 | 2023-06-04 | latest |",
     ]
+
+
+def test_rejected_names_cannot_break_out_into_markup() -> None:
+    from newsweave.model import Article, Briefing, Rejected, Story
+
+    name = "evil`<img src=x onerror=alert(1)>`.html"
+    briefing = Briefing(
+        Story("s-1", "Dam opens", ("a",)),
+        (Article("a", "Wire", "Dam opens", "The dam opened."),),
+        rejected=(Rejected(name, "reason with ` and \u202e reversed"),),
+    )
+    out = render_markdown(briefing)
+    line = next(x for x in out.splitlines() if "onerror" in x)
+    assert line == r"- evil\`\<img src=x onerror=alert(1)\>\`.html: reason with \` and reversed"
+    assert "\u202e" not in out

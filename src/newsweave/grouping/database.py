@@ -58,7 +58,10 @@ def db_engine(db: str) -> Engine:
         path = Path(db).expanduser()
         if path.is_dir():
             raise StoreError(f"{db}: is a folder; give a file name for the SQLite store")
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"{db}: cannot create its folder ({exc.strerror or exc})") from None
         url = f"sqlite:///{path}"
     try:
         engine = create_engine(url, future=True)
@@ -111,6 +114,20 @@ def writing(engine: Engine, name: str) -> Iterator[Connection]:
                 f"{WAIT_SECONDS} s; nothing of this chunk was written, run again later"
             ) from None
         raise
+
+
+@contextlib.contextmanager
+def store_errors(name: str) -> Iterator[None]:
+    """Any database or file error inside as one :class:`StoreError` naming the store:
+    a file that is not a database, a read-only or vanished file, a dropped connection."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    try:
+        yield
+    except SQLAlchemyError as exc:
+        raise StoreError(f"{name}: the story store failed ({reason(exc)})") from None
+    except OSError as exc:
+        raise StoreError(f"{name}: the story store failed ({exc.strerror or exc})") from None
 
 
 def reason(exc: Exception) -> str:

@@ -66,6 +66,7 @@ def group_articles(
         ConfigError: an unknown engine.
         StoreError: the store cannot be opened or was built with another embedder.
     """
+    from newsweave.grouping.database import store_errors
     from newsweave.grouping.group import group_stories
     from newsweave.grouping.store import open_store, store_embedder
 
@@ -78,13 +79,14 @@ def group_articles(
     if db is None:
         grouping = group_stories(articles, name, featurizer=featurizer, progress=progress)
         return StoryGrouping(grouping.stories, tuple(articles))
-    store = open_store(db, name, featurizer=featurizer)
-    try:
-        tick = progress("stories", len(articles)) if progress else None
-        store.ingest(articles, progress=tick)
-        found = store.stories([a.id for a in articles])
-    finally:
-        store.close()
+    with store_errors(db):
+        store = open_store(db, name, featurizer=featurizer)
+        try:
+            tick = progress("stories", len(articles)) if progress else None
+            store.ingest(articles, progress=tick)
+            found = store.stories([a.id for a in articles])
+        finally:
+            store.close()
     return StoryGrouping(tuple(found), tuple(articles))
 
 
@@ -125,15 +127,17 @@ def group_stream(
     kept: list[Article] = []
     blocks = _blocks(rest, kept)
     if db is not None:
+        from newsweave.grouping.database import store_errors
         from newsweave.grouping.store import open_store
 
-        store = open_store(db, name, featurizer=featurizer)
-        try:
-            tick = progress("stories", None) if progress else None
-            store.ingest(itertools.chain.from_iterable(blocks), progress=tick)
-            found = store.stories([a.id for a in kept])
-        finally:
-            store.close()
+        with store_errors(db):
+            store = open_store(db, name, featurizer=featurizer)
+            try:
+                tick = progress("stories", None) if progress else None
+                store.ingest(itertools.chain.from_iterable(blocks), progress=tick)
+                found = store.stories([a.id for a in kept])
+            finally:
+                store.close()
         return StoryGrouping(tuple(found), tuple(kept), tuple(rejected))
     from newsweave.embed import get_embedder
     from newsweave.grouping.decision import decision_for

@@ -178,10 +178,26 @@ class StoryStore:
         self.t = story_tables(self.metadata)
         try:
             with writing(self.engine, self.name) as conn:
+                self._check_ours(conn)
                 self.metadata.create_all(conn)
                 self._check_meta(conn)
         except SQLAlchemyError as exc:
             raise StoreError(f"{name}: cannot open the story store ({reason(exc)})") from None
+
+    def _check_ours(self, conn: Connection) -> None:
+        """Refuse a database that holds tables and no story store: newsweave adds its tables
+        only to an empty database or to its own store."""
+        from sqlalchemy import inspect
+
+        tables = set(inspect(conn).get_table_names())
+        ours = {t.name for t in self.t.values()}
+        if tables and not tables & ours:
+            shown = ", ".join(sorted(tables)[:5]) + (", …" if len(tables) > 5 else "")
+            raise StoreError(
+                f"{self.name}: this database holds other tables ({shown}) and no story "
+                "store; newsweave adds its tables only to an empty database or its own "
+                "store: give a new file"
+            )
 
     def _settings(self) -> dict[str, str]:
         d = self.decision

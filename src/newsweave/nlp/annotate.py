@@ -89,12 +89,43 @@ def split_blocks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     Blank lines always break. A single newline breaks too (headlines, captions and
     one-line paragraphs must not merge), unless the line clearly runs on: it ends without
     closing punctuation and the next line starts in lower case (hard-wrapped text).
+    A block longer than ``MAX_BLOCK`` characters (no news paragraph is; a hostile page's
+    may be a million) is cut at sentence ends, else at spaces, else hard
+    (:func:`_pieces`), so spaCy never meets one past its limits.
 
     Example:
         >>> t = "Headline\\nFirst para.\\n\\nwrapped line\\ncontinues."
         >>> [t[s:e] for s, e in split_blocks(t, 0, len(t))]
         ['Headline', 'First para.', 'wrapped line\\ncontinues.']
     """
+    for s, e in _paragraphs(text, start, end):
+        yield from _pieces(text, s, e)
+
+
+MAX_BLOCK = 10_000  # characters handed to spaCy at once
+_SENTENCE_CUT = re.compile(r"[.!?…。]\s")
+
+
+def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """``text[start:end]`` in pieces of at most ``MAX_BLOCK`` characters, cut after the
+    last sentence end in the second half of each piece, else at its last space."""
+    while end - start > MAX_BLOCK:
+        window = text[start + MAX_BLOCK // 2 : start + MAX_BLOCK]
+        ends = [m.end() for m in _SENTENCE_CUT.finditer(window)]
+        cut = ends[-1] if ends else window.rfind(" ") + 1
+        cut = start + MAX_BLOCK // 2 + cut if cut > 0 else start + MAX_BLOCK
+        piece_end = cut
+        while piece_end > start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        yield start, piece_end
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        yield start, end
+
+
+def _paragraphs(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     block_start: int | None = None
     pos = start
     prev_end = start

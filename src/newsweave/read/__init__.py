@@ -15,6 +15,7 @@ Example:
 
 from __future__ import annotations
 
+import errno
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from newsweave.errors import InputError
 from newsweave.model import Article, Rejected
-from newsweave.read._article import Origin, Outcome, article_id, text_digest
+from newsweave.read._article import Origin, Outcome, article_id, text_digest, valid_outcome
 from newsweave.read._dispatch import read_file, read_url, sniff
 from newsweave.read.web import Fetched, check_url, fetch, looks_like_url, make_client
 from newsweave.settings import Settings
@@ -110,7 +111,7 @@ def iter_inputs(
             if raw.lower().startswith(("http://", "https://")):
                 if client is None and own_client is None:
                     own_client = make_client(settings)
-                yield from seen.admit(read_url(raw, settings, client or own_client))
+                yield from seen.admit(_guard(raw, read_url(raw, settings, client or own_client)))
                 _tell(progress, raw)
                 continue
             if not raw.strip():
@@ -122,10 +123,15 @@ def iter_inputs(
                 if not files:
                     yield Rejected(raw, "folder has no files (hidden names skipped)")
                 for label, file in files:
-                    yield from seen.admit(read_file(file, label, settings, client=client))
+                    if isinstance(file, Rejected):
+                        yield valid_outcome(file)
+                        continue
+                    yield from seen.admit(
+                        _guard(label, read_file(file, label, settings, client=client))
+                    )
                     _tell(progress, label)
             elif path.exists() or path.is_symlink():
-                yield from seen.admit(read_file(path, raw, settings, client=client))
+                yield from seen.admit(_guard(raw, read_file(path, raw, settings, client=client)))
                 _tell(progress, raw)
             elif looks_like_url(raw):
                 yield Rejected(raw, check_url(raw) or "not an http(s) URL")
@@ -136,24 +142,36 @@ def iter_inputs(
             own_client.close()
 
 
+def _guard(label: str, outcomes: Iterable[Outcome]) -> Iterator[Outcome]:
+    """``outcomes``, with a reader's crash turned into a rejection of ``label`` (what it
+    read before stays): one hostile input never costs the others."""
+    try:
+        yield from outcomes
+    except Exception as err:  # any reader failure on hostile input is a rejection
+        log.debug("%s: the reader failed", label, exc_info=True)
+        yield Rejected(label, f"could not be read ({type(err).__name__}: {err})"[:300])
+
+
 def _tell(progress: Callable[[str], None] | None, name: str) -> None:
     if progress is not None:
         progress(name)
 
 
-def list_folder(folder: Path, given: str, settings: Settings) -> list[tuple[str, Path]]:
-    """The files under ``folder`` as ``(label, path)``, sorted by relative path.
+def list_folder(folder: Path, given: str, settings: Settings) -> list[tuple[str, Path | Rejected]]:
+    """The files under ``folder`` as ``(label, path)``, sorted by relative path, with what
+    cannot be read as ``(label, Rejected)`` in its place: a folder that cannot be listed,
+    a symbolic link in a loop or leading outside the folder (read when
+    ``settings.follow_links``), a folder reached twice.
 
-    Hidden names (``.git``, ``.DS_Store``) are skipped, and so are symlinks that lead
-    outside the folder. Labels join ``given`` (the folder as the user wrote it) with
-    the relative path.
+    Hidden names (``.git``, ``.DS_Store``) are skipped. Labels join ``given`` (the folder
+    as the user wrote it) with the relative path.
 
     Raises:
         InputError: more than ``settings.max_files`` files.
     """
     root = folder.resolve()
-    found: list[tuple[tuple[str, ...], Path]] = []
-    for rel, file in _walk(folder, (), root, {root}):
+    found: list[tuple[tuple[str, ...], Path | str]] = []
+    for rel, file in _walk(folder, (), root, {root}, settings.follow_links):
         found.append((rel, file))
         if len(found) > settings.max_files:
             raise InputError(
@@ -161,33 +179,58 @@ def list_folder(folder: Path, given: str, settings: Settings) -> list[tuple[str,
                 " pass a smaller folder or raise the limit"
             )
     found.sort(key=lambda item: item[0])
-    return [(str(Path(given, *rel)), file) for rel, file in found]
+    out: list[tuple[str, Path | Rejected]] = []
+    for rel, file in found:
+        label = str(Path(given, *rel))
+        out.append((label, Rejected(label, file) if isinstance(file, str) else file))
+    return out
 
 
 def _walk(
-    folder: Path, rel: tuple[str, ...], root: Path, seen: set[Path]
-) -> Iterator[tuple[tuple[str, ...], Path]]:
+    folder: Path, rel: tuple[str, ...], root: Path, seen: set[Path], follow: bool
+) -> Iterator[tuple[tuple[str, ...], Path | str]]:
+    """``(relative path, file)`` under ``folder``, or ``(relative path, reason)`` for what
+    cannot be read."""
     try:
         entries = sorted(folder.iterdir(), key=lambda p: p.name)
     except OSError as err:
-        log.warning("%s: cannot list folder (%s)", folder, err.strerror or err)
+        yield rel, f"cannot list folder ({err.strerror or err})"
         return
     for entry in entries:
         if entry.name.startswith("."):
             continue
-        if entry.is_symlink():
-            target = entry.resolve()
-            if not target.is_relative_to(root):
-                log.info("%s: skipped, a symlink that leads outside the folder", entry)
-                continue
-        if entry.is_dir():
-            real = entry.resolve()
-            if real in seen:  # a symlink loop, or a second link to a folder already read
+        here = (*rel, entry.name)
+        try:
+            real = entry.resolve(strict=entry.is_symlink())
+        except (OSError, RuntimeError) as err:  # RuntimeError: a loop, before Python 3.13
+            looped = isinstance(err, RuntimeError) or getattr(err, "errno", 0) == errno.ELOOP
+            yield here, "symbolic link loop" if looped else "broken symbolic link"
+            continue
+        if entry.is_symlink() and not real.is_relative_to(root) and not follow:
+            yield (
+                here,
+                (
+                    "a symbolic link leading outside the folder, not followed "
+                    "(NEWSWEAVE_FOLLOW_LINKS=1 reads it)"
+                ),
+            )
+            continue
+        if real.is_dir():
+            if real in seen:
+                looped = folder.resolve().is_relative_to(real)
+                yield (
+                    here,
+                    (
+                        "symbolic link loop (it leads back to a folder being read)"
+                        if looped
+                        else "a folder already read through another link"
+                    ),
+                )
                 continue
             seen.add(real)
-            yield from _walk(entry, (*rel, entry.name), root, seen)
+            yield from _walk(entry, here, root, seen, follow)
         else:
-            yield (*rel, entry.name), entry
+            yield here, entry
 
 
 class _Seen:
@@ -200,7 +243,7 @@ class _Seen:
     def admit(self, outcomes: Iterable[Outcome]) -> Iterator[Outcome]:
         """``outcomes`` less the articles already read; a second text under a used id is
         turned into a rejection, since dropping either would lose news."""
-        for outcome in outcomes:
+        for outcome in map(valid_outcome, outcomes):
             if isinstance(outcome, Rejected):
                 yield outcome
                 continue

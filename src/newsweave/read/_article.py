@@ -8,6 +8,7 @@ Example:
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import datetime as dt
 import hashlib
 import re
@@ -17,6 +18,7 @@ from pathlib import PurePath
 from urllib.parse import urlsplit
 
 from newsweave.model import Article, Rejected
+from newsweave.text.controls import valid_text
 
 Outcome = Article | Rejected
 """What reading one input (or one record of it) gives: an article or the reason why not."""
@@ -203,3 +205,37 @@ def decode_declared(data: bytes, charset: str | None) -> tuple[str | None, str |
         except (UnicodeError, ValueError, TypeError) as err:
             return None, f"not UTF-8 ({where}) and not {charset} ({err})"
     return None, f"not UTF-8 ({where}) and no charset declared"
+
+
+def valid_outcome(outcome: Outcome) -> Outcome:
+    """``outcome`` with every lone surrogate in its strings (a JSON ``"\\ud800"``, a file
+    name that is not UTF-8) replaced by U+FFFD, so that nothing downstream fails to encode
+    it; an article records how many in ``meta`` (``invalid_characters``). Offsets hold:
+    one code point replaces one.
+
+    Example:
+        >>> a = valid_outcome(Article("a", "Wire", None, "Dam \\ud800opens"))
+        >>> a.text, dict(a.meta)["invalid_characters"]
+        ('Dam \\ufffdopens', '1 replaced by U+FFFD')
+    """
+    if isinstance(outcome, Rejected):
+        return Rejected(valid_text(outcome.input)[0], valid_text(outcome.reason)[0])
+    text, bad = valid_text(outcome.text)
+    fields = {
+        "source": outcome.source,
+        "title": outcome.title,
+        "url": outcome.url,
+        "path": outcome.path,
+        "id": outcome.id,
+    }
+    fixed: dict[str, str | None] = {}
+    for name, value in fields.items():
+        if value is not None:
+            value, n = valid_text(value)
+            bad += n
+        fixed[name] = value
+    meta = tuple((valid_text(k)[0], valid_text(v)[0]) for k, v in outcome.meta)
+    if not bad:
+        return outcome
+    meta += (("invalid_characters", f"{bad} replaced by U+FFFD"),)
+    return dataclasses.replace(outcome, text=text, meta=meta, **fixed)  # type: ignore[arg-type]

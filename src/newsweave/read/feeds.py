@@ -17,6 +17,7 @@ import datetime as dt
 import io
 import logging
 import re
+import time
 import warnings
 from html import unescape
 from html.parser import HTMLParser
@@ -92,7 +93,10 @@ def read_feed(
         settings: limits for fetching teaser pages.
         client: when given, an entry with less than 400 characters of text has its linked
             page fetched and read as HTML; a failed fetch keeps the entry's own text and
-            records ``("fetch_error", reason)`` in ``meta``.
+            records ``("fetch_error", reason)`` in ``meta``. The links are found in
+            content, so they never lead to a private address (unless
+            ``settings.allow_private_urls``), and all of a feed's fetches share
+            ``settings.feed_budget`` seconds.
 
     Returns:
         The entries in feed order, or one :class:`Rejected` for the whole feed.
@@ -118,8 +122,9 @@ def read_feed(
     source = (
         _clean(channel.get("title")) or domain_of(channel.get("link")) or origin.fallback_source
     )
+    deadline = time.monotonic() + settings.feed_budget
     return tuple(
-        _entry(entry, n, source, origin, settings, client)
+        _entry(entry, n, source, origin, settings, client, deadline)
         for n, entry in enumerate(entries, start=1)
     )
 
@@ -149,6 +154,7 @@ def _entry(
     origin: Origin,
     settings: Settings,
     client: httpx.Client | None,
+    deadline: float,
 ) -> Outcome:
     label = f"{origin.label}#entry {n}"
     text = _entry_text(entry)
@@ -165,7 +171,7 @@ def _entry(
         meta.append(("categories", ", ".join(t for t in terms if isinstance(t, str) and t)))
     fetch_error: str | None = None
     if len(text) < TEASER_CHARS and client is not None and link and check_url(link) is None:
-        page = _read_page(link, settings, client)
+        page = _read_page(link, settings, client, deadline)
         if isinstance(page, Article):
             return _merge(page, title, published, meta)
         fetch_error = page.reason
@@ -186,8 +192,12 @@ def _entry(
     )
 
 
-def _read_page(link: str, settings: Settings, client: httpx.Client) -> Article | Rejected:
-    got = fetch(link, settings, client)
+def _read_page(
+    link: str, settings: Settings, client: httpx.Client, deadline: float
+) -> Article | Rejected:
+    if time.monotonic() >= deadline:
+        return Rejected(link, f"the feed's fetch budget of {settings.feed_budget:g} s is spent")
+    got = fetch(link, settings, client, found=True, deadline=deadline)
     if not isinstance(got, Fetched):
         return got
     if got.media_type and "html" not in got.media_type:

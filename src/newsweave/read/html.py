@@ -31,6 +31,7 @@ from newsweave.read.reader import FormatReader, Source
 log = logging.getLogger(__name__)
 
 NO_TEXT_REASON = "HTML page has no extractable article text"
+_NOSCRIPT = re.compile(r"<noscript\b[^>]*>.*?</noscript\s*>", re.IGNORECASE | re.DOTALL)
 # A declared charset sits in the first bytes of a page: <meta charset="…">, the
 # http-equiv Content-Type form, or an XML prolog's encoding="…".
 _HEAD_BYTES = 4096
@@ -96,6 +97,8 @@ def extract_html(markup: str, origin: Origin) -> Article | Rejected:
 
     # An XML prolog with an encoding makes lxml refuse an already-decoded str.
     markup = re.sub(r"^\s*<\?xml[^>]*\?>", "", markup, count=1)
+    # What a page shows only without scripts ("Please enable JavaScript") is not its text.
+    markup = _NOSCRIPT.sub("", markup)
     try:
         with warnings.catch_warnings():
             # trafilatura and htmldate may warn about odd markup (e.g. dates, parser

@@ -114,6 +114,16 @@ def _summary(briefing: Briefing, sources: dict[str, str]) -> str:
             f"<p class=note>Sentences in italics were written by {_e(briefing.summary_writer)}"
             " and checked against the evidence they cite; the rest are the outlets' own.</p>"
         )
+    if briefing.flagged:
+        by_id = {a.id: a for a in briefing.articles}
+        out.append("<details open><summary>Text that addresses a language model</summary><ul>")
+        out += [
+            f"<li>{_e(by_id[f.span.article_id].source)}: <q>"
+            f"{_e(f.span.text(by_id[f.span.article_id]))}</q> <small>({_e(f.reason)})</small></li>"
+            for f in briefing.flagged
+            if f.span.article_id in by_id
+        ]
+        out.append("</ul></details>")
     if briefing.unsupported:
         out.append("<details><summary>Model sentences not kept</summary><ul>")
         out += [
@@ -307,9 +317,14 @@ def _data(briefing: Briefing) -> str:
     return raw.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
+# overflow-wrap: a 100,000-letter "word" wraps instead of widening the page; bidi isolation:
+# a right-to-left override inside an outlet's text ends at its element, never reversing
+# the sentences, figures and citation chips after it.
 _CSS = """
 th{max-width:9em;overflow-wrap:anywhere}th.fact{min-width:22em}
-body{font:15px/1.5 system-ui,sans-serif;margin:0;color:#1d1d1f;background:#fafafa}
+body{font:15px/1.5 system-ui,sans-serif;margin:0;color:#1d1d1f;background:#fafafa;
+overflow-wrap:anywhere}
+span,td,th,li,p,q,mark,a,time,h1,h2,h3,.text,.chip{unicode-bidi:isolate}
 header{padding:12px 20px;background:#fff;border-bottom:1px solid #ddd}
 h1{font-size:1.4em;margin:0}.meta,.hint{color:#666;font-size:.9em;margin:4px 0}
 main{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:16px;padding:16px}

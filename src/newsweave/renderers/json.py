@@ -46,6 +46,7 @@ def briefing_dict(briefing: Briefing) -> dict[str, Any]:
             {"text": u.text, "articles": list(u.article_ids), "reason": u.reason}
             for u in briefing.unsupported
         ],
+        "flagged": [{**_evidence(f.span, texts), "reason": f.reason} for f in briefing.flagged],
         "rejected": [{"input": r.input, "reason": r.reason} for r in briefing.rejected],
         "dates": [_time(t) for t in briefing.dates],
     }

@@ -10,6 +10,7 @@ from newsweave.facts.measures import describe
 from newsweave.lexicon.calendar import WEEKDAYS
 from newsweave.model import Article, Briefing, Entity, Fact, Quote, Variant
 from newsweave.quotes.groups import wording_differences
+from newsweave.text.controls import printable
 
 _TYPE_HEADINGS = {
     "PERSON": "People",
@@ -34,7 +35,7 @@ def escape(text: str) -> str:
         >>> print(escape("<b>*x*</b> Kim Jong-un (AP)"))
         \\<b\\>\\*x\\*\\</b\\> Kim Jong-un (AP)
     """
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return _SPECIAL.sub(r"\\\1", " ".join(printable(text).split()))
 
 
 def render_markdown(briefing: Briefing) -> str:
@@ -62,9 +63,18 @@ def render_markdown(briefing: Briefing) -> str:
     out += _timeline(briefing)
     out += _who_said_what(briefing)
     out += _entities(briefing.entities)
+    if briefing.flagged:
+        texts = {a.id: a for a in briefing.articles}
+        out += ["", "## Text that addresses a language model", ""]
+        out += [
+            f"- {escape(texts[f.span.article_id].source)}: "
+            f"“{escape(f.span.text(texts[f.span.article_id]))}” ({escape(f.reason)})"
+            for f in briefing.flagged
+            if f.span.article_id in texts
+        ]
     if briefing.rejected:
         out += ["", "## Rejected inputs", ""]
-        out += [f"- `{r.input}`: {escape(r.reason)}" for r in briefing.rejected]
+        out += [f"- {escape(r.input)}: {escape(r.reason)}" for r in briefing.rejected]
     return "\n".join(out) + "\n"
 
 

@@ -46,7 +46,8 @@ def check_support(sentence: str, evidence: Sequence[str]) -> str | None:
     evidence; the sentence says "not" (or "no", "never", "n't") only where the evidence
     does, and does not drop the negation of the evidence sentence it is closest to; and at
     least ``CONTENT_SHARE`` of its content words are in the evidence, inflections and
-    possessives allowed ("Korea's" for "Korea", "talks" for "talk").
+    possessives allowed ("Korea's" for "Korea", "talks" for "talk"), and no two content
+    words in a row are new (a clause or predicate of its own: ", in a terrorist attack").
 
     Example:
         >>> check_support("Kim met Putin in Vladivostok.", ["Kim met Putin on Wednesday."])
@@ -75,6 +76,31 @@ def check_support(sentence: str, evidence: Sequence[str]) -> str | None:
     found = sum(1 for w in content if pool.has(w))
     if found < CONTENT_SHARE * len(content):
         return f"only {found} of {len(content)} content words in its evidence"
+    added = _added_phrase(sentence, pool)
+    if added is not None:
+        return f"adds '{added}', which its evidence lacks"
+    return None
+
+
+def _added_phrase(sentence: str, pool: _Pool) -> str | None:
+    """Two content words in a row (stop words between them aside) that are both missing
+    from the evidence: a clause or a predicate of the sentence's own (", in a terrorist
+    attack"; "ordered the collapse"), which a share of content words lets through. One
+    new word alone is a rewording ("travelled" for "arrived") and passes.
+
+    Example:
+        >>> _added_phrase("The bridge fell in a terrorist attack.", _Pool("The bridge fell."))
+        'terrorist attack'
+    """
+    previous: str | None = None
+    for m in _WORD.finditer(sentence):
+        word = m[0].lower()
+        if word not in content_words(word):
+            continue
+        new = not pool.has(word)
+        if new and previous is not None:
+            return f"{previous} {word}"
+        previous = word if new else None
     return None
 
 

@@ -19,7 +19,7 @@ import json
 import re
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -133,15 +133,25 @@ def _show(briefing: Briefing, prompt_chars: int, max_facts: int) -> list[_Shown]
 
     The summary's own ranking and sentences (``summary.ranked_sentences``), uncompressed:
     facts several outlets report first, one sentence each, no sentence twice, at most
-    ``max_facts`` and ``prompt_chars`` characters of them.
+    ``max_facts`` and ``prompt_chars`` characters of them, none from an article with a
+    flagged sentence (``Briefing.flagged``).
     """
     articles = {a.id: a for a in briefing.articles}
+    # An article that addresses the model (prompt injection) shows it nothing at all: not
+    # the instruction, and none of its other sentences to cite for what it asks.
+    rogue = {f.span.article_id for f in briefing.flagged}
     shown: list[_Shown] = []
     seen: set[str] = set()
     used = 0
     for fact, span in ranked_sentences(briefing):
         if len(shown) >= max_facts:
             break
+        if span.article_id in rogue:
+            continue
+        if rogue:  # a rogue outlet is never credited for what the model writes
+            fact = replace(
+                fact, support=tuple(x for x in fact.support if x.article_id not in rogue)
+            )
         # The whole sentence, attribution and all: the model should know who says it.
         text = " ".join(_CONTROL.sub(" ", span.text(articles[span.article_id])).split())
         line = len(text) + 8
