@@ -420,3 +420,17 @@ def test_one_hostile_input_of_each_kind_costs_the_good_ones_nothing(tmp_path: Pa
     assert any(k.startswith("caf") and "no extractable" in v for k, v in reasons.items())
     assert peak_mb < 1024
     assert took < 30 + 60  # fetching within 30 s; the rest is reading and spaCy
+
+
+def test_an_input_name_that_is_not_utf8_is_listed_and_written(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Dam opens\n\nThe dam opened on Tuesday.\n")
+    missing = str(tmp_path / os.fsdecode(b"gone-\xe9.txt"))
+    out = tmp_path / "s.json"
+    result = runner.invoke(
+        app, ["stories", str(tmp_path / "a.txt"), missing, "--embedder", "lexical",
+              "-f", "json", "-o", str(out)],
+    )  # fmt: skip
+    assert result.exit_code == 1
+    (rejected,) = json.loads(out.read_text(encoding="utf-8"))["rejected"]
+    assert rejected["input"].endswith("gone-\ufffd.txt")
+    assert rejected["reason"] == "no such file or folder"

@@ -138,6 +138,14 @@ _NAMES = st.text(
 ).filter(lambda n: n not in {".", ".."} and not n.startswith("."))
 
 
+# Text that trips writers and parsers: lone surrogates, controls, bidi overrides, markup.
+_HOSTILE_TEXT = st.lists(
+    st.sampled_from(["\ud800", "\udfff", "\x00", "\x1b[31m", "\u202e", "<script>", "`", "\n\n"])
+    | st.text(st.characters(blacklist_categories=()), max_size=30),
+    max_size=12,
+).map("".join)
+
+
 @settings(
     max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
@@ -145,7 +153,7 @@ _NAMES = st.text(
     blobs=st.lists(st.tuples(_NAMES, st.sampled_from(SUFFIXES), hostile_bytes), max_size=4),
     records=st.lists(
         st.fixed_dictionaries(
-            {"text": st.text(st.characters(blacklist_categories=()), max_size=200)},
+            {"text": _HOSTILE_TEXT},
             optional={"title": _JSON, "x": _JSON},
         )
         | _JSON,

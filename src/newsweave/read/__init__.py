@@ -103,7 +103,15 @@ def iter_inputs(
     (the stories command keeps their features) reads it in bounded memory. The same
     article read twice comes once; a second text under a used id comes as a rejection.
     """
-    settings = settings or Settings()
+    return map(valid_outcome, _outcomes(inputs, settings or Settings(), client, progress))
+
+
+def _outcomes(
+    inputs: Iterable[str],
+    settings: Settings,
+    client: httpx.Client | None,
+    progress: Callable[[str], None] | None,
+) -> Iterator[Outcome]:
     seen = _Seen()
     own_client: httpx.Client | None = None
     try:
@@ -124,7 +132,7 @@ def iter_inputs(
                     yield Rejected(raw, "folder has no files (hidden names skipped)")
                 for label, file in files:
                     if isinstance(file, Rejected):
-                        yield valid_outcome(file)
+                        yield file
                         continue
                     yield from seen.admit(
                         _guard(label, read_file(file, label, settings, client=client))
@@ -243,7 +251,7 @@ class _Seen:
     def admit(self, outcomes: Iterable[Outcome]) -> Iterator[Outcome]:
         """``outcomes`` less the articles already read; a second text under a used id is
         turned into a rejection, since dropping either would lose news."""
-        for outcome in map(valid_outcome, outcomes):
+        for outcome in outcomes:
             if isinstance(outcome, Rejected):
                 yield outcome
                 continue
