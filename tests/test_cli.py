@@ -434,3 +434,60 @@ def test_an_input_name_that_is_not_utf8_is_listed_and_written(tmp_path: Path) ->
     (rejected,) = json.loads(out.read_text(encoding="utf-8"))["rejected"]
     assert rejected["input"].endswith("gone-\ufffd.txt")
     assert rejected["reason"] == "no such file or folder"
+
+
+# --- the usual habits ----------------------------------------------------------------------
+
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "harbour-bridge"
+
+
+@pytest.mark.parametrize(
+    ("name", "args", "starts"),
+    [
+        ("b.html", [], "<!doctype html>"),
+        ("b.JSON", [], "{"),
+        ("b.md", [], "# "),
+        ("b.html", ["--format", "JSON"], "{"),
+        ("b.txt", [], "# "),
+    ],
+)
+def test_the_format_follows_the_output_name_unless_given(
+    tmp_path: Path, name: str, args: list[str], starts: str
+) -> None:
+    out = tmp_path / name
+    result = runner.invoke(app, ["stories", str(EXAMPLE), "-o", str(out), *args])
+    if starts == "<!doctype html>":  # stories has no html renderer: Markdown, as for .txt
+        starts = "# "
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8").lower().startswith(starts.lower())
+
+
+def test_brief_writes_html_when_the_output_is_html(tmp_path: Path) -> None:
+    out = tmp_path / "brief.html"
+    result = runner.invoke(app, ["brief", str(EXAMPLE), "-o", str(out), "-q"])
+    assert result.exit_code == 0
+    assert out.read_text(encoding="utf-8").lower().startswith("<!doctype html>")
+    assert result.stderr == ""
+
+
+def test_when_no_input_can_be_read_there_is_no_briefing_and_exit_2(tmp_path: Path) -> None:
+    out = tmp_path / "b.json"
+    result = runner.invoke(app, ["brief", str(tmp_path / "gone.txt"), "-o", str(out)])
+    assert result.exit_code == 2
+    assert not out.exists()
+    assert result.stderr.splitlines() == [
+        f"rejected: {tmp_path / 'gone.txt'}: no such file or folder",
+        "newsweave: error: no input could be read: nothing to brief (see above)",
+    ]
+
+
+def test_a_dash_reads_standard_input(tmp_path: Path) -> None:
+    report = (EXAMPLE / sorted(p.name for p in EXAMPLE.iterdir())[0]).read_bytes()
+    out = tmp_path / "s.json"
+    result = runner.invoke(app, ["stories", "-", "-o", str(out)], input=report)
+    assert result.exit_code == 0, result.output
+    (story,) = json.loads(out.read_text(encoding="utf-8"))["stories"]
+    assert len(story["articles"]) == 1
+    listed = runner.invoke(app, ["stories", "-", "-f", "md"], input=report)
+    assert "| stdin |" in listed.stdout

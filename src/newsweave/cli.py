@@ -10,7 +10,7 @@ import contextlib
 import enum
 import logging
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -53,6 +53,12 @@ VerboseOpt = Annotated[
     int, typer.Option("--verbose", "-v", count=True, help="More logging on stderr (-v, -vv).")
 ]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")]
+QuietOpt = Annotated[
+    bool,
+    typer.Option(
+        "--quiet", "-q", help="No progress bars or warnings on stderr; errors and rejections stay."
+    ),
+]
 PrivateOpt = Annotated[
     bool,
     typer.Option(
@@ -82,19 +88,20 @@ def _main(
 def brief(
     inputs: Annotated[
         list[str] | None,
-        typer.Argument(help="Files, folders, URLs or feeds; all one story."),
+        typer.Argument(help="Files, folders, URLs or feeds (- for standard input); all one story."),
     ] = None,
     fmt: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--format",
             "-f",
             metavar=_choices(renderer_names()),
-            help="Output format: json (the DESIGN schema), md, html (one self-contained "
+            help="Output format: json (docs/json.md), md, html (one self-contained "
             "page: cited summary, source matrix, evidence highlighted in each article), or "
-            "any other registered renderer.",
+            "any other registered renderer; any case. Default: from -o's extension "
+            "(.json, .html, .md), else md.",
         ),
-    ] = "md",
+    ] = None,
     output: OutputOpt = None,
     spacy_model: Annotated[
         str | None, typer.Option(help="spaCy model name or path (default: en_core_web_sm).")
@@ -141,6 +148,7 @@ def brief(
     ] = None,
     allow_private_urls: PrivateOpt = False,
     verbose: VerboseOpt = 0,
+    quiet: QuietOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Write one briefing for INPUTS, treated as a single story, or for a stored story.
@@ -153,11 +161,12 @@ def brief(
         _usage("give either INPUTS or --db with --story, not both")
     if not inputs and not (db and story):
         _usage("give INPUTS to brief, or --db FILE --story ID for a stored story")
-    with _boundary(verbose, debug):
+    with _boundary(-1 if quiet else verbose, debug):
         from newsweave.pipeline import brief as run_brief
         from newsweave.settings import load_settings
 
-        renderer = get_renderer(fmt)  # an unknown format stops here, before any work
+        # An unknown format stops here, before any work.
+        renderer = get_renderer(_format(fmt, output, renderer_names()))
         settings = load_settings(
             spacy_model=spacy_model,
             max_bytes=max_bytes,
@@ -166,13 +175,16 @@ def brief(
             llm_model=llm_model,
             allow_private_urls=allow_private_urls or None,
         )
-        with _progress() as hook:
+        with _progress(quiet) as hook:
             if db and story:
                 from newsweave.pipeline import brief_stored
 
                 briefing = brief_stored(db, story, settings, progress=hook)
             else:
                 briefing = run_brief(inputs or [], settings, progress=hook)
+        if not briefing.articles and briefing.rejected:
+            _report_rejected([(r.input, r.reason) for r in briefing.rejected])
+            raise NewsweaveError("no input could be read: nothing to brief (see above)")
         _write(renderer(briefing), output)
         code = _report_rejected([(r.input, r.reason) for r in briefing.rejected])
         if briefing.summary_writer != "extractive":
@@ -190,20 +202,20 @@ def stories(
     inputs: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Files, folders (.txt .html .json .jsonl .warc), URLs or feeds; none with "
-            "--db to list the stored stories."
+            help="Files, folders (.txt .html .json .jsonl .warc), URLs or feeds (- for "
+            "standard input); none with --db to list the stored stories."
         ),
     ] = None,
     fmt: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--format",
             "-f",
             metavar=_choices(story_renderer_names()),
             help="Output format: json (newsweave.stories/1), md, or any other registered "
-            "story renderer.",
+            "story renderer; any case. Default: from -o's extension, else md.",
         ),
-    ] = "md",
+    ] = None,
     output: OutputOpt = None,
     db: Annotated[
         str | None,
@@ -234,6 +246,7 @@ def stories(
     ] = None,
     allow_private_urls: PrivateOpt = False,
     verbose: VerboseOpt = 0,
+    quiet: QuietOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Group the articles in INPUTS into stories, one per event; with --db and no INPUTS,
@@ -245,18 +258,19 @@ def stories(
     """
     if not inputs and not db:
         _usage("give INPUTS to group, or --db FILE to list the stored stories")
-    with _boundary(verbose, debug):
+    with _boundary(-1 if quiet else verbose, debug):
         from newsweave.pipeline import stored_stories
         from newsweave.pipeline import stories as run_stories
         from newsweave.settings import load_settings
 
-        renderer = get_story_renderer(fmt)  # an unknown format stops here, before any work
+        # An unknown format stops here, before any work.
+        renderer = get_story_renderer(_format(fmt, output, story_renderer_names()))
         settings = load_settings(
             max_bytes=max_bytes,
             story_embedder=embedder,
             allow_private_urls=allow_private_urls or None,
         )
-        with _progress() as hook:
+        with _progress(quiet) as hook:
             if inputs:
                 grouping = run_stories(inputs, settings, db=db, engine=engine.value, progress=hook)
             else:
@@ -264,6 +278,22 @@ def stories(
         _write(renderer(grouping), output)
         code = _report_rejected([(r.input, r.reason) for r in grouping.rejected])
     raise typer.Exit(code)
+
+
+def _format(given: str | None, output: Path | None, known: Sequence[str]) -> str:
+    """The output format: ``--format`` in any case, else the one ``-o``'s extension names
+    (``.json``, ``.html``, ``.md``…) when it is registered, else Markdown."""
+    if given is not None:
+        return given.strip().lower()
+    if output is not None:
+        suffix = output.suffix.lower().lstrip(".")
+        name = _SUFFIX_FORMATS.get(suffix, suffix)
+        if name in known:
+            return name
+    return "md"
+
+
+_SUFFIX_FORMATS = {"htm": "html", "markdown": "md"}
 
 
 def _usage(message: str) -> None:
@@ -304,7 +334,8 @@ def _report_unsupported(briefing: Briefing) -> None:
 @contextlib.contextmanager
 def _boundary(verbose: int, debug: bool) -> Iterator[None]:
     """Turn library errors into one line on stderr and exit code 2."""
-    level = logging.WARNING - 10 * min(verbose, 2)
+    # verbose -1 is --quiet: errors only.
+    level = logging.ERROR if verbose < 0 else logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     # trafilatura logs an ERROR for every empty or odd page it is given; the page's fate is
     # reported once, as a rejection. Its own lines show with -vv.
@@ -334,9 +365,11 @@ def _boundary(verbose: int, debug: bool) -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def _progress() -> Iterator[Callable[[str, int | None], Callable[[int], None]] | None]:
-    """Rich progress bars on stderr, only when stderr is a terminal."""
-    if not sys.stderr.isatty():
+def _progress(
+    quiet: bool = False,
+) -> Iterator[Callable[[str, int | None], Callable[[int], None]] | None]:
+    """Rich progress bars on stderr, only when stderr is a terminal and not ``quiet``."""
+    if quiet or not sys.stderr.isatty():
         yield None
         return
     from rich.console import Console

@@ -24,7 +24,7 @@ from newsweave.text.repeats import mark_site_repeats
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
 
-    from newsweave.read import ReadResult
+    from newsweave.read import Inputs, ReadResult
 
 # progress(stage, total) returns advance(n); the CLI hooks Rich bars here, tests pass nothing.
 ProgressHook = Callable[[str, int | None], Callable[[int], None]]
@@ -34,12 +34,13 @@ log = logging.getLogger("newsweave")
 
 
 def brief(
-    inputs: Iterable[str],
+    inputs: Inputs,
     settings: Settings | None = None,
     *,
     progress: ProgressHook | None = None,
 ) -> Briefing:
-    """Read ``inputs`` (files, folders, URLs) as one story and brief it.
+    """Read ``inputs`` (files, folders, URLs) as one story and brief it. ``inputs`` is one
+    path or URL (a ``str`` or a ``PathLike``) or an iterable of them.
 
     Unreadable inputs do not stop the run: they are listed in ``Briefing.rejected``.
     """
@@ -48,11 +49,11 @@ def brief(
     return brief_articles(result.articles, settings, rejected=result.rejected, progress=progress)
 
 
-def _read(inputs: Iterable[str], settings: Settings, progress: ProgressHook | None) -> ReadResult:
-    from newsweave.read import read_inputs
+def _read(inputs: Inputs, settings: Settings, progress: ProgressHook | None) -> ReadResult:
+    from newsweave.read import input_names, read_inputs
 
-    inputs = list(inputs)
-    return read_inputs(inputs, settings, progress=_read_progress(inputs, progress))
+    names = input_names(inputs)
+    return read_inputs(names, settings, progress=_read_progress(names, progress))
 
 
 def _read_progress(
@@ -168,7 +169,7 @@ def _each(
 
 
 def stories(
-    inputs: Iterable[str],
+    inputs: Inputs,
     settings: Settings | None = None,
     *,
     db: str | None = None,
@@ -192,11 +193,11 @@ def stories(
     texts (see :func:`~newsweave.grouping.run.group_stream`).
     """
     from newsweave.grouping.run import group_stream
-    from newsweave.read import iter_inputs
+    from newsweave.read import input_names, iter_inputs
 
     settings = settings or Settings()
-    inputs = list(inputs)
-    outcomes = iter_inputs(inputs, settings, progress=_read_progress(inputs, progress))
+    names = input_names(inputs)
+    outcomes = iter_inputs(names, settings, progress=_read_progress(names, progress))
     return group_stream(outcomes, settings, db=db, engine=engine, progress=progress)
 
 

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import errno
 import logging
+import os
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,8 +26,15 @@ from typing import TYPE_CHECKING
 
 from newsweave.errors import InputError
 from newsweave.model import Article, Rejected
-from newsweave.read._article import Origin, Outcome, article_id, text_digest, valid_outcome
-from newsweave.read._dispatch import read_file, read_url, sniff
+from newsweave.read._article import (
+    Origin,
+    Outcome,
+    article_id,
+    oversize_reason,
+    text_digest,
+    valid_outcome,
+)
+from newsweave.read._dispatch import read_data, read_file, read_url, sniff
 from newsweave.read.web import Fetched, check_url, fetch, looks_like_url, make_client
 from newsweave.settings import Settings
 
@@ -34,10 +43,12 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Fetched",
+    "Inputs",
     "Origin",
     "ReadResult",
     "article_id",
     "fetch",
+    "input_names",
     "iter_inputs",
     "read_inputs",
     "sniff",
@@ -54,8 +65,36 @@ class ReadResult:
     rejected: tuple[Rejected, ...]
 
 
+Inputs = str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
+"""What the library reads: one path or URL, or any iterable of them."""
+
+
+def input_names(inputs: Inputs) -> list[str]:
+    """``inputs`` as a list of names: a bare string or path is one input (never its
+    characters), an iterable gives one input per item.
+
+    Example:
+        >>> input_names("examples/harbour-bridge"), input_names([Path("a.txt"), "b.txt"])
+        (['examples/harbour-bridge'], ['a.txt', 'b.txt'])
+
+    Raises:
+        TypeError: an item is neither a string nor a path (bytes included).
+    """
+    if isinstance(inputs, (str, os.PathLike)):
+        return [os.fspath(inputs)]
+    names: list[str] = []
+    for item in inputs:
+        if not isinstance(item, (str, os.PathLike)):
+            raise TypeError(f"inputs: expected paths or URLs as str or PathLike, got {item!r}")
+        name = os.fspath(item)
+        if not isinstance(name, str):
+            raise TypeError(f"inputs: expected a str path, got bytes {name!r}")
+        names.append(name)
+    return names
+
+
 def read_inputs(
-    inputs: Iterable[str],
+    inputs: Inputs,
     settings: Settings | None = None,
     *,
     client: httpx.Client | None = None,
@@ -83,7 +122,7 @@ def read_inputs(
     """
     articles: list[Article] = []
     rejected: list[Rejected] = []
-    for outcome in iter_inputs(inputs, settings, client=client, progress=progress):
+    for outcome in iter_inputs(input_names(inputs), settings, client=client, progress=progress):
         if isinstance(outcome, Rejected):
             rejected.append(outcome)
         else:
@@ -92,7 +131,7 @@ def read_inputs(
 
 
 def iter_inputs(
-    inputs: Iterable[str],
+    inputs: Inputs,
     settings: Settings | None = None,
     *,
     client: httpx.Client | None = None,
@@ -103,7 +142,8 @@ def iter_inputs(
     (the stories command keeps their features) reads it in bounded memory. The same
     article read twice comes once; a second text under a used id comes as a rejection.
     """
-    return map(valid_outcome, _outcomes(inputs, settings or Settings(), client, progress))
+    names = input_names(inputs)
+    return map(valid_outcome, _outcomes(names, settings or Settings(), client, progress))
 
 
 def _outcomes(
@@ -124,6 +164,10 @@ def _outcomes(
                 continue
             if not raw.strip():
                 yield Rejected(raw, "empty input name")
+                continue
+            if raw == "-":
+                yield from seen.admit(_guard("stdin", _stdin(settings)))
+                _tell(progress, "stdin")
                 continue
             path = Path(raw)
             if path.is_dir():
@@ -148,6 +192,15 @@ def _outcomes(
     finally:
         if own_client is not None:
             own_client.close()
+
+
+def _stdin(settings: Settings) -> Iterator[Outcome]:
+    """Standard input (the input ``-``), read whole up to ``settings.max_bytes``."""
+    data = sys.stdin.buffer.read(settings.max_bytes + 1)
+    if len(data) > settings.max_bytes:
+        yield Rejected("stdin", oversize_reason(settings.max_bytes))
+        return
+    yield from read_data(data, "stdin", settings)
 
 
 def _guard(label: str, outcomes: Iterable[Outcome]) -> Iterator[Outcome]:

@@ -123,7 +123,19 @@ def read_file(
     if len(data) > settings.max_bytes:  # the file grew since stat()
         yield Rejected(label, oversize_reason(settings.max_bytes))
         return
-    suffix = path.suffix.lower()
+    yield from read_data(data, label, settings, suffix=path.suffix.lower(), client=client)
+
+
+def read_data(
+    data: bytes,
+    label: str,
+    settings: Settings,
+    *,
+    suffix: str = "",
+    client: httpx.Client | None = None,
+) -> Iterator[Outcome]:
+    """Read bytes already in memory (a file's, or standard input's), named ``label``: by
+    the reader that claims ``suffix``, else by what the bytes look like."""
     reader = claimant(suffix=suffix)
     if reader is None:
         kind = sniff(data)
