@@ -51,7 +51,7 @@ def test_json_list_rejections_name_the_line() -> None:
     data = b'[\n  {"text": "Ferry resumes.", "id": 7},\n  {"title": "x"},\n  {"text": ""}\n]'
     out = read_records(data, Origin.for_path("w.json"), lines=False)
     assert out == (
-        Article(id="7", source="w", title=None, text="Ferry resumes.", path="w.json"),
+        Article(id="7", source="w #2", title=None, text="Ferry resumes.", path="w.json"),
         Rejected("w.json:3", 'line 3: record has no "text" field'),
         Rejected("w.json:4", 'line 4: "text" is empty'),
     )
@@ -152,3 +152,21 @@ def test_streamed_records_match_the_whole_file_read() -> None:
     assert tuple(stream_records(io.BytesIO(b"\n \n"), origin, Settings())) == (
         Rejected("r.jsonl", "empty file"),
     )
+
+
+def test_records_of_one_file_are_separate_outlets_unless_they_say_otherwise() -> None:
+    data = (
+        b'{"text": "Ferry resumes."}\n{"text": "Ferry halted.", "source": "Harbour Wire"}\n'
+        b'{"text": "Ferry late.", "url": "https://www.valleywire.example/a"}\n'
+        b'{"text": "Ferry early."}\n'
+    )
+    out = read_records(data, Origin.for_path("archive.jsonl"), lines=True)
+    assert [a.source for a in out if isinstance(a, Article)] == [
+        "archive #1",
+        "Harbour Wire",
+        "valleywire.example",
+        "archive #4",
+    ]
+    (single,) = read_records(b'{"text": "Ferry resumes."}', Origin.for_path("one.json"))
+    assert isinstance(single, Article)
+    assert single.source == "one"

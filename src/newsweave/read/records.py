@@ -75,7 +75,8 @@ def read_records(
             return (Rejected(origin.label, "malformed JSON: nested too deeply"),)
         if not items:
             return (Rejected(origin.label, "no records (the JSON list is empty)"),)
-        return tuple(_record(obj, line, origin, settings) for line, obj in items)
+        alone = len(items) == 1
+        return tuple(_record(obj, line, origin, settings, alone) for line, obj in items)
     return _read_lines(data, origin, settings)
 
 
@@ -202,7 +203,7 @@ def _line(raw: bytes | str, number: int, origin: Origin, settings: Settings) -> 
         return Rejected(label, _json_error(err, number))
     except RecursionError:
         return Rejected(label, f"line {number}: malformed JSON: nested too deeply")
-    return _record(obj, number, origin, settings)
+    return _record(obj, number, origin, settings, alone=False)
 
 
 def _type_name(value: object) -> str:
@@ -211,15 +212,17 @@ def _type_name(value: object) -> str:
     return _JSON_TYPES.get(type(value), "a number")
 
 
-def _record(obj: Any, line: int, origin: Origin, settings: Settings) -> Outcome:
+def _record(obj: Any, line: int, origin: Origin, settings: Settings, alone: bool) -> Outcome:
     label = f"{origin.label}:{line}"
     try:
-        return _article(obj, line, label, origin, settings)
+        return _article(obj, line, label, origin, settings, alone)
     except RecursionError:
         return Rejected(label, f"line {line}: record is nested too deeply")
 
 
-def _article(obj: Any, line: int, label: str, origin: Origin, settings: Settings) -> Outcome:
+def _article(
+    obj: Any, line: int, label: str, origin: Origin, settings: Settings, alone: bool
+) -> Outcome:
     if not isinstance(obj, dict):
         return Rejected(label, f"line {line}: record is not a JSON object (got {_type_name(obj)})")
     if "text" not in obj:
@@ -249,7 +252,12 @@ def _article(obj: Any, line: int, label: str, origin: Origin, settings: Settings
     title = take("title")
     url = take("url")
     lang = take("lang")
-    source = take("source", "domain") or domain_of(url) or origin.fallback_source
+    # Records of one file are separate outlets unless they say otherwise: one that names
+    # none is "archive #12", never the whole file's one outlet.
+    fallback = (
+        origin.fallback_source if alone or origin.url else f"{origin.fallback_source} #{line}"
+    )
+    source = take("source", "domain") or domain_of(url) or fallback
     meta: list[tuple[str, str]] = []
     published = None
     for key in ("published", "date"):
