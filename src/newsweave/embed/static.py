@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,9 +72,18 @@ class MiniLMStatic:
             except (OSError, ValueError, KeyError) as exc:
                 logger.warning("%s: unreadable (%s); computing it again", path, exc)
         if table is None or weights is None:
+            # A one-line notice on stderr, terminal or not: the first run is otherwise
+            # silent for as long as the build takes.
+            logger.warning(
+                "minilm-static: building its token table from MiniLM, once per install "
+                "(30-60 s on 2 cores); it is cached in %s",
+                path.parent,
+            )
+            started = time.perf_counter()
             model = cast(MiniLMOnnx, get_embedder("minilm-onnx"))
             table, weights = _distil_static(model)
             _save_atomically(path, table=table, weights=weights)
+            logger.info("minilm-static: table built in %.0f s", time.perf_counter() - started)
         logger.debug("minilm-static: table from %s (model %s)", path, model_path)
         weighted = table.astype(np.float32) * weights[:, None].astype(np.float32)
         return cls(weighted, minilm_tokenizer(STATIC_MAX_TOKENS))
@@ -104,7 +114,6 @@ def _distil_static(model: MiniLMOnnx) -> tuple[NDArray[np.float16], NDArray[np.f
     position) and its weight."""
     from wordfreq import zipf_frequency
 
-    logger.info("minilm-static: distilling the token table from minilm-onnx (once, ~10 s)")
     vocab = sorted(model.tokenizer.get_vocab().items(), key=lambda kv: kv[1])
     size = vocab[-1][1] + 1
     cls_id = model.tokenizer.token_to_id("[CLS]")
