@@ -298,7 +298,7 @@ def test_hostile_names_are_escaped_on_stderr(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Dam opens\n\nThe dam opened on Tuesday.\n")
     result = runner.invoke(app, ["stories", str(tmp_path), "--embedder", "lexical"])
     assert result.exit_code == 1
-    lines = result.stderr.strip().splitlines()
+    lines = _said(result.stderr)
     assert len(lines) == 1
     assert lines[0].startswith("rejected: ")
     assert "\\nrejected: forged\\x1b[31m.bin" in lines[0]
@@ -401,7 +401,7 @@ def test_one_hostile_input_of_each_kind_costs_the_good_ones_nothing(tmp_path: Pa
         server.shutdown()
         server.server_close()
     took = time.monotonic() - start
-    *lines, peak = done.stderr.strip().splitlines()
+    *lines, peak = _said(done.stderr)
     peak_mb = int(peak.removeprefix("peak KiB ")) / 1024
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr
@@ -476,7 +476,7 @@ def test_when_no_input_can_be_read_there_is_no_briefing_and_exit_2(tmp_path: Pat
     result = runner.invoke(app, ["brief", str(tmp_path / "gone.txt"), "-o", str(out)])
     assert result.exit_code == 2
     assert not out.exists()
-    assert result.stderr.splitlines() == [
+    assert _said(result.stderr) == [
         f"rejected: {tmp_path / 'gone.txt'}: no such file or folder",
         "newsweave: error: no input could be read: nothing to brief (see above)",
     ]
@@ -491,3 +491,23 @@ def test_a_dash_reads_standard_input(tmp_path: Path) -> None:
     assert len(story["articles"]) == 1
     listed = runner.invoke(app, ["stories", "-", "-f", "md"], input=report)
     assert "| stdin |" in listed.stdout
+
+
+def _said(stderr: str) -> list[str]:
+    """stderr's lines less the progress notices a slow step adds when it is not a terminal."""
+    return [x for x in stderr.strip().splitlines() if not x.startswith("progress: ")]
+
+
+def test_a_slow_step_says_so_in_one_line_when_stderr_is_not_a_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newsweave.cli
+
+    monkeypatch.setattr(newsweave.cli, "NOTICE_SECONDS", 0.0)
+    result = runner.invoke(app, ["stories", str(EXAMPLE), "--embedder", "lexical"])
+    assert result.exit_code == 0
+    notices = [x.rsplit(" in ", 1)[0] for x in result.stderr.splitlines()]
+    # a folder's file count is not known ahead: the read step counts what it read
+    assert notices == ["progress: read: 5", "progress: features: 5/5", "progress: pairs: 5/5"]
+    quiet = runner.invoke(app, ["stories", str(EXAMPLE), "--embedder", "lexical", "-q"])
+    assert quiet.stderr == ""

@@ -10,6 +10,7 @@ import contextlib
 import enum
 import logging
 import sys
+import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -368,9 +369,17 @@ def _boundary(verbose: int, debug: bool) -> Iterator[None]:
 def _progress(
     quiet: bool = False,
 ) -> Iterator[Callable[[str, int | None], Callable[[int], None]] | None]:
-    """Rich progress bars on stderr, only when stderr is a terminal and not ``quiet``."""
-    if quiet or not sys.stderr.isatty():
+    """Rich progress bars on stderr when it is a terminal; otherwise one ``progress:`` line
+    for each step that took over ``NOTICE_SECONDS``; nothing when ``quiet``."""
+    if quiet:
         yield None
+        return
+    if not sys.stderr.isatty():
+        notices = _Notices()
+        try:
+            yield notices.hook
+        finally:
+            notices.finish()
         return
     from rich.console import Console
     from rich.progress import Progress
@@ -386,6 +395,35 @@ def _progress(
             return advance
 
         yield hook
+
+
+NOTICE_SECONDS = 2.0  # a step this long gets a line on stderr when there are no bars
+
+
+class _Notices:
+    """Progress for logs and pipes: a line on stderr after each step over
+    ``NOTICE_SECONDS`` (``progress: features: 90990 in 212 s``)."""
+
+    def __init__(self) -> None:
+        self.stage = ""
+        self.total: int | None = None
+        self.done = 0
+        self.started = 0.0
+
+    def hook(self, stage: str, total: int | None) -> Callable[[int], None]:
+        self.finish()
+        self.stage, self.total, self.done, self.started = stage, total, 0, time.monotonic()
+        return self.advance
+
+    def advance(self, n: int) -> None:
+        self.done += n
+
+    def finish(self) -> None:
+        took = time.monotonic() - self.started
+        if self.stage and took > NOTICE_SECONDS:
+            count = f"{self.done}/{self.total}" if self.total is not None else str(self.done)
+            print(f"progress: {self.stage}: {count} in {took:.0f} s", file=sys.stderr)
+        self.stage = ""
 
 
 def main(argv: list[str] | None = None, prog_name: str | None = None) -> Any:
