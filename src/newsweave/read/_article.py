@@ -67,15 +67,23 @@ def domain_of(url: str | None) -> str | None:
         >>> domain_of("https://www.valleywire.example/news/1")
         'valleywire.example'
     """
+    host = host_of(url)
+    return host.removeprefix("www.") if host else None
+
+
+def host_of(url: str | None) -> str | None:
+    """The host name of ``url`` as written (lower-cased), or None for none or a bad URL.
+
+    Example:
+        >>> host_of("https://www.valleywire.example:8080/news/1"), host_of("not a url")
+        ('www.valleywire.example', None)
+    """
     if not url:
         return None
     try:
-        host = urlsplit(url).hostname
+        return urlsplit(url).hostname or None
     except ValueError:
         return None
-    if not host:
-        return None
-    return host.removeprefix("www.")
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import ipaddress
 import socket
-from urllib.parse import urlsplit
+
+from newsweave.read._article import host_of
 
 Address = ipaddress.IPv4Address | ipaddress.IPv6Address
 
@@ -39,11 +40,8 @@ def resolve_host(host: str) -> list[str]:
 def private_reason(url: str) -> str | None:
     """Why ``url`` leads to a private address, or None when it does not (or its host does
     not resolve: the fetch itself then fails with its own reason)."""
-    try:
-        host = urlsplit(url).hostname
-    except ValueError:
-        return None
-    if not host:
+    host = host_of(url)
+    if host is None:
         return None
     literal = _address(host)
     if literal is not None:

@@ -35,7 +35,6 @@ class BoundedDecoder:
         self.limit = limit
         self.size = 0
         self._z: zlib._Decompress | None = None
-        self._first = True
         self.coding = coding
         if coding in ("gzip", "x-gzip"):
             self._z = zlib.decompressobj(16 + zlib.MAX_WBITS)
