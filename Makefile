@@ -32,8 +32,8 @@ demo: $(STAMP)  ## brief the example story: Markdown on screen, JSON in out/
 test: lint typecheck pytest  ## ruff, mypy, the tests and the evals, as CI runs them
 
 lint: $(STAMP)  ## ruff lint and format check
-	$(BIN)/ruff check src tests evals bench conftest.py
-	$(BIN)/ruff format --check src tests evals bench conftest.py
+	$(BIN)/ruff check src tests evals bench scripts conftest.py
+	$(BIN)/ruff format --check src tests evals bench scripts conftest.py
 
 typecheck: $(STAMP)  ## mypy --strict on src/
 	$(BIN)/mypy

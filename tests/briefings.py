@@ -36,6 +36,7 @@ def hostile_briefing() -> Briefing:
         "x" * 40,
         removed=(Removed(Span("a1", 0, 5), "navigation"),),
         dating=Dating(september, True, HOSTILE, (Span("a1", 0, 3),)),
+        published_inferred=True,  # as dates.story_dates sets it beside an inferred dating
     )
     entity = Entity(
         "e1", HOSTILE, "PERSON", aliases=(HOSTILE,), roles=(HOSTILE,), mentions=(Span("a1", 0, 1),)

@@ -28,7 +28,7 @@ def test_brief_json_follows_the_schema(nlp, tmp_path: Path) -> None:
     result = runner.invoke(app, ["brief", str(EXAMPLE), "--format", "json", "-o", str(out)])
     assert result.exit_code == 0, result.output
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert data["schema"] == "newsweave.briefing/1"
+    assert data["schema"] == "newsweave.briefing/2"
     assert set(data) == {
         "schema",
         "story",
@@ -498,16 +498,71 @@ def _said(stderr: str) -> list[str]:
     return [x for x in stderr.strip().splitlines() if not x.startswith("progress: ")]
 
 
-def test_a_slow_step_says_so_in_one_line_when_stderr_is_not_a_terminal(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import newsweave.cli
+# --- render, sharing, completion, help -------------------------------------------------------
 
-    monkeypatch.setattr(newsweave.cli, "NOTICE_SECONDS", 0.0)
-    result = runner.invoke(app, ["stories", str(EXAMPLE), "--embedder", "lexical"])
-    assert result.exit_code == 0
-    notices = [x.rsplit(" in ", 1)[0] for x in result.stderr.splitlines()]
-    # a folder's file count is not known ahead: the read step counts what it read
-    assert notices == ["progress: read: 5", "progress: features: 5/5", "progress: pairs: 5/5"]
-    quiet = runner.invoke(app, ["stories", str(EXAMPLE), "--embedder", "lexical", "-q"])
-    assert quiet.stderr == ""
+
+def test_render_makes_the_same_page_from_the_saved_json(nlp, tmp_path: Path) -> None:
+    saved, page = tmp_path / "b.json", tmp_path / "b.html"
+    assert runner.invoke(app, ["brief", str(EXAMPLE), "-o", str(saved)]).exit_code == 0
+    direct = runner.invoke(app, ["brief", str(EXAMPLE), "-f", "html"])
+    result = runner.invoke(app, ["render", str(saved), "-o", str(page)])
+    assert result.exit_code == 0, result.output
+    assert page.read_text(encoding="utf-8") == direct.stdout
+    md = runner.invoke(app, ["render", "-", "-f", "MD"], input=saved.read_bytes())
+    assert md.exit_code == 0
+    assert md.stdout.startswith("# ")
+
+
+def test_render_refuses_bad_json_in_one_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    for content, said in (
+        ("{not json", "bad.json: not JSON"),
+        ('{"schema": "newsweave.briefing/1"}', "schema: 'newsweave.briefing/1' is not"),
+        ("[]", "expected a JSON object"),
+    ):
+        bad.write_text(content)
+        result = runner.invoke(app, ["render", str(bad), "-f", "html"])
+        assert result.exit_code == 2
+        assert said in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+        assert result.stdout == ""
+    missing = runner.invoke(app, ["render", str(tmp_path / "nope.json")])
+    assert missing.exit_code == 2
+    assert "nope.json: cannot read" in missing.stderr
+
+
+def test_no_article_text_keeps_only_cited_passages(nlp, tmp_path: Path) -> None:
+    out = tmp_path / "shared.json"
+    result = runner.invoke(app, ["brief", str(EXAMPLE), "--no-article-text", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert all(a["text"] is None for a in data["articles"])
+    assert all(e["text"] for f in data["facts"] for e in f["evidence"])
+    assert all(len(f["articles"]) > 1 or f["disputed"] for f in data["facts"]) or data["summary"]
+    page = runner.invoke(app, ["render", str(out), "-f", "html", "--no-article-text"])
+    assert page.exit_code == 0
+    assert "full text was left out" in page.stdout
+
+
+def test_completion_script_is_offered() -> None:
+    script = subprocess.run(
+        [sys.executable, "-m", "newsweave", "--show-completion", "bash"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "SHELL": "/bin/bash"},
+    )
+    assert script.returncode == 0, script.stderr
+    assert "complete" in script.stdout
+    assert "newsweave" in script.stdout
+
+
+def test_help_names_only_docs_that_exist() -> None:
+    import re
+
+    root = Path(__file__).resolve().parents[1]
+    for command in ([], ["brief"], ["stories"], ["render"]):
+        text = runner.invoke(app, [*command, "--help"], env={"COLUMNS": "300"}).stdout
+        assert "DESIGN" not in text
+        for doc in re.findall(r"[\w./-]+\.md\b", text):
+            assert (root / doc).is_file(), (command, doc)

@@ -1,13 +1,16 @@
-"""Docs stay true: commands, options and formats named in --help appear in README and docs."""
+"""Docs stay true: commands, options and formats named in --help appear in README and docs,
+and the README's sample outputs are the real output of today's code."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 import newsweave
+import readme_samples
 from newsweave.cli import app
 from newsweave.registry import renderer_names, story_renderer_names
 
@@ -59,3 +62,24 @@ def test_the_architecture_table_names_every_module() -> None:
     modules = {p.relative_to(src).as_posix() for p in src.rglob("*.py")}
     assert modules - listed == set(), "modules missing from docs/architecture.md"
     assert listed - modules == set(), "docs/architecture.md names modules that are gone"
+
+
+# --- the README's samples are the real output (scripts/readme_samples.py) ------------------
+
+
+def test_the_readme_samples_are_current(nlp, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(readme_samples.ROOT)
+    readme = readme_samples.README.read_text(encoding="utf-8")
+    blocks = readme_samples.samples(readme_samples.example_briefing())
+    assert set(blocks) == {m.group(2) for m in readme_samples.BLOCK.finditer(readme)}
+    fresh = readme_samples.updated(readme, blocks)
+    assert fresh == readme, "README samples are stale: run python scripts/readme_samples.py"
+
+
+def test_a_stale_sample_is_found() -> None:
+    readme = "intro\n<!-- sample: json -->\nold\n<!-- end sample -->\nrest\n"
+    assert readme_samples.updated(readme, {"json": "new\n"}) == (
+        "intro\n<!-- sample: json -->\nnew\n<!-- end sample -->\nrest\n"
+    )
+    with pytest.raises(SystemExit, match="unknown sample 'json'"):
+        readme_samples.updated(readme, {})

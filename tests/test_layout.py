@@ -46,7 +46,8 @@ DATA_PACKAGES = {"lexicon": "tests/test_lexicon.py"}
 
 # Test files that check the repository rather than one module.
 REPO_TESTS = {
-    "tests/test_docs.py": "README and docs/ against the CLI's commands, options and formats",
+    "tests/test_docs.py": "README and docs/ against the CLI's commands, options, formats and "
+    "real output",
     "tests/test_layout.py": "this file: the layout itself",
 }
 

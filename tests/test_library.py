@@ -21,7 +21,7 @@ def test_the_public_names_stay_callable_whatever_is_imported() -> None:
         if module.name.startswith("newsweave.scale"):
             continue  # Ray is optional
         importlib.import_module(module.name)
-    for name in ("brief", "stories", "render", "read_inputs"):
+    for name in ("brief", "brief_articles", "stories", "render", "read_inputs"):
         assert inspect.isfunction(getattr(newsweave, name)), name
 
 
@@ -39,3 +39,23 @@ def test_brief_and_read_take_a_folder_given_as_a_string_or_a_path() -> None:
     assert [a.id for a in by_str.articles] == [a.id for a in by_path.articles]
     assert len(by_str.articles) == 5
     assert by_str.rejected == ()
+
+
+def test_articles_in_memory_have_one_documented_way_in() -> None:
+    assert newsweave.Article is newsweave.model.Article
+    assert "unique ``id``" in (newsweave.brief_articles.__doc__ or "")
+    with pytest.raises(TypeError, match=r"article 0: expected a newsweave Article, got dict"):
+        newsweave.brief_articles([{"id": "a", "text": "x"}])  # type: ignore[list-item]
+    text = "The Kariba dam opened its gates on Monday, officials said."
+    briefing = newsweave.brief_articles(
+        [
+            newsweave.Article("w1", "Wire", "Dam opens", text + " \ud800"),
+            newsweave.Article("w1", "Post", "Dam opens", text),
+            newsweave.Article("p2", "Post", "Dam opens", text),
+        ]
+    )
+    assert [a.id for a in briefing.articles] == ["w1", "p2"]
+    assert "\ufffd" in briefing.articles[0].text
+    assert [r.reason for r in briefing.rejected] == ["another article with id w1 was given before"]
+    again = newsweave.Briefing.from_dict(briefing.to_dict())
+    assert again.to_json() == briefing.to_json()

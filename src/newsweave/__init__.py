@@ -5,7 +5,10 @@ The library is the product; the CLI is a thin layer over it::
     import newsweave
     briefing = newsweave.brief(["examples/harbour-bridge"])
     print(newsweave.render(briefing, "md"))
+    data = briefing.to_dict()          # newsweave.Briefing.from_dict(data) reads it back
     grouping = newsweave.stories(["archive.jsonl"], db="stories.db")
+
+Articles already in memory go through :func:`brief_articles` (``newsweave.Article``).
 
 Heavy modules (spaCy, trafilatura) load lazily, on first use.
 """
@@ -17,12 +20,23 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0.dev0"
 
-__all__ = ["__version__", "brief", "read_inputs", "render", "stories"]
+from newsweave.model import Article, Briefing
+
+__all__ = [
+    "Article",
+    "Briefing",
+    "__version__",
+    "brief",
+    "brief_articles",
+    "read_inputs",
+    "render",
+    "stories",
+]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 if TYPE_CHECKING:  # pragma: no cover
-    from newsweave.pipeline import brief, stories
+    from newsweave.pipeline import brief, brief_articles, stories
     from newsweave.read import read_inputs
     from newsweave.renderers import render
 
@@ -33,6 +47,10 @@ def __getattr__(name: str) -> Any:
         from newsweave.pipeline import brief
 
         return brief
+    if name == "brief_articles":
+        from newsweave.pipeline import brief_articles
+
+        return brief_articles
     if name == "read_inputs":
         from newsweave.read import read_inputs
 

@@ -10,15 +10,15 @@ import contextlib
 import enum
 import logging
 import sys
-import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from newsweave import __version__
-from newsweave.errors import NewsweaveError
+from newsweave.errors import InputError, NewsweaveError
+from newsweave.progress import progress_hook
 from newsweave.registry import (
     get_renderer,
     get_story_renderer,
@@ -37,7 +37,7 @@ app = typer.Typer(
         "together.\n\nExample:  newsweave brief examples/harbour-bridge --format md"
     ),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
 )
 
@@ -60,6 +60,16 @@ QuietOpt = Annotated[
         "--quiet", "-q", help="No progress bars or warnings on stderr; errors and rejections stay."
     ),
 ]
+NoTextOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-article-text",
+        help="Leave the articles' full texts out of the output, keeping only the passages "
+        "the briefing cites (for sharing a briefing of material you may not pass on).",
+    ),
+]
+# A briefing JSON read back by `render` (articles' texts included) is at most this big.
+MAX_BRIEFING_BYTES = 512 * 1024 * 1024
 PrivateOpt = Annotated[
     bool,
     typer.Option(
@@ -148,6 +158,7 @@ def brief(
         ),
     ] = None,
     allow_private_urls: PrivateOpt = False,
+    no_article_text: NoTextOpt = False,
     verbose: VerboseOpt = 0,
     quiet: QuietOpt = False,
     debug: DebugOpt = False,
@@ -176,7 +187,7 @@ def brief(
             llm_model=llm_model,
             allow_private_urls=allow_private_urls or None,
         )
-        with _progress(quiet) as hook:
+        with progress_hook(quiet) as hook:
             if db and story:
                 from newsweave.pipeline import brief_stored
 
@@ -186,11 +197,75 @@ def brief(
         if not briefing.articles and briefing.rejected:
             _report_rejected([(r.input, r.reason) for r in briefing.rejected])
             raise NewsweaveError("no input could be read: nothing to brief (see above)")
-        _write(renderer(briefing), output)
+        _write(renderer(_shared(briefing, no_article_text)), output)
         code = _report_rejected([(r.input, r.reason) for r in briefing.rejected])
         if briefing.summary_writer != "extractive":
             _report_unsupported(briefing)
     raise typer.Exit(code)
+
+
+@app.command()
+def render(
+    source: Annotated[
+        str, typer.Argument(metavar="BRIEFING", help="A briefing JSON file (- for standard input).")
+    ],
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar=_choices(renderer_names()),
+            help="Output format, as for brief; any case. Default: from -o's extension, else md.",
+        ),
+    ] = None,
+    output: OutputOpt = None,
+    no_article_text: NoTextOpt = False,
+    verbose: VerboseOpt = 0,
+    debug: DebugOpt = False,
+) -> None:
+    """Render a saved briefing (brief --format json) again: HTML, Markdown or JSON.
+
+    The file is checked field by field; a bad one stops with a line that names it. With
+    --no-article-text the output keeps only the passages the briefing cites.
+
+    Example:  newsweave render briefing.json -o briefing.html
+    """
+    with _boundary(verbose, debug):
+        import json
+
+        from newsweave.model import Briefing
+
+        renderer = get_renderer(_format(fmt, output, renderer_names()))
+        raw = _read_briefing(source)
+        try:
+            data = json.loads(raw)
+        except ValueError as exc:
+            raise InputError(f"{source}: not JSON ({exc})") from None
+        briefing = Briefing.from_dict(data)
+        _write(renderer(_shared(briefing, no_article_text)), output)
+
+
+def _shared(briefing: Briefing, no_article_text: bool) -> Briefing:
+    if not no_article_text:
+        return briefing
+    from newsweave.renderers.excerpts import without_article_text
+
+    return without_article_text(briefing)
+
+
+def _read_briefing(source: str) -> bytes:
+    """The bytes of a briefing JSON file or of standard input, up to MAX_BRIEFING_BYTES."""
+    try:
+        if source == "-":
+            data = sys.stdin.buffer.read(MAX_BRIEFING_BYTES + 1)
+        else:
+            with Path(source).open("rb") as f:
+                data = f.read(MAX_BRIEFING_BYTES + 1)
+    except OSError as exc:
+        raise InputError(f"{source}: cannot read ({exc.strerror})") from None
+    if len(data) > MAX_BRIEFING_BYTES:
+        raise InputError(f"{source}: larger than {MAX_BRIEFING_BYTES} bytes")
+    return data
 
 
 class Engine(enum.StrEnum):
@@ -271,7 +346,7 @@ def stories(
             story_embedder=embedder,
             allow_private_urls=allow_private_urls or None,
         )
-        with _progress(quiet) as hook:
+        with progress_hook(quiet) as hook:
             if inputs:
                 grouping = run_stories(inputs, settings, db=db, engine=engine.value, progress=hook)
             else:
@@ -363,67 +438,6 @@ def _boundary(verbose: int, debug: bool) -> Iterator[None]:
             file=sys.stderr,
         )
         raise typer.Exit(2) from None
-
-
-@contextlib.contextmanager
-def _progress(
-    quiet: bool = False,
-) -> Iterator[Callable[[str, int | None], Callable[[int], None]] | None]:
-    """Rich progress bars on stderr when it is a terminal; otherwise one ``progress:`` line
-    for each step that took over ``NOTICE_SECONDS``; nothing when ``quiet``."""
-    if quiet:
-        yield None
-        return
-    if not sys.stderr.isatty():
-        notices = _Notices()
-        try:
-            yield notices.hook
-        finally:
-            notices.finish()
-        return
-    from rich.console import Console
-    from rich.progress import Progress
-
-    with Progress(console=Console(stderr=True), transient=True) as bars:
-
-        def hook(stage: str, total: int | None) -> Callable[[int], None]:
-            task = bars.add_task(stage, total=total)
-
-            def advance(n: int) -> None:
-                bars.advance(task, n)
-
-            return advance
-
-        yield hook
-
-
-NOTICE_SECONDS = 2.0  # a step this long gets a line on stderr when there are no bars
-
-
-class _Notices:
-    """Progress for logs and pipes: a line on stderr after each step over
-    ``NOTICE_SECONDS`` (``progress: features: 90990 in 212 s``)."""
-
-    def __init__(self) -> None:
-        self.stage = ""
-        self.total: int | None = None
-        self.done = 0
-        self.started = 0.0
-
-    def hook(self, stage: str, total: int | None) -> Callable[[int], None]:
-        self.finish()
-        self.stage, self.total, self.done, self.started = stage, total, 0, time.monotonic()
-        return self.advance
-
-    def advance(self, n: int) -> None:
-        self.done += n
-
-    def finish(self) -> None:
-        took = time.monotonic() - self.started
-        if self.stage and took > NOTICE_SECONDS:
-            count = f"{self.done}/{self.total}" if self.total is not None else str(self.done)
-            print(f"progress: {self.stage}: {count} in {took:.0f} s", file=sys.stderr)
-        self.stage = ""
 
 
 def main(argv: list[str] | None = None, prog_name: str | None = None) -> Any:

@@ -4,6 +4,7 @@
 
     NewsweaveError
     ├── InputError            a file, URL or record that cannot be used as given
+    │   └── BriefingFormatError   briefing JSON that is not newsweave.briefing/2
     ├── ConfigError           a bad setting (file, environment or flag)
     ├── UnknownComponentError a backend name that is not registered
     ├── MissingExtraError     an optional dependency is not installed
@@ -22,6 +23,10 @@ class NewsweaveError(Exception):
 
 class InputError(NewsweaveError):
     """An input cannot be used; the message names it."""
+
+
+class BriefingFormatError(InputError, ValueError):
+    """Data given as a briefing is not ``newsweave.briefing/2``; the message names the item."""
 
 
 class ConfigError(NewsweaveError):

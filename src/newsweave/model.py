@@ -12,8 +12,9 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 EntityType = Literal["PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "OTHER"]
 # The entity types (spaCy's labels) that name a place: a country or city, a region or sea, a
@@ -168,6 +169,9 @@ class Article:
     removed: tuple[Removed, ...] = ()
     meta: tuple[tuple[str, str], ...] = ()
     dating: Dating | None = None
+    # False when ``text`` keeps only the passages a briefing cites, blanks elsewhere (a
+    # briefing shared without the articles' text; offsets stay those of the original).
+    full_text: bool = True
 
     def kept_spans(self) -> tuple[Span, ...]:
         """The parts of ``text`` that are neither removed boilerplate nor the headline.
@@ -585,3 +589,28 @@ class Briefing:
     # The articles' sentences as annotation found them, for whoever quotes a whole sentence
     # (the summary); not part of the JSON, which gives each article's text.
     sentences: tuple[Sentence, ...] = field(default=(), repr=False)
+
+    def to_dict(self, *, article_text: bool = True) -> dict[str, Any]:
+        """The ``newsweave.briefing/2`` JSON data (docs/json.md); ``article_text=False``
+        leaves out the articles' full texts and keeps the passages the briefing cites."""
+        from newsweave.renderers.json import briefing_dict
+
+        return briefing_dict(self, article_text=article_text)
+
+    def to_json(self, *, article_text: bool = True) -> str:
+        """:meth:`to_dict` as indented JSON text."""
+        from newsweave.renderers.json import render_json
+
+        return render_json(self, article_text=article_text)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Briefing:
+        """The briefing that :meth:`to_dict` wrote: ``Briefing.from_dict(d).to_dict() == d``.
+
+        Raises:
+            BriefingFormatError: ``data`` is not ``newsweave.briefing/2`` data; the message
+                names the first bad item.
+        """
+        from newsweave.renderers.json_read import briefing_from_dict
+
+        return briefing_from_dict(data)

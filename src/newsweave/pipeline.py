@@ -67,6 +67,27 @@ def _read_progress(
     return lambda _name: advance(1)
 
 
+def _in_memory(articles: Sequence[Article], failed: list[Rejected]) -> list[Article]:
+    """``articles`` with valid text, each id once; the repeats go to ``failed``."""
+    from newsweave.read._article import valid_outcome
+
+    kept: dict[str, Article] = {}
+    for i, article in enumerate(articles):
+        if not isinstance(article, Article):
+            raise TypeError(
+                f"article {i}: expected a newsweave Article, got {type(article).__name__}"
+            )
+        checked = valid_outcome(article)
+        assert isinstance(checked, Article)
+        if checked.id in kept:
+            failed.append(
+                Rejected(checked.id, f"another article with id {checked.id} was given before")
+            )
+        else:
+            kept[checked.id] = checked
+    return list(kept.values())
+
+
 def brief_articles(
     articles: Sequence[Article],
     settings: Settings | None = None,
@@ -75,7 +96,27 @@ def brief_articles(
     nlp: Language | None = None,
     progress: ProgressHook | None = None,
 ) -> Briefing:
-    """Brief ``articles`` that are already read (cleaning, annotation, entities, …)."""
+    """Brief ``articles`` that are already in memory: the library's one way in for text that
+    does not come from files, URLs or feeds (``newsweave.brief_articles``).
+
+    Each :class:`~newsweave.model.Article` needs a unique ``id``, a ``source`` (the outlet's
+    name) and its ``text``; ``title``, ``url``, ``published`` and ``lang`` help when known.
+    Like every input, the texts are untrusted: lone surrogates become U+FFFD (offsets hold),
+    and a second article with an id already given is listed in ``rejected``, not briefed.
+
+    Example:
+        >>> import newsweave
+        >>> from newsweave import Article
+        >>> b = newsweave.brief_articles([
+        ...     Article("w1", "Wire", "Dam opens", "The Kariba dam opened its gates on Monday."),
+        ...     Article("w1", "Post", "Dam opens", "The Kariba dam opened its gates."),
+        ... ])
+        >>> [r.reason for r in b.rejected]
+        ['another article with id w1 was given before']
+
+    Raises:
+        TypeError: an item is not an :class:`~newsweave.model.Article`.
+    """
     from newsweave.dates.calendar import resolve_times
     from newsweave.dates.mentions import find_time_mentions
     from newsweave.dates.story_dates import date_articles
@@ -94,6 +135,7 @@ def brief_articles(
     settings = settings or Settings()
     summarizer = get_summarizer(settings.summarizer)  # an unknown name stops before any work
     failed: list[Rejected] = []
+    articles = _in_memory(articles, failed)
     # Each article's language, declared or guessed: it picks the pipeline that reads it.
     # A line a source repeats across its pages is its furniture, seen only with them all.
     pages = mark_site_repeats(_each("clean", articles, lambda a: (clean_article(a),), failed))

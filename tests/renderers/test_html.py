@@ -158,12 +158,29 @@ def test_page_parses_with_every_tag_closed_in_order(page_html: tuple[str, Briefi
     assert parser.stack == []
 
 
-def test_page_links_nothing_on_the_network(page_html: tuple[str, Briefing]) -> None:
-    html, _ = page_html
+def test_page_fetches_nothing_and_links_only_the_articles(page_html: tuple[str, Briefing]) -> None:
+    html, briefing = page_html
     links = _parse(html).links
-    remote = [link for link in links if "http:" in link[2] or "https:" in link[2]]
-    assert remote == []
+    urls = {a.url for a in briefing.articles if a.url}
+    outside = [link for link in links if not link[2].startswith("#")]
+    assert all(tag == "a" and name == "href" and url in urls for tag, name, url in outside)
     assert "default-src 'none'" in html
+
+
+def test_sources_link_to_http_addresses_only() -> None:
+    good = "https://news.example.org/2021/dam?id=1&x=<b>"
+    articles = (
+        Article("a", "Wire", "Dam opens", "The dam opened.", url=good),
+        Article("b", "Post", "Dam opens", "The dam opened.", url="javascript:alert(1)"),
+        Article("c", "Daily", "Dam opens", "The dam opened.", url="data:text/html,<script>"),
+        Article("d", "Wire", "Dam opens", "The dam opened at noon."),
+    )
+    page = render(Briefing(Story("s", "Dam", ("a", "b", "c", "d")), articles), "html")
+    links = [link for link in _parse(page).links if not link[2].startswith("#")]
+    assert links == [("a", "href", good)]
+    sources = page.split("<section id=sources>", 1)[1].split("</section>", 1)[0]
+    assert "rel='noopener noreferrer nofollow'" in sources
+    assert "Wire (2)" in sources  # a second article of one outlet is told apart
 
 
 def test_data_block_has_no_markup_and_carries_every_text_unchanged(
@@ -282,7 +299,7 @@ def test_seed_page_highlights_the_cited_evidence_offline(
     )
     assert dict(filled) == texts
 
-    chip = tab.locator("#summary button.chip").first
+    chip = tab.locator("#brief button.chip").first
     article_id = chip.get_attribute("data-a") or ""
     start, end = int(chip.get_attribute("data-s") or -1), int(chip.get_attribute("data-e") or -1)
     assert article_id in texts
@@ -321,10 +338,11 @@ def test_hostile_page_runs_none_of_its_payloads(
     url = _url(hostile_html, tmp_path / "hostile.html")
     tab.goto(url)
     cited = tab.locator("[data-a]")
-    assert cited.count() == 2
+    assert cited.count() == 3  # the lede, the key point and the source's "read"
     for i in range(cited.count()):
         cited.nth(i).click()
-    for link in tab.locator(f'article[data-id="{HOSTILE_ID}"] a, #summary a').all():
+    tab.locator("#brief .points button.chip").click()  # the dam, last
+    for link in tab.locator(f'article[data-id="{HOSTILE_ID}"] a, #brief a').all():
         link.click()  # none should exist; if one does, following it must run nothing
     tab.wait_for_timeout(200)  # let an onerror or onload fire, were there an element for it
 
@@ -355,7 +373,7 @@ def test_highlight_after_an_astral_character_is_exact(
     )
     tab, _ = page
     tab.goto(_url(render(briefing, "html"), tmp_path / "astral.html"))
-    tab.locator("#summary button.chip").first.click()
+    tab.locator("#brief button.chip").first.click()
     assert _marked(tab, "a") == "The dam opened at noon."
 
 
@@ -389,3 +407,115 @@ def test_an_endless_word_and_a_bidi_override_stay_inside_their_place(
     context.close()
     assert width <= 390
     assert isolated
+
+
+# --- reading it: both widths, every chip there and back, print, sharing ----------------------
+
+
+def _chip_round_trip(tab: Page, chip_selector: str, texts: dict[str, str]) -> int:
+    """Choose every chip matching ``chip_selector``: each shows exactly its evidence,
+    highlighted and on screen, and Back returns to the chip. Returns how many were chosen."""
+    chips = tab.locator(chip_selector)
+    for i in range(chips.count()):
+        chip = chips.nth(i)
+        article_id = chip.get_attribute("data-a") or ""
+        start, end = int(chip.get_attribute("data-s") or -1), int(chip.get_attribute("data-e") or 0)
+        chip.click()
+        if end > start:
+            assert _marked(tab, article_id) == texts[article_id][start:end], (chip_selector, i)
+            assert _on_screen(tab, article_id)
+        back = tab.locator("#back")
+        assert back.is_visible()
+        back.click()
+        assert back.is_hidden()
+        assert tab.evaluate("document.activeElement") is not None
+        focused = tab.evaluate(
+            "() => document.activeElement && document.activeElement.matches('.chip')"
+        )
+        assert focused, (chip_selector, i)
+        box = chip.bounding_box()
+        height = tab.viewport_size["height"] if tab.viewport_size else 0
+        assert box is not None
+        assert 0 <= box["y"] <= height, (chip_selector, i)
+    return chips.count()
+
+
+@pytest.mark.seeds
+@pytest.mark.parametrize("width", [390, 1280])
+def test_seed_page_reads_at_phone_and_desktop_width(
+    browser: Browser, seed_html: str, seed_briefing: Briefing, tmp_path: Path, width: int
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 844 if width < 800 else 900})
+    tab = context.new_page()
+    watch = _Watch(tab)
+    url = _url(seed_html, tmp_path / "briefing.html")
+    tab.goto(url)
+    assert tab.evaluate("document.scrollingElement.scrollWidth") <= width
+    # the lede and the disputed points come before everything else
+    order = tab.eval_on_selector_all("main section", "els => els.map(e => e.id)")
+    assert order[:2] == ["brief", "disputes"]
+    texts = {a.id: a.text for a in seed_briefing.articles}
+    chosen = _chip_round_trip(tab, "#brief > .lede button.chip, #brief .points button.chip", texts)
+    chosen += _chip_round_trip(tab, "#disputes button.chip", texts)
+    assert chosen >= 5
+    assert tab.evaluate("document.scrollingElement.scrollWidth") <= width
+    assert tab.locator("#brief .points li").count() in range(3, 6)
+    ARTIFACTS.mkdir(exist_ok=True)
+    tab.screenshot(path=str(ARTIFACTS / f"seeds-{width}.png"))
+    assert watch.errors == []
+    assert watch.foreign_requests(url) == []
+    context.close()
+
+
+@pytest.mark.seeds
+def test_the_matrix_shows_what_matters_and_the_rest_on_demand(
+    page: tuple[Page, _Watch], seed_html: str, seed_briefing: Briefing, tmp_path: Path
+) -> None:
+    from newsweave.renderers.html import MAX_MATRIX
+
+    tab, _ = page
+    tab.goto(_url(seed_html, tmp_path / "briefing.html"))
+    visible = tab.locator("#matrix > .scroll tbody tr")
+    assert 0 < visible.count() <= MAX_MATRIX
+    hidden = tab.locator("#matrix details tbody tr")
+    assert visible.count() + hidden.count() == len(seed_briefing.facts)
+    assert not hidden.first.is_visible()
+    tab.locator("#matrix details > summary").click()
+    assert hidden.first.is_visible()
+
+
+def test_print_hides_the_reader_and_keeps_every_section(
+    page: tuple[Page, _Watch], tmp_path: Path
+) -> None:
+    tab, _ = page
+    tab.goto(_url(render(figure_briefing(), "html"), tmp_path / "print.html"))
+    tab.emulate_media(media="print")
+    assert tab.locator("aside").is_hidden()
+    assert tab.locator("nav").is_hidden()
+    assert tab.locator("#matrix").is_visible()
+    assert tab.evaluate("getComputedStyle(document.querySelector('.chip'), '::before').content")
+    pdf = tab.pdf()
+    assert pdf.startswith(b"%PDF")
+
+
+def test_a_shared_page_carries_no_full_text_and_still_shows_evidence(
+    page: tuple[Page, _Watch], tmp_path: Path
+) -> None:
+    from newsweave.renderers.excerpts import without_article_text
+
+    text = "Secret intro nobody cites.\n\nThe dam opened at noon.\n\nPrivate outro."
+    start, end = text.index("The dam"), text.index("\n\nPrivate")
+    article = Article("a", "Wire", "Dam", text, url="https://example.org/dam")
+    summary = (SummarySentence("The dam opened.", ("a",), (Span("a", start, end),)),)
+    shared = without_article_text(Briefing(Story("s", "Dam", ("a",)), (article,), summary=summary))
+    html = render(shared, "html")
+    assert "Secret intro" not in html
+    assert "Private outro" not in html
+    data = json.loads("".join(_parse(html).data_block))
+    assert data["a"]["text"] is None
+    tab, watch = page
+    tab.goto(_url(html, tmp_path / "shared.html"))
+    tab.locator("#brief button.chip").first.click()
+    assert _marked(tab, "a") == "The dam opened at noon."
+    assert "full text was left out" in (tab.locator("article .meta").text_content() or "")
+    assert watch.errors == []

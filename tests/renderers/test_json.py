@@ -1,4 +1,4 @@
-"""The JSON renderer: the newsweave.briefing/1 contract, text carried unchanged, evidence
+"""The JSON renderer: the newsweave.briefing/2 contract, text carried unchanged, evidence
 given as offsets with the text they cover."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ def test_json_round_trips_text_unchanged() -> None:
     data = json.loads(render(hostile_briefing(), "json"))
     assert data["story"]["title"] == HOSTILE
     assert data["articles"][0]["removed"] == [{"start": 0, "end": 5, "reason": "navigation"}]
-    assert data["entities"][0]["mentions"] == 1
+    assert [m["article"] for m in data["entities"][0]["mentions"]] == ["a1"]
     assert data["rejected"] == [{"input": "bad.bin", "reason": HOSTILE}]
 
 
@@ -94,3 +94,43 @@ def test_the_text_is_indented_utf8_with_the_schema_first() -> None:
     assert "Café reopens" in text  # not ASCII-escaped
     assert text.splitlines()[1] == f'  "schema": "{SCHEMA}",'
     assert json.loads(text)["articles"][0]["title_span"] is None
+
+
+def test_articles_carry_their_text_unless_left_out() -> None:
+    briefing = _disputed()
+    whole = briefing_dict(briefing)
+    assert [a["text"] for a in whole["articles"]] == [TEXT, "Ten died in the blaze."]
+    assert whole["story"]["articles"] == ["a", "b"]
+    shared = briefing_dict(briefing, article_text=False)
+    assert [a["text"] for a in shared["articles"]] == [None, None]
+    # the passages cited keep their words
+    assert [e["text"] for e in shared["facts"][0]["evidence"]] == ["Nine people died", "Ten died"]
+
+
+def _schema(name: str) -> dict[str, object]:
+    from importlib.resources import files
+
+    loaded: dict[str, object] = json.loads(
+        files("newsweave").joinpath("schemas", name).read_text(encoding="utf-8")
+    )
+    return loaded
+
+
+def test_output_follows_its_json_schema(example_briefing: Briefing) -> None:
+    import jsonschema
+
+    from newsweave.renderers.excerpts import without_article_text
+
+    schema = _schema("briefing.schema.json")
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    for briefing in (example_briefing, hostile_briefing(), _disputed()):
+        validator.validate(json.loads(render_json(briefing)))
+        validator.validate(briefing_dict(without_article_text(briefing)))
+    # the schema is strict: a key it does not know, or a wrong type, fails
+    data = briefing_dict(_disputed())
+    data["facts"][0]["confidence"] = 0.9
+    assert not validator.is_valid(data)
+    data = briefing_dict(_disputed())
+    data["articles"][0]["published_day"] = "Tuesday"
+    assert not validator.is_valid(data)

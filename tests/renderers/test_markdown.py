@@ -145,3 +145,17 @@ def test_rejected_names_cannot_break_out_into_markup() -> None:
     line = next(x for x in out.splitlines() if "onerror" in x)
     assert line == r"- evil\`\<img src=x onerror=alert(1)\>\`.html: reason with \` and reversed"
     assert "\u202e" not in out
+
+
+def test_the_articles_table_links_each_outlet_to_its_original() -> None:
+    from newsweave.model import Article, Briefing, Story
+    from newsweave.renderers import render
+
+    articles = (
+        Article("a", "Wire", "Dam", "The dam opened.", url="https://example.org/dam|1"),
+        Article("b", "Post", "Dam", "The dam opened.", url="javascript:alert(1)"),
+    )
+    md = render(Briefing(Story("s", "Dam", ("a", "b")), articles), "md")
+    assert "| [Wire](<https://example.org/dam%7C1>) | Dam |" in md
+    assert "| Post | Dam |" in md
+    assert "javascript" not in md

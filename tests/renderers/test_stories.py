@@ -45,10 +45,28 @@ def test_markdown_has_a_table_per_story_and_escapes_titles() -> None:
     assert "Story `s-1`" in md
     assert "| Valley Wire | Dam opens | 2024-03-05 | in/a.txt |" in md
     assert "| | (stored earlier) | | old |" in md  # known only by id, from the store
-    assert "| Harbour Wire |  |  | https://hw.example/b |" in md
+    assert "| [Harbour Wire](<https://hw.example/b>) |  |  | b |" in md  # links the original
     assert md.endswith("## Rejected inputs\n\n- bad.bin: binary file\n")
 
 
 def test_an_unknown_story_format_lists_the_available_ones() -> None:
     with pytest.raises(UnknownComponentError, match="available: json, md"):
         render_stories(GROUPING, "html")
+
+
+def test_story_json_follows_its_json_schema() -> None:
+    from importlib.resources import files
+
+    import jsonschema
+
+    schema = json.loads(files("newsweave").joinpath("schemas", "stories.schema.json").read_text())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    grouping = StoryGrouping(
+        (Story("s-1", "Dam <b>opens</b>", ("a", "b")),),
+        (Article("a", "Wire", "Dam", "x"), Article("b", "Post", None, "y")),
+        (Rejected("bad.bin", "binary file"),),
+    )
+    data = json.loads(render_stories(grouping, "json"))
+    jsonschema.validate(data, schema)
+    data["stories"][0]["articles"] = "a"
+    assert not jsonschema.Draft202012Validator(schema).is_valid(data)

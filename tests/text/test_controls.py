@@ -25,3 +25,23 @@ def test_a_shown_name_is_one_encodable_line() -> None:
 def test_printable_drops_what_reorders_or_hides_text() -> None:
     assert printable("a\u202eb\u2066c\u200fd\x07e\ud800f") == "abcde\ufffdf"
     assert printable("line one\nline two\tend") == "line one\nline two\tend"
+
+
+def test_only_plain_http_addresses_are_followable() -> None:
+    from newsweave.text.controls import followable_url
+
+    assert followable_url("https://example.org/news?id=1") == "https://example.org/news?id=1"
+    assert followable_url("HTTP://example.org") == "HTTP://example.org"
+    for bad in (
+        None,
+        "",
+        "javascript:alert(1)",
+        " JavaScript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "https://example.org/a b",
+        "https://example.org/\u202egnp.exe",
+        "http:/example.org",
+        "//example.org/a",
+        "https://" + "a" * 2001,
+    ):
+        assert followable_url(bad) is None, bad

@@ -7,7 +7,7 @@ Example:
     >>> from newsweave.model import Article, Briefing, Story
     >>> b = Briefing(Story("s-1", "Dam opens", ("a",)), (Article("a", "Wire", "Dam opens", "x"),))
     >>> render(b, "json").splitlines()[1]
-    '  "schema": "newsweave.briefing/1",'
+    '  "schema": "newsweave.briefing/2",'
 """
 
 from __future__ import annotations

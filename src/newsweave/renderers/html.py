@@ -1,15 +1,19 @@
-"""The briefing as one self-contained HTML page: no network, inline CSS and a little JS.
+"""The briefing as one self-contained HTML page to read and share: no network, inline CSS and JS.
 
-Every piece of article-derived text is escaped with :func:`html.escape` where it is
-written into markup, and the article texts travel to the script as JSON inside a
+From the top: a lede and the key points, each with the outlets that report it as chips; where
+outlets differ, each side's value and outlets; the timeline; who said what; the coverage
+matrix of the facts that matter (several outlets, disputed, or in the summary) with the rest
+behind "show all"; the sources with links to the originals. A chip shows its evidence
+highlighted in its article, and a "Back" button returns to the chip (see
+:mod:`~newsweave.renderers.html_assets`).
+
+Every piece of article-derived text is escaped with :func:`html.escape` where it is written
+into markup, and the article texts travel to the script as JSON inside a
 ``<script type="application/json">`` block with ``<``, ``>`` and ``&`` written as
-``\\u003c``-style escapes, so no article can close the block or open a tag. The script only
-ever sets ``textContent``, never ``innerHTML``. A Content-Security-Policy meta tag forbids
-every network fetch, and any script but the page's own (by its SHA-256 hash): a second
+``\\u003c``-style escapes, so no article can close the block or open a tag. A link to an
+original article is written only for an ``http(s)`` URL. A Content-Security-Policy meta tag
+forbids every fetch, and any script but the page's own (by its SHA-256 hash): a second
 barrier should escaping ever fail.
-
-Clicking a citation chip, a fact or a timeline row shows its evidence sentence highlighted
-in its article; boilerplate the cleaner found is greyed out.
 
 Example:
     >>> from newsweave.model import Article, Briefing, Story
@@ -21,50 +25,56 @@ Example:
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from html import escape
 from typing import Any
 
-from newsweave.model import Article, Briefing, Fact, Quote, Span
+from newsweave.model import Article, Briefing, Fact, Quote, Span, SummarySentence
 from newsweave.quotes.groups import wording_differences
+from newsweave.renderers.excerpts import cited_spans
+from newsweave.renderers.html_assets import CSS, JS, JS_HASH
+from newsweave.text.controls import followable_url
 
-_MAX_FACTS = 60  # rows of the source matrix
-_MAX_ENTITIES = 80
+MAX_POINTS = 5  # key points under the lede
+MAX_MATRIX = 15  # facts in the coverage matrix before "show all"
+MAX_ALL_FACTS = 400  # rows behind "show all"
+MAX_ENTITIES = 80
+
+Labels = dict[str, str]  # article id -> the outlet's name as the page shows it
 
 
 def render_html(briefing: Briefing) -> str:
     """The briefing as a complete HTML document (UTF-8 text)."""
-    sources = _sources(briefing.articles)
+    labels = _labels(briefing.articles)
     body = [
-        f"<header><h1>{_e(briefing.story.title)}</h1>",
-        f"<p class=meta>{len(briefing.articles)} articles from {len(set(sources.values()))} "
-        f"outlets · story <code>{_e(briefing.story.id)}</code></p></header>",
+        _header(briefing, labels),
         "<main><div class=report>",
-        _summary(briefing, sources),
-        _matrix(briefing, sources),
-        _disputes(briefing, sources),
-        _quotes(briefing, sources),
-        _timeline(briefing, sources),
+        _brief(briefing, labels),
+        _disputes(briefing, labels),
+        _timeline(briefing, labels),
+        _quotes(briefing, labels),
+        _matrix(briefing, labels),
+        _sources(briefing, labels),
         _entities(briefing),
         _rejected(briefing),
         "</div><aside id=reader aria-live=polite>",
-        "<h2>Articles</h2><p class=hint>Click a citation, fact or timeline row to see its "
-        "evidence here.</p>",
-        _articles(briefing),
+        "<h2>Articles</h2><p class=hint>Choose an outlet chip, a fact or a timeline row to "
+        "see its evidence here.</p>",
+        _articles(briefing, labels),
         "</aside></main>",
+        "<button id=back hidden>↩ Back to where you were</button>",
     ]
     return (
         "<!DOCTYPE html>\n<html lang=en><head><meta charset=utf-8>"
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
-        f"style-src 'unsafe-inline'; script-src '{_JS_HASH}'; img-src 'none'\">"
+        f"style-src 'unsafe-inline'; script-src '{JS_HASH}'; img-src 'none'\">"
         "<meta name=viewport content='width=device-width, initial-scale=1'>"
-        f"<title>{_e(briefing.story.title)} · newsweave</title><style>{_CSS}</style></head>"
+        "<meta name=referrer content=no-referrer>"
+        f"<title>{_e(briefing.story.title)} · newsweave</title><style>{CSS}</style></head>"
         f"<body>{''.join(body)}"
         f"<script type=application/json id=nw-data>{_data(briefing)}</script>"
-        f"<script>{_JS}</script></body></html>\n"
+        f"<script>{JS}</script></body></html>\n"
     )
 
 
@@ -72,43 +82,110 @@ def _e(text: str) -> str:
     return escape(" ".join(text.split()), quote=True)
 
 
-def _sources(articles: tuple[Article, ...]) -> dict[str, str]:
-    return {a.id: a.source for a in articles}
+def _labels(articles: tuple[Article, ...]) -> Labels:
+    """Each article's outlet name; a second article of one outlet is "Outlet (2)"."""
+    seen: Counter[str] = Counter()
+    out: Labels = {}
+    for a in articles:
+        seen[a.source] += 1
+        out[a.id] = a.source if seen[a.source] == 1 else f"{a.source} ({seen[a.source]})"
+    return out
 
 
-def _number(sources: dict[str, str], article_id: str) -> str:
-    """The article's number on the page: its place in the briefing's article list."""
-    return str(list(sources).index(article_id) + 1) if article_id in sources else "?"
-
-
-def _chip(span: Span, sources: dict[str, str]) -> str:
-    """A citation: the article's number in the list, its outlet on hover."""
-    label = sources.get(span.article_id, span.article_id)
-    number = _number(sources, span.article_id)
+def _chip(span: Span, labels: Labels) -> str:
+    """A citation: the outlet's name; choosing it shows the evidence."""
+    label = labels.get(span.article_id, span.article_id)
     return (
-        f"<button class=chip data-a='{_e(span.article_id)}' data-s={span.start} "
-        f"data-e={span.end} title='{number}. {_e(label)}: show the evidence'>{number}</button>"
+        f"<button class=chip {_span_attrs(span)} title='Show the evidence in {_e(label)}'>"
+        f"{_e(label)}</button>"
     )
 
 
-def _chips(spans: tuple[Span, ...], sources: dict[str, str]) -> str:
+def _chips(spans: tuple[Span, ...] | list[Span], labels: Labels) -> str:
     first: dict[str, Span] = {}
     for span in spans:
         first.setdefault(span.article_id, span)
-    return "".join(_chip(s, sources) for s in first.values())
+    return f"<span class=chips>{''.join(_chip(s, labels) for s in first.values())}</span>"
 
 
-def _summary(briefing: Briefing, sources: dict[str, str]) -> str:
-    if not briefing.summary:
+def _span_attrs(span: Span) -> str:
+    return f"data-a='{_e(span.article_id)}' data-s={span.start} data-e={span.end}"
+
+
+def _header(briefing: Briefing, labels: Labels) -> str:
+    days = sorted(a.published for a in briefing.articles if a.published)
+    span = ""
+    if days:
+        first, last = days[0].isoformat(), days[-1].isoformat()
+        span = f" · {first}" if first == last else f" · {first} to {last}"
+    span = escape(span)
+    sections = [("brief", "Key points")]
+    sections += (
+        [("disputes", "Where outlets differ")] if any(f.disputed for f in briefing.facts) else []
+    )
+    sections += [("timeline", "Timeline")] if briefing.timeline else []
+    sections += [("quotes", "Who said what")] if briefing.quotes else []
+    sections += [("matrix", "Coverage")] if briefing.facts else []
+    sections += [("sources", "Sources")]
+    nav = "".join(f"<a href=#{key}>{name}</a>" for key, name in sections)
+    return (
+        f"<header><h1>{_e(briefing.story.title)}</h1>"
+        f"<p class=meta>{len(briefing.articles)} articles from {len(set(labels.values()))} "
+        f"outlets{span} · story <code>{_e(briefing.story.id)}</code></p>"
+        f"<nav aria-label=Sections>{nav}</nav></header>"
+    )
+
+
+# --- the lede and key points ----------------------------------------------------------------
+
+
+def _backing(sentence: SummarySentence, facts: tuple[Fact, ...]) -> list[Span]:
+    """The sentence's evidence, and that of every outlet reporting an undisputed fact it
+    quotes: where outlets differ on the fact, only the sentence's own outlets back it."""
+    spans = list(sentence.evidence) or [Span(a, 0, 0) for a in sentence.article_ids]
+    for fact in facts:
+        if not fact.disputed and any(
+            e.article_id == s.article_id and e.start < s.end and s.start < e.end
+            for e in sentence.evidence
+            for s in fact.support
+        ):
+            spans += fact.support
+    return spans
+
+
+def _brief(briefing: Briefing, labels: Labels) -> str:
+    told = [s for s in briefing.summary if s.origin != "dispute"]
+    if not told:
         return (
-            "<section id=summary><h2>Summary</h2><p>No summary: no fact was aligned.</p></section>"
+            "<section id=brief><h2>Key points</h2><p>No summary: no fact was found in more "
+            "than one place. The sources and their texts are below.</p></section>"
         )
-    out = ["<section id=summary><h2>Summary</h2><p>"]
-    for s in briefing.summary:
-        spans = s.evidence or tuple(Span(a, 0, 0) for a in s.article_ids)
-        kind = "sent model" if s.origin == "model" else "sent"
-        out.append(f"<span class='{kind}'>{_e(s.text)} {_chips(spans, sources)}</span> ")
-    out.append("</p>")
+    backing = [_backing(s, briefing.facts) for s in told]
+    outlets = [len({b.article_id for b in spans}) for spans in backing]
+    ranked = sorted(range(len(told)), key=lambda i: (-outlets[i], i))
+    lede, points = ranked[0], sorted(ranked[1 : 1 + MAX_POINTS])
+    rest = [i for i in range(len(told)) if i != lede and i not in points]
+
+    def line(i: int) -> str:
+        css = "sent model" if told[i].origin == "model" else "sent"
+        return f"<span class='{css}'>{_e(told[i].text)}</span> {_chips(backing[i], labels)}"
+
+    out = [f"<section id=brief><p class=lede>{line(lede)}</p>"]
+    if points:
+        out.append("<h2>Key points</h2><ul class=points>")
+        out += [f"<li>{line(i)}</li>" for i in points]
+        out.append("</ul>")
+    if rest:
+        out.append(f"<details><summary>More from the summary ({len(rest)})</summary><ul>")
+        out += [f"<li>{line(i)}</li>" for i in rest]
+        out.append("</ul></details>")
+    out.append(_notes(briefing))
+    out.append("</section>")
+    return "".join(out)
+
+
+def _notes(briefing: Briefing) -> str:
+    out = []
     if briefing.summary_writer != "extractive":
         out.append(
             f"<p class=note>Sentences in italics were written by {_e(briefing.summary_writer)}"
@@ -130,57 +207,164 @@ def _summary(briefing: Briefing, sources: dict[str, str]) -> str:
             f"<li>{_e(u.text)} <small>({_e(u.reason)})</small></li>" for u in briefing.unsupported
         ]
         out.append("</ul></details>")
+    return "".join(out)
+
+
+# --- where outlets differ -------------------------------------------------------------------
+
+_RELATIONS = {"conflict": "", "naming": "another name for it", "superseded": "since replaced"}
+
+
+def _disputes(briefing: Briefing, labels: Labels) -> str:
+    disputed = [f for f in briefing.facts if f.disputed]
+    if not disputed:
+        return ""
+    out = ["<section id=disputes><h2>Where outlets differ</h2><ul>"]
+    for fact in disputed:
+        about = next((v.about for v in fact.variants if v.about), "")
+        values = []
+        for v in fact.variants:
+            spans = v.evidence or tuple(Span(a, 0, 0) for a in v.article_ids)
+            notes = [_RELATIONS[v.relation]] if _RELATIONS[v.relation] else []
+            notes += [f"as of {v.as_of.isoformat()}"] if v.as_of else []
+            notes += ["expected, not reported"] if v.hedged else []
+            relation = f" <span class=relation>({_e(', '.join(notes))})</span>" if notes else ""
+            values.append(
+                f"<li><span class=value>{_e(v.value)}</span>{relation} {_chips(spans, labels)}</li>"
+            )
+        heading = f"<b>{_e(about.replace(':', ' '))}</b>: " if about else ""
+        out.append(f"<li>{heading}{_e(fact.text)}<ul>{''.join(values)}</ul></li>")
+    out.append("</ul></section>")
+    return "".join(out)
+
+
+# --- timeline and quotes --------------------------------------------------------------------
+
+
+def _timeline(briefing: Briefing, labels: Labels) -> str:
+    if not briefing.timeline:
+        return ""
+    rows = []
+    for event in briefing.timeline:
+        expected = " <i>(expected)</i>" if event.expected else ""
+        rows.append(
+            f"<li class=event {_span_attrs(event.support[0])}><time>{_e(event.when.label)}"
+            f"</time> {_e(event.text)}{expected} {_chips(event.support, labels)}</li>"
+        )
+    return f"<section id=timeline><h2>Timeline</h2><ol>{''.join(rows)}</ol></section>"
+
+
+def _quotes(briefing: Briefing, labels: Labels) -> str:
+    if not briefing.quotes:
+        return ""
+    by_speaker: dict[str, list[Quote]] = defaultdict(list)
+    for q in briefing.quotes:
+        by_speaker[q.speaker.name if q.speaker else "Unattributed"].append(q)
+    out = ["<section id=quotes><h2>Who said what</h2>"]
+    for speaker, quotes in sorted(by_speaker.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        out.append(f"<h3>{_e(speaker)}</h3><ul>")
+        groups: dict[str, list[Quote]] = defaultdict(list)
+        for q in quotes:
+            groups[q.group or q.id].append(q)
+        for members in groups.values():
+            first = members[0]
+            changes = [
+                (labels.get(m.span.article_id, "?"), a, b)
+                for m in members[1:]
+                for a, b in wording_differences(first.text, m.text)
+            ]
+            diff = ""
+            if changes:
+                shown = "; ".join(
+                    f"<del>{_e(a) or '∅'}</del> → <ins>{_e(b) or '∅'}</ins> ({_e(src)})"
+                    for src, a, b in changes[:4]
+                )
+                diff = f"<p class=diff>Wording differs: {shown}</p>"
+            chips = _chips(tuple(m.span for m in members), labels)
+            out.append(f"<li><q>{_e(first.text)}</q> <i>{_e(first.kind)}</i> {chips}{diff}</li>")
+        out.append("</ul>")
     out.append("</section>")
     return "".join(out)
 
 
-def _matrix(briefing: Briefing, sources: dict[str, str]) -> str:
-    facts = [f for f in briefing.facts if len(f.article_ids) > 1 or f.disputed][:_MAX_FACTS]
-    if not facts:
+# --- the coverage matrix --------------------------------------------------------------------
+
+
+def _matrix(briefing: Briefing, labels: Labels) -> str:
+    if not briefing.facts:
         return ""
+    summarised = {
+        (s.article_id, s.start, s.end) for sentence in briefing.summary for s in sentence.evidence
+    }
+
+    def in_summary(fact: Fact) -> bool:
+        return any(
+            a == s.article_id and start < s.end and s.start < end
+            for s in fact.support
+            for a, start, end in summarised
+        )
+
+    def weight(item: tuple[int, Fact]) -> tuple[bool, bool, int, int]:
+        index, fact = item
+        return (not fact.disputed, not in_summary(fact), -len(fact.article_ids), index)
+
+    ranked = [f for _, f in sorted(enumerate(briefing.facts), key=weight)]
+    matter = [f for f in ranked if f.disputed or len(f.article_ids) > 1 or in_summary(f)]
+    shown = matter[:MAX_MATRIX]
+    hidden = [f for f in ranked if f not in shown][:MAX_ALL_FACTS]
     ids = [a.id for a in briefing.articles]
+    number = {aid: n for n, aid in enumerate(ids, 1)}
     head = "".join(
-        f"<th scope=col title='{_e(sources[i])}'>{_number(sources, i)}<br><small>{_e(sources[i])}"
-        "</small></th>"
+        f"<th scope=col title='{_e(labels[i])}'>{number[i]}<br><small>{_e(labels[i])}</small></th>"
         for i in ids
     )
-    rows = []
-    for fact in facts:
-        cells = []
-        by_article = {s.article_id: s for s in fact.support}
-        differs = _differing(fact)
-        figures = _figures(fact)
-        for i in ids:
-            if i in figures:  # each outlet's own figure, the replaced ones muted
-                value, relation = figures[i]
-                span = by_article.get(i)
-                attrs = _span_attrs(span) if span else ""
-                css = "superseded" if relation == "superseded" else "figure"
-                cells.append(f"<td class={css} {attrs} title='{_e(value)}'>{_e(value)}</td>")
-            elif i in differs:
-                value = differs[i]
-                span = by_article.get(i)
-                attrs = _span_attrs(span) if span else ""
-                cells.append(f"<td class=differs {attrs} title='{_e(value)}'>≠ {_e(value)}</td>")
-            elif i in by_article:
-                cells.append(f"<td class=reports {_span_attrs(by_article[i])}>✓</td>")
-            else:
-                cells.append("<td class=silent>·</td>")
-        first = fact.support[0]
-        rows.append(
-            f"<tr><th scope=row class=fact {_span_attrs(first)}>{_e(fact.text)}</th>"
-            f"{''.join(cells)}</tr>"
+
+    def table(facts: list[Fact]) -> str:
+        rows = "".join(_row(f, ids) for f in facts)
+        return (
+            f"<div class=scroll><table><thead><tr><th>Fact</th>{head}</tr></thead>"
+            f"<tbody>{rows}</tbody></table></div>"
         )
+
+    out = [
+        "<section id=matrix><h2>Coverage</h2><p class=hint>The facts that matter: disputed, "
+        "in the summary or reported by several outlets. ✓ reports it · ≠ gives another value "
+        "· a figure: the outlet's own (struck through: since replaced) · · silent</p>",
+        table(shown) if shown else "<p>No fact is reported by more than one outlet.</p>",
+    ]
+    if hidden:
+        out.append(
+            f"<details><summary>Show all {len(shown) + len(hidden)} facts</summary>"
+            f"{table(hidden)}</details>"
+        )
+    out.append("</section>")
+    return "".join(out)
+
+
+def _row(fact: Fact, ids: list[str]) -> str:
+    cells = []
+    by_article = {s.article_id: s for s in fact.support}
+    differs = _differing(fact)
+    figures = _figures(fact)
+    for i in ids:
+        span = by_article.get(i)
+        attrs = _span_attrs(span) if span else ""
+        if i in figures:  # each outlet's own figure, the replaced ones muted
+            value, relation = figures[i]
+            css = "superseded" if relation == "superseded" else "figure"
+            cells.append(f"<td class={css} {attrs} title='{_e(value)}'>{_e(value)}</td>")
+        elif i in differs:
+            value = differs[i]
+            cells.append(f"<td class=differs {attrs} title='{_e(value)}'>≠ {_e(value)}</td>")
+        elif span is not None:
+            cells.append(f"<td class=reports {attrs}>✓</td>")
+        else:
+            cells.append("<td class=silent>·</td>")
+    first = fact.support[0]
     return (
-        "<section id=matrix><h2>Who reports what</h2><p class=hint>✓ reports it · ≠ gives "
-        "another value · a figure: the outlet's own (struck through: since replaced) · · "
-        "silent</p><div class=scroll><table><thead><tr><th>Fact</th>"
-        f"{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div></section>"
+        f"<tr><th scope=row class=fact {_span_attrs(first)}>{_e(fact.text)}</th>"
+        f"{''.join(cells)}</tr>"
     )
-
-
-def _span_attrs(span: Span) -> str:
-    return f"data-a='{_e(span.article_id)}' data-s={span.start} data-e={span.end}"
 
 
 def _figures(fact: Fact) -> dict[str, tuple[str, str]]:
@@ -205,80 +389,41 @@ def _differing(fact: Fact) -> dict[str, str]:
     return {a: v.value for v in variants if v is not main for a in v.article_ids}
 
 
-def _disputes(briefing: Briefing, sources: dict[str, str]) -> str:
-    disputed = [f for f in briefing.facts if f.disputed]
-    if not disputed:
-        return ""
-    out = ["<section id=disputes><h2>Where reports differ</h2><ul>"]
-    for fact in disputed:
-        values = []
-        for v in fact.variants:
-            spans = v.evidence or tuple(Span(a, 0, 0) for a in v.article_ids)
-            when = f", as of {v.as_of.isoformat()}" if v.as_of else ""
-            values.append(
-                f"<li><b>{_e(v.value)}</b> ({_e(v.relation)}{_e(when)}) "
-                f"{_chips(spans, sources)}</li>"
-            )
-        out.append(f"<li>{_e(fact.text)}<ul>{''.join(values)}</ul></li>")
-    out.append("</ul></section>")
-    return "".join(out)
+# --- sources, entities, rejected inputs, the articles ---------------------------------------
 
 
-def _quotes(briefing: Briefing, sources: dict[str, str]) -> str:
-    if not briefing.quotes:
-        return ""
-    by_speaker: dict[str, list[Quote]] = defaultdict(list)
-    for q in briefing.quotes:
-        by_speaker[q.speaker.name if q.speaker else "Unattributed"].append(q)
-    out = ["<section id=quotes><h2>Who said what</h2>"]
-    for speaker, quotes in sorted(by_speaker.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-        out.append(f"<h3>{_e(speaker)}</h3><ul>")
-        groups: dict[str, list[Quote]] = defaultdict(list)
-        for q in quotes:
-            groups[q.group or q.id].append(q)
-        for members in groups.values():
-            first = members[0]
-            changes = [
-                (sources.get(m.span.article_id, "?"), a, b)
-                for m in members[1:]
-                for a, b in wording_differences(first.text, m.text)
-            ]
-            diff = ""
-            if changes:
-                shown = "; ".join(
-                    f"<del>{_e(a) or '∅'}</del> → <ins>{_e(b) or '∅'}</ins> ({_e(src)})"
-                    for src, a, b in changes[:4]
-                )
-                diff = f"<p class=diff>Wording differs: {shown}</p>"
-            chips = _chips(tuple(m.span for m in members), sources)
-            out.append(f"<li><q>{_e(first.text)}</q> <i>{_e(first.kind)}</i> {chips}{diff}</li>")
-        out.append("</ul>")
-    out.append("</section>")
-    return "".join(out)
-
-
-def _timeline(briefing: Briefing, sources: dict[str, str]) -> str:
-    if not briefing.timeline:
-        return ""
-    rows = []
-    for event in briefing.timeline:
-        expected = " <i>(expected)</i>" if event.expected else ""
-        rows.append(
-            f"<li class=event {_span_attrs(event.support[0])}><time>{_e(event.when.label)}"
-            f"</time> {_e(event.text)}{expected} {_chips(event.support, sources)}</li>"
+def _sources(briefing: Briefing, labels: Labels) -> str:
+    items = []
+    for n, a in enumerate(briefing.articles, 1):
+        url = followable_url(a.url)
+        name = _e(labels[a.id])
+        outlet = (
+            f"<a href='{escape(url, quote=True)}' rel='noopener noreferrer nofollow' "
+            f"target=_blank>{name}</a>"
+            if url
+            else f"<b>{name}</b>"
         )
-    return f"<section id=timeline><h2>Timeline</h2><ol>{''.join(rows)}</ol></section>"
+        published = a.published.isoformat() if a.published else "undated"
+        read = f"<button class=chip data-a='{_e(a.id)}' data-s=0 data-e=0>read</button>"
+        items.append(
+            f"<li>{n}. {outlet}: {_e(a.title or '(no headline)')} "
+            f"<span class=relation>({_e(published)})</span> {read}</li>"
+        )
+    return f"<section id=sources><h2>Sources</h2><ol class=sources>{''.join(items)}</ol></section>"
 
 
 def _entities(briefing: Briefing) -> str:
     if not briefing.entities:
         return ""
-    ranked = sorted(briefing.entities, key=lambda e: (-len(e.mentions), e.name))[:_MAX_ENTITIES]
+    ranked = sorted(briefing.entities, key=lambda e: (-len(e.mentions), e.name))[:MAX_ENTITIES]
     items = "".join(
         f"<li><b>{_e(e.name)}</b> <small>{_e(e.type)} · {len(e.mentions)}</small></li>"
         for e in ranked
     )
-    return f"<section id=entities><h2>Entities</h2><ul class=cols>{items}</ul></section>"
+    return (
+        f"<section id=entities><details><summary>Who and what is named ({len(ranked)})"
+        f"</summary><ul class=cols>{items}</ul></details></section>"
+    )
 
 
 def _rejected(briefing: Briefing) -> str:
@@ -290,97 +435,42 @@ def _rejected(briefing: Briefing) -> str:
     return f"<section id=rejected><h2>Rejected inputs</h2><ul>{items}</ul></section>"
 
 
-def _articles(briefing: Briefing) -> str:
+def _articles(briefing: Briefing, labels: Labels) -> str:
     out = []
-    sources = _sources(briefing.articles)
-    for a in briefing.articles:
+    for n, a in enumerate(briefing.articles, 1):
         published = a.published.isoformat() if a.published else "undated"
+        note = "" if a.full_text else " · only the passages cited here; the full text was left out"
         out.append(
-            f"<article id='art-{_e(a.id)}' data-id='{_e(a.id)}'><span class=num>"
-            f"{_number(sources, a.id)}</span><h3>{_e(a.source)}: "
-            f"{_e(a.title or '(no headline)')}</h3><p class=meta>{_e(published)}</p>"
-            f"<div class=text></div></article>"
+            f"<article id='art-{_e(a.id)}' data-id='{_e(a.id)}'><span class=num>{n}</span>"
+            f"<h3>{_e(labels[a.id])}: {_e(a.title or '(no headline)')}</h3>"
+            f"<p class=meta>{_e(published)}{note}</p><div class=text></div></article>"
         )
     return "".join(out)
 
 
 def _data(briefing: Briefing) -> str:
-    data: dict[str, Any] = {
-        a.id: {
-            "text": a.text,
-            "removed": [[r.span.start, r.span.end, r.reason] for r in a.removed],
-        }
-        for a in briefing.articles
-    }
+    cited: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    if not all(a.full_text for a in briefing.articles):
+        for span in cited_spans(briefing):
+            cited[span.article_id].append((span.start, span.end))
+    data: dict[str, Any] = {}
+    for a in briefing.articles:
+        removed = [[r.span.start, r.span.end, r.reason] for r in a.removed]
+        if a.full_text:
+            data[a.id] = {"text": a.text, "removed": removed}
+        else:
+            parts = [[s, a.text[s:e]] for s, e in _merged(cited[a.id]) if a.text[s:e].strip()]
+            data[a.id] = {"text": None, "parts": parts, "removed": removed}
     raw = json.dumps(data, ensure_ascii=False)
     # Inside <script>, only "</" can end the block; escape every markup character anyway.
     return raw.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
-# overflow-wrap: a 100,000-letter "word" wraps instead of widening the page; bidi isolation:
-# a right-to-left override inside an outlet's text ends at its element, never reversing
-# the sentences, figures and citation chips after it.
-_CSS = """
-th{max-width:9em;overflow-wrap:anywhere}th.fact{min-width:22em}
-body{font:15px/1.5 system-ui,sans-serif;margin:0;color:#1d1d1f;background:#fafafa;
-overflow-wrap:anywhere}
-span,td,th,li,p,q,mark,a,time,h1,h2,h3,.text,.chip{unicode-bidi:isolate}
-header{padding:12px 20px;background:#fff;border-bottom:1px solid #ddd}
-h1{font-size:1.4em;margin:0}.meta,.hint{color:#666;font-size:.9em;margin:4px 0}
-main{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:16px;padding:16px}
-section{background:#fff;border:1px solid #e3e3e3;border-radius:6px;padding:10px 14px;
-margin-bottom:14px}h2{font-size:1.1em;margin:4px 0 8px}h3{font-size:1em;margin:8px 0 4px}
-.chip{font-size:.75em;border:1px solid #8aa;border-radius:10px;background:#eef6f6;
-padding:0 6px;margin:0 2px;cursor:pointer}.chip:hover{background:#d5ecec}
-.scroll{overflow-x:auto}table{border-collapse:collapse;font-size:.85em}
-td,th{border:1px solid #e3e3e3;padding:3px 6px;text-align:left;vertical-align:top}
-td.reports{color:#176d2c;text-align:center;cursor:pointer}td.silent{color:#bbb;text-align:center}
-td.differs{color:#a4161a;background:#fdeaea;cursor:pointer}td.figure{font-weight:600;cursor:pointer}td.superseded{color:#6c757d;text-decoration:line-through;cursor:pointer}th.fact{font-weight:normal;
-cursor:pointer;max-width:28em}.event{cursor:pointer}time{font-weight:600;margin-right:6px}
-.diff{color:#8a5a00;font-size:.85em;margin:2px 0}.cols{columns:2}
-aside{position:sticky;top:8px;max-height:calc(100vh - 24px);overflow-y:auto}
-article{background:#fff;border:1px solid #e3e3e3;border-radius:6px;padding:8px 12px;
-margin-bottom:10px}.text{white-space:pre-wrap;font-size:.9em}
-.boiler{color:#aaa}.num{float:left;margin-right:8px;font-weight:700;color:#367}
-mark{background:#ffe066;padding:1px 0}.sent.model{font-style:italic}
-.note{color:#666;font-size:.85em}
-@media (max-width:800px){main{grid-template-columns:1fr}aside{position:static}}
-"""
-
-_JS = """
-(function(){
-var data=JSON.parse(document.getElementById('nw-data').textContent);
-function paint(id,mark){
-  var art=document.querySelector('article[data-id="'+CSS.escape(id)+'"]');
-  if(!art||!data[id])return null;
-  // Offsets count code points (as Python does), not UTF-16 units: slice an array of them.
-  var box=art.querySelector('.text'),text=Array.from(data[id].text),cuts=[0,text.length];
-  data[id].removed.forEach(function(r){cuts.push(r[0],r[1]);});
-  if(mark){cuts.push(mark[0],mark[1]);}
-  cuts=cuts.filter(function(c){return c>=0&&c<=text.length;}).sort(function(a,b){return a-b;});
-  box.textContent='';var hit=null;
-  for(var i=0;i+1<cuts.length;i++){
-    var s=cuts[i],e=cuts[i+1];if(e<=s)continue;
-    var boiler=data[id].removed.some(function(r){return r[0]<=s&&e<=r[1];});
-    var inMark=mark&&mark[0]<=s&&e<=mark[1]&&mark[1]>mark[0];
-    var el=document.createElement(inMark?'mark':'span');
-    if(boiler)el.className='boiler';
-    el.textContent=text.slice(s,e).join('');box.appendChild(el);
-    if(inMark&&!hit)hit=el;
-  }
-  return hit;
-}
-Object.keys(data).forEach(function(id){paint(id,null);});
-document.addEventListener('click',function(ev){
-  var t=ev.target.closest('[data-a]');if(!t)return;
-  var id=t.getAttribute('data-a'),s=+t.getAttribute('data-s'),e=+t.getAttribute('data-e');
-  Object.keys(data).forEach(function(k){if(k!==id)paint(k,null);});
-  var hit=paint(id,[s,e]);
-  var art=document.querySelector('article[data-id="'+CSS.escape(id)+'"]');
-  (hit||art).scrollIntoView({block:'center'});
-});
-})();
-"""
-
-# Only this exact script may run: an injected inline script or handler has another hash.
-_JS_HASH = "sha256-" + base64.b64encode(hashlib.sha256(_JS.encode()).digest()).decode()
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        elif end > start:
+            out.append((start, end))
+    return out

@@ -1,4 +1,11 @@
-"""The briefing as JSON, following the ``newsweave.briefing/1`` contract in DESIGN.md."""
+"""The briefing as JSON data, following the ``newsweave.briefing/2`` contract (docs/json.md).
+
+:func:`briefing_dict` is what :meth:`Briefing.to_dict` returns and
+:func:`newsweave.renderers.json_read.briefing_from_dict` reads back; the contract is also a
+JSON Schema, ``newsweave/schemas/briefing.schema.json``. Every span is written with the
+characters it covers, so an excerpt stays readable when the articles' full texts are left out
+(``article_text=False``, the CLI's ``--no-article-text``).
+"""
 
 from __future__ import annotations
 
@@ -18,17 +25,22 @@ from newsweave.model import (
     When,
 )
 
-SCHEMA = "newsweave.briefing/1"
+SCHEMA = "newsweave.briefing/2"
 
 
-def briefing_dict(briefing: Briefing) -> dict[str, Any]:
-    """The briefing as plain JSON-ready data."""
+def briefing_dict(briefing: Briefing, *, article_text: bool = True) -> dict[str, Any]:
+    """The briefing as plain JSON-ready data; ``article_text=False`` leaves the articles' full
+    texts out (``null``), keeping the passages the briefing cites."""
     texts = {a.id: a.text for a in briefing.articles}
     return {
         "schema": SCHEMA,
-        "story": {"id": briefing.story.id, "title": briefing.story.title},
-        "articles": [_article(a, texts) for a in briefing.articles],
-        "entities": [_entity(e) for e in briefing.entities],
+        "story": {
+            "id": briefing.story.id,
+            "title": briefing.story.title,
+            "articles": list(briefing.story.article_ids),
+        },
+        "articles": [_article(a, texts, article_text) for a in briefing.articles],
+        "entities": [_entity(e, texts) for e in briefing.entities],
         "quotes": [_quote(q) for q in briefing.quotes],
         "facts": [_fact(f, texts) for f in briefing.facts],
         "timeline": [_event(e, texts) for e in briefing.timeline],
@@ -52,12 +64,13 @@ def briefing_dict(briefing: Briefing) -> dict[str, Any]:
     }
 
 
-def render_json(briefing: Briefing) -> str:
+def render_json(briefing: Briefing, *, article_text: bool = True) -> str:
     """The briefing as indented JSON text (UTF-8, not ASCII-escaped)."""
-    return json.dumps(briefing_dict(briefing), ensure_ascii=False, indent=2) + "\n"
+    data = briefing_dict(briefing, article_text=article_text)
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def _article(article: Article, texts: dict[str, str]) -> dict[str, Any]:
+def _article(article: Article, texts: dict[str, str], article_text: bool) -> dict[str, Any]:
     dating = article.dating
     published = article.published.isoformat() if article.published else None
     if dating is not None:
@@ -67,7 +80,8 @@ def _article(article: Article, texts: dict[str, str]) -> dict[str, Any]:
         "source": article.source,
         "title": article.title,
         "published": published,
-        "published_inferred": dating.inferred if dating else article.published_inferred,
+        "published_day": article.published.isoformat() if article.published else None,
+        "published_inferred": article.published_inferred,
         "dating": _dating(dating, texts) if dating else None,
         "url": article.url,
         "path": article.path,
@@ -80,6 +94,8 @@ def _article(article: Article, texts: dict[str, str]) -> dict[str, Any]:
         "removed": [
             {"start": r.span.start, "end": r.span.end, "reason": r.reason} for r in article.removed
         ],
+        "meta": [[key, value] for key, value in article.meta],
+        "text": article.text if article_text and article.full_text else None,
     }
 
 
@@ -148,7 +164,7 @@ def _quote(quote: Quote) -> dict[str, Any]:
     }
 
 
-def _entity(entity: Entity) -> dict[str, Any]:
+def _entity(entity: Entity, texts: dict[str, str]) -> dict[str, Any]:
     return {
         "id": entity.id,
         "name": entity.name,
@@ -156,7 +172,7 @@ def _entity(entity: Entity) -> dict[str, Any]:
         "aliases": list(entity.aliases),
         "roles": list(entity.roles),
         "articles": list(entity.article_ids),
-        "mentions": len(entity.mentions),
+        "mentions": [_evidence(m, texts) for m in entity.mentions],
     }
 
 

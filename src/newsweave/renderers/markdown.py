@@ -10,7 +10,7 @@ from newsweave.facts.measures import describe
 from newsweave.lexicon.calendar import WEEKDAYS
 from newsweave.model import Article, Briefing, Entity, Fact, Quote, Variant
 from newsweave.quotes.groups import wording_differences
-from newsweave.text.controls import printable
+from newsweave.text.controls import followable_url, printable
 
 _TYPE_HEADINGS = {
     "PERSON": "People",
@@ -38,6 +38,21 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", " ".join(printable(text).split()))
 
 
+def outlet_link(source: str, url: str | None) -> str:
+    """The outlet's name, escaped, as a link to ``url`` when that is an http(s) address.
+
+    Example:
+        >>> outlet_link("Wire", "https://example.org/a|b"), outlet_link("Wire", "javascript:x")
+        ('[Wire](<https://example.org/a%7Cb>)', 'Wire')
+    """
+    link = followable_url(url)
+    if link is None:
+        return escape(source)
+    for char, code in (("<", "%3C"), (">", "%3E"), ("|", "%7C")):
+        link = link.replace(char, code)
+    return f"[{escape(source)}](<{link}>)"
+
+
 def render_markdown(briefing: Briefing) -> str:
     """A digest: the story, its articles, who and what is named, and rejected inputs."""
     out = [f"# {escape(briefing.story.title)}", ""]
@@ -57,7 +72,7 @@ def render_markdown(briefing: Briefing) -> str:
             reasons[r.reason] += 1
         removed = ", ".join(f"{n} {reason}" for reason, n in sorted(reasons.items())) or "none"
         title = escape(a.title or "(no headline)")
-        out.append(f"| {escape(a.source)} | {title} | {published} | {removed} |")
+        out.append(f"| {outlet_link(a.source, a.url)} | {title} | {published} | {removed} |")
     out += _facts(briefing)
     out += _figures(briefing)
     out += _timeline(briefing)

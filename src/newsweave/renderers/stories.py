@@ -17,7 +17,7 @@ from typing import Any
 
 from newsweave.model import Article, StoryGrouping
 from newsweave.registry import get_story_renderer
-from newsweave.renderers.markdown import escape
+from newsweave.renderers.markdown import escape, outlet_link
 
 SCHEMA = "newsweave.stories/1"
 
@@ -82,5 +82,6 @@ def _row(aid: str, article: Article | None) -> str:
     if article is None:
         return f"| | (stored earlier) | | {escape(aid)} |"
     day = article.published.isoformat() if article.published else ""
-    where = article.path or article.url or aid
-    return f"| {escape(article.source)} | {escape(article.title or '')} | {day} | {escape(where)} |"
+    where = escape(article.path or aid)
+    outlet = outlet_link(article.source, article.url)
+    return f"| {outlet} | {escape(article.title or '')} | {day} | {where} |"

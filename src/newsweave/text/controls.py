@@ -62,3 +62,23 @@ def shown(text: str) -> str:
         else:
             out.append(ch)
     return "".join(out)
+
+
+def followable_url(url: str | None) -> str | None:
+    """``url`` when it is an ``http(s)`` address an output may link to, else None: no other
+    scheme (``javascript:``, ``data:``), no whitespace or control characters, at most 2,000
+    characters.
+
+    Example:
+        >>> followable_url(" https://example.org/a?b=1 "), followable_url("javascript:alert(1)")
+        ('https://example.org/a?b=1', None)
+    """
+    if not url:
+        return None
+    url = url.strip()
+    if len(url) > 2000 or any(c.isspace() or not c.isprintable() for c in url):
+        return None
+    scheme, _, rest = url.partition(":")
+    if scheme.lower() not in {"http", "https"} or not rest.startswith("//") or len(rest) < 3:
+        return None
+    return url
