@@ -6,17 +6,16 @@ Exit codes: 0 success; 1 some inputs were rejected (listed on stderr, the rest p
 
 from __future__ import annotations
 
-import contextlib
 import enum
-import logging
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from newsweave import __version__
+from newsweave.console import boundary, report_rejected, report_unsupported, write_output
 from newsweave.errors import InputError, NewsweaveError
 from newsweave.progress import progress_hook
 from newsweave.registry import (
@@ -25,7 +24,6 @@ from newsweave.registry import (
     renderer_names,
     story_renderer_names,
 )
-from newsweave.text.controls import shown
 
 if TYPE_CHECKING:  # pragma: no cover
     from newsweave.model import Briefing
@@ -173,7 +171,7 @@ def brief(
         _usage("give either INPUTS or --db with --story, not both")
     if not inputs and not (db and story):
         _usage("give INPUTS to brief, or --db FILE --story ID for a stored story")
-    with _boundary(-1 if quiet else verbose, debug):
+    with boundary(-1 if quiet else verbose, debug):
         from newsweave.pipeline import brief as run_brief
         from newsweave.settings import load_settings
 
@@ -195,12 +193,12 @@ def brief(
             else:
                 briefing = run_brief(inputs or [], settings, progress=hook)
         if not briefing.articles and briefing.rejected:
-            _report_rejected([(r.input, r.reason) for r in briefing.rejected])
+            report_rejected([(r.input, r.reason) for r in briefing.rejected])
             raise NewsweaveError("no input could be read: nothing to brief (see above)")
-        _write(renderer(_shared(briefing, no_article_text)), output)
-        code = _report_rejected([(r.input, r.reason) for r in briefing.rejected])
+        write_output(renderer(_shared(briefing, no_article_text)), output)
+        code = report_rejected([(r.input, r.reason) for r in briefing.rejected])
         if briefing.summary_writer != "extractive":
-            _report_unsupported(briefing)
+            report_unsupported(briefing)
     raise typer.Exit(code)
 
 
@@ -230,7 +228,7 @@ def render(
 
     Example:  newsweave render briefing.json -o briefing.html
     """
-    with _boundary(verbose, debug):
+    with boundary(verbose, debug):
         import json
 
         from newsweave.model import Briefing
@@ -242,7 +240,7 @@ def render(
         except ValueError as exc:
             raise InputError(f"{source}: not JSON ({exc})") from None
         briefing = Briefing.from_dict(data)
-        _write(renderer(_shared(briefing, no_article_text)), output)
+        write_output(renderer(_shared(briefing, no_article_text)), output)
 
 
 def _shared(briefing: Briefing, no_article_text: bool) -> Briefing:
@@ -334,7 +332,7 @@ def stories(
     """
     if not inputs and not db:
         _usage("give INPUTS to group, or --db FILE to list the stored stories")
-    with _boundary(-1 if quiet else verbose, debug):
+    with boundary(-1 if quiet else verbose, debug):
         from newsweave.pipeline import stored_stories
         from newsweave.pipeline import stories as run_stories
         from newsweave.settings import load_settings
@@ -351,8 +349,8 @@ def stories(
                 grouping = run_stories(inputs, settings, db=db, engine=engine.value, progress=hook)
             else:
                 grouping = stored_stories(db or "")
-        _write(renderer(grouping), output)
-        code = _report_rejected([(r.input, r.reason) for r in grouping.rejected])
+        write_output(renderer(grouping), output)
+        code = report_rejected([(r.input, r.reason) for r in grouping.rejected])
     raise typer.Exit(code)
 
 
@@ -378,66 +376,115 @@ def _usage(message: str) -> None:
     raise typer.Exit(2)
 
 
-def _write(text: str, output: Path | None) -> None:
-    if output is None:
-        sys.stdout.write(text)
-        return
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise NewsweaveError(f"{output}: cannot write output ({exc.strerror})") from None
+@app.command()
+def watch(
+    sources: Annotated[
+        list[str],
+        typer.Argument(
+            help="RSS/Atom feeds, JSON Feeds or sitemaps (http/https URLs), or files that "
+            "list them one per line."
+        ),
+    ],
+    db: Annotated[str, typer.Option(help="The story store (a SQLite file or postgresql:// URL).")],
+    every: Annotated[
+        str, typer.Option(help="How often to poll each source: 30s, 10m, 1h.")
+    ] = "10m",
+    once: Annotated[
+        bool, typer.Option("--once", help="Poll every source once, then stop.")
+    ] = False,
+    host_delay: Annotated[
+        float, typer.Option(help="Seconds between two requests to one host.")
+    ] = 1.0,
+    embedder: Annotated[
+        str, typer.Option(help="Dense embedder for grouping, as for stories (default auto).")
+    ] = "auto",
+    allow_private_urls: PrivateOpt = False,
+    verbose: VerboseOpt = 0,
+    quiet: QuietOpt = False,
+    debug: DebugOpt = False,
+) -> None:
+    """Poll SOURCES into the store, group what is new into stories and re-brief each story
+    that changed; every --every until stopped (Ctrl-C, SIGTERM), or --once.
 
+    Example:  newsweave watch feeds.txt --db stories.db --every 10m
+    """
+    with boundary(-1 if quiet else verbose, debug):
+        from newsweave.service.watch import Round, interval
+        from newsweave.service.watch import watch as run_watch
+        from newsweave.settings import load_settings
 
-def _report_rejected(rejected: list[tuple[str, str]]) -> int:
-    for name, reason in rejected:
-        print(f"rejected: {shown(name)}: {shown(reason)}", file=sys.stderr)
-    return 1 if rejected else 0
-
-
-def _report_unsupported(briefing: Briefing) -> None:
-    """On stderr: how many of the LLM's sentences were kept, and why the others were not."""
-    kept = sum(s.origin == "model" for s in briefing.summary)
-    print(
-        f"summary: {briefing.summary_writer}: {kept} sentences kept, "
-        f"{len(briefing.unsupported)} not (the outlets' sentences fill the rest)",
-        file=sys.stderr,
-    )
-    for u in briefing.unsupported:
-        print(f"  not kept ({u.reason}): {u.text}", file=sys.stderr)
-
-
-@contextlib.contextmanager
-def _boundary(verbose: int, debug: bool) -> Iterator[None]:
-    """Turn library errors into one line on stderr and exit code 2."""
-    # verbose -1 is --quiet: errors only.
-    level = logging.ERROR if verbose < 0 else logging.WARNING - 10 * min(verbose, 2)
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
-    # trafilatura logs an ERROR for every empty or odd page it is given; the page's fate is
-    # reported once, as a rejection. Its own lines show with -vv.
-    logging.getLogger("trafilatura").setLevel(level if verbose >= 2 else logging.CRITICAL)
-    try:
-        yield
-    except NewsweaveError as exc:
-        if debug:
-            raise
-        print(f"newsweave: error: {shown(str(exc))}", file=sys.stderr)
-        raise typer.Exit(2) from None
-    except KeyboardInterrupt:
-        print("newsweave: interrupted", file=sys.stderr)
-        raise typer.Exit(130) from None
-    except (typer.Exit, typer.Abort):
-        raise
-    except Exception as exc:  # a crash stopped the run: exit 2, not 1 (some inputs rejected)
-        if debug:
-            raise
-        print(
-            f"newsweave: error: the run stopped on an unexpected {type(exc).__name__}: "
-            f"{shown(str(exc))[:300]} (run again with --debug for the traceback, and please "
-            "report it)",
-            file=sys.stderr,
+        settings = load_settings(
+            story_embedder=embedder, allow_private_urls=allow_private_urls or None
         )
-        raise typer.Exit(2) from None
+
+        def told(done: Round) -> None:
+            if quiet:
+                return
+            print(
+                f"watch: polled {done.polled} ({done.unchanged} unchanged, "
+                f"{len(done.failed)} failed), {done.added} new articles, "
+                f"{done.rejected} rejected, {len(done.briefed)} stories re-briefed",
+                file=sys.stderr,
+            )
+
+        run_watch(
+            sources,
+            db,
+            settings,
+            every=interval(every),
+            once=once,
+            host_delay=host_delay,
+            told=told,
+        )
+
+
+@app.command()
+def serve(
+    db: Annotated[str, typer.Option(help="The story store to serve (SQLite file or URL).")],
+    host: Annotated[str, typer.Option(help="The address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="The port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(help="Web worker processes.")] = 1,
+    no_worker: Annotated[
+        bool,
+        typer.Option(
+            "--no-worker",
+            help="Do not brief changed stories here (a newsweave watch does it).",
+        ),
+    ] = False,
+    verbose: VerboseOpt = 0,
+    debug: DebugOpt = False,
+) -> None:
+    """Serve the store's stories as web pages and a JSON API (docs/service.md). Writes
+    need NEWSWEAVE_API_TOKEN; NEWSWEAVE_READ_TOKEN makes reads need a token too.
+
+    Example:  newsweave serve --db stories.db --port 8000
+    """
+    with boundary(verbose, debug):
+        import os
+
+        from newsweave.errors import MissingExtraError
+        from newsweave.grouping.store import open_stored
+
+        try:
+            import uvicorn
+        except ImportError:
+            raise MissingExtraError(
+                "serve: FastAPI and uvicorn are not installed; install them with: "
+                "pip install 'newsweave[web]'"
+            ) from None
+        open_stored(db).close()  # a missing store stops here, with its message
+        os.environ["NEWSWEAVE_SERVE_DB"] = db
+        os.environ["NEWSWEAVE_SERVE_WORKER"] = "0" if no_worker else "1"
+        print(f"newsweave: serving {db} on http://{host}:{port}/", file=sys.stderr)
+        uvicorn.run(
+            "newsweave.service.app:app_from_env",
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            access_log=False,  # the service logs each request without its query string
+            log_level="info" if verbose else "warning",
+        )
 
 
 def main(argv: list[str] | None = None, prog_name: str | None = None) -> Any:

@@ -280,7 +280,9 @@ def brief_stored(
         Rejected(aid, "stored without its text (by an older newsweave); read it again")
         for aid in missing
     ]
-    return brief_articles(articles, settings, rejected=rejected, progress=progress)
+    briefing = brief_articles(articles, settings, rejected=rejected, progress=progress)
+    # The story keeps the id the store gave it (a stored story keeps its id as it grows).
+    return replace(briefing, story=replace(briefing.story, id=story_id))
 
 
 def stored_stories(db: str) -> StoryGrouping:

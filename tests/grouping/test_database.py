@@ -65,15 +65,15 @@ def _writer(db: str, rows: list[int]) -> subprocess.Popen[str]:
     )
 
 
-def _batch() -> list[tuple[str, tuple[str, ...]]]:
+def _batch() -> list[tuple[str, ...]]:
     arts, _ = own_set("close-events")
-    return sorted((s.id, s.article_ids) for s in group_stories(arts, "lexical").stories)
+    return sorted(s.article_ids for s in group_stories(arts, "lexical").stories)
 
 
-def _stored(db: str) -> list[tuple[str, tuple[str, ...]]]:
+def _stored(db: str) -> list[tuple[str, ...]]:
     store = open_store(db, "lexical")
     try:
-        return sorted((s.id, s.article_ids) for s in store.stories())
+        return sorted(s.article_ids for s in store.stories())
     finally:
         store.close()
 

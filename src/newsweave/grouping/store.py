@@ -7,9 +7,10 @@ An ingest reads only what the new articles can touch: stored articles within the
 window of their days (and the undated ones), scores the new pairs, then re-groups the
 connected blocks the new articles joined. Since grouping depends only on the set of
 articles (see :mod:`newsweave.grouping.group`), ingesting in batches gives the stories
-that one batch run over the same articles gives. Each chunk of articles is one transaction, so a
-crash leaves the store as it was after the last whole chunk, and a re-run skips the
-articles already stored and resumes.
+that one batch run over the same articles gives; a stored story keeps its id as it grows
+(:func:`_keep_ids`), where a batch run names it by its smallest article id. Each chunk of
+articles is one transaction, so a crash leaves the store as it was after the last whole
+chunk, and a re-run skips the articles already stored and resumes.
 
 Example:
     >>> from newsweave.model import Article
@@ -45,7 +46,7 @@ from newsweave.grouping.features import (
 )
 from newsweave.grouping.linkage import cluster_rows
 from newsweave.grouping.pairs import Pairs, find_pairs
-from newsweave.grouping.story import make_story
+from newsweave.grouping.story import make_story, story_id
 from newsweave.grouping.tables import (
     article_row,
     document_row,
@@ -333,7 +334,8 @@ class StoryStore:
                     select(*feature_columns(arts), arts.c.story).where(arts.c.id.in_(part))
                 )
             )
-        old_stories = {r.story for r in rows if r.story}
+        was = {r.id: r.story for r in rows if r.story}
+        old_stories = set(was.values())
         features = features_from_rows(rows, self.embedder.dim)
         at = {aid: k for k, aid in enumerate(features.ids)}
         linked = Pairs(
@@ -342,7 +344,7 @@ class StoryStore:
             np.array(list(edges.values()), dtype=np.float32),
         )
         groups = cluster_rows(features, linked, self.decision.threshold)
-        stories = [make_story(features, g) for g in groups]
+        stories = _keep_ids([make_story(features, g) for g in groups], was)
         for part in _parts(sorted(old_stories)):
             conn.execute(delete(stories_t).where(stories_t.c.id.in_(part)))
         conn.execute(stories_t.insert(), [{"id": s.id, "title": s.title} for s in stories])
@@ -433,6 +435,26 @@ class StoryStore:
     def close(self) -> None:
         """Release the database connections."""
         self.engine.dispose()
+
+
+def _keep_ids(stories: list[Story], was: dict[str, str]) -> list[Story]:
+    """``stories`` with the ids they had: a story that holds stored articles keeps the id of
+    the stored story it shares the most of them with (biggest stories choose first, each id
+    goes once), so a story's address stays the same as it grows, even when a new article
+    sorts before its first; a story of new articles only gets its own id."""
+    from collections import Counter
+
+    taken: set[str] = set()
+    out: list[Story] = []
+    for story in sorted(stories, key=lambda s: (-len(s.article_ids), s.article_ids)):
+        shared = Counter(was[a] for a in story.article_ids if a in was)
+        best = sorted((-n, sid) for sid, n in shared.items() if sid not in taken)
+        sid = best[0][1] if best else story.id
+        if sid in taken:  # a new story whose own id a kept story holds
+            sid = story_id([*story.article_ids, sid])
+        taken.add(sid)
+        out.append(Story(sid, story.title, story.article_ids))
+    return out
 
 
 def _parts(values: Sequence[T], size: int = 500) -> Iterator[Sequence[T]]:

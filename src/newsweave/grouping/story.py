@@ -1,11 +1,11 @@
 """A story's id and headline, the same id for ``newsweave brief`` and ``newsweave stories``.
 
 A story's id is ``s-`` and a hash of its smallest article id: it does not depend on the
-order the articles came in, and it stays the same while a stored story grows with later
-articles (unless one of them sorts before all the others). The headline is chosen among
-the articles' own headlines, by a rule each command can afford: ``stories`` takes the one
-closest to the story's dense centre (it has the vectors), ``brief`` the one sharing the most
-words with the other headlines.
+order the articles came in. A stored story keeps the id it was first given as it grows,
+even when a later article sorts before all the others (the store's ``_keep_ids``). The
+headline is chosen among the articles' own headlines, by a rule each command can afford:
+``stories`` takes the one closest to the story's dense centre (it has the vectors),
+``brief`` the one sharing the most words with the other headlines.
 
 Example:
     >>> from newsweave.model import Article

@@ -33,7 +33,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 def story_tables(metadata: MetaData) -> dict[str, Table]:
     """The store's tables, by role: ``meta``, ``articles`` (features), ``documents`` (each
-    article as read, :mod:`~newsweave.grouping.documents`), ``pairs`` and ``stories``.
+    article as read, :mod:`~newsweave.grouping.documents`), ``pairs`` and ``stories``; and
+    for the service, ``briefings`` (each story's briefing versions), ``sources`` (what
+    ``newsweave watch`` polls) and ``seen`` (the entries it read).
 
     ``documents`` came after the first release; opening an older store adds it, and the
     articles stored before it can be listed but not briefed."""
@@ -81,6 +83,39 @@ def story_tables(metadata: MetaData) -> dict[str, Table]:
             metadata,
             Column("id", String(64), primary_key=True),
             Column("title", Text, nullable=False),
+        ),
+        # The service (newsweave watch / serve): each story's briefings, one row per version.
+        "briefings": Table(
+            "nw_briefings",
+            metadata,
+            Column("story", String(64), primary_key=True),
+            Column("version", Integer, primary_key=True),
+            Column("made", String(32), nullable=False, index=True),  # ISO 8601, UTC
+            Column("members", Text, nullable=False),  # JSON list of the article ids briefed
+            Column("title", Text, nullable=False),
+            Column("outlets", Text, nullable=False),  # JSON list of outlet names
+            Column("disputed", Integer, nullable=False),
+            Column("record", Text, nullable=False),  # the newsweave.briefing/2 JSON
+        ),
+        # The sources newsweave watch polls: their caching headers and when to ask again.
+        "sources": Table(
+            "nw_sources",
+            metadata,
+            Column("url", String(2048), primary_key=True),
+            Column("etag", Text, nullable=True),
+            Column("modified", Text, nullable=True),
+            Column("checked", String(32), nullable=True),
+            Column("due", String(32), nullable=True),
+            Column("failures", Integer, nullable=False, default=0),
+            Column("problem", Text, nullable=True),
+        ),
+        # The entries and pages a source listed that were read already (by guid or URL).
+        "seen": Table(
+            "nw_seen",
+            metadata,
+            Column("key", String(2048), primary_key=True),
+            Column("source", String(2048), nullable=False),
+            Column("at", String(32), nullable=False),
         ),
     }
 

@@ -19,6 +19,7 @@ import logging
 import re
 import time
 import warnings
+from collections.abc import Callable
 from html import unescape
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any
@@ -46,7 +47,7 @@ log = logging.getLogger(__name__)
 TEASER_CHARS = 400
 """Entries with less text than this are teasers: with a client, their page is read."""
 
-_FEED_ROOTS = frozenset({"rss", "feed", "rdf"})
+FEED_ROOTS = frozenset({"rss", "feed", "rdf"})
 # The root element: after an optional BOM, XML prolog, comments, PIs and a DOCTYPE.
 _PROLOG = re.compile(
     rb"(?:\xef\xbb\xbf|\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE(?:[^\[>]|\[.*?\])*>)*", re.S | re.I
@@ -84,6 +85,7 @@ def read_feed(
     settings: Settings | None = None,
     *,
     client: httpx.Client | None = None,
+    known: Callable[[str], bool] | None = None,
 ) -> tuple[Outcome, ...]:
     """Read an RSS or Atom feed: one :class:`Article` (or :class:`Rejected`) per entry.
 
@@ -97,6 +99,8 @@ def read_feed(
             content, so they never lead to a private address (unless
             ``settings.allow_private_urls``), and all of a feed's fetches share
             ``settings.feed_budget`` seconds.
+        known: an entry whose :func:`entry_key` this says is known (read on an earlier
+            poll) is skipped: neither fetched nor returned.
 
     Returns:
         The entries in feed order, or one :class:`Rejected` for the whole feed.
@@ -107,7 +111,7 @@ def read_feed(
     if not data.strip():
         return (Rejected(origin.label, "empty file"),)
     root = root_element(data)
-    if root is not None and root.rpartition(":")[2].lower() not in _FEED_ROOTS:
+    if root is not None and root.rpartition(":")[2].lower() not in FEED_ROOTS:
         return (Rejected(origin.label, f"not RSS or Atom (root element <{root}>)"),)
     parsed = _parse(data, origin)
     if isinstance(parsed, Rejected):
@@ -126,7 +130,17 @@ def read_feed(
     return tuple(
         _entry(entry, n, source, origin, settings, client, deadline)
         for n, entry in enumerate(entries, start=1)
+        if known is None or not known(entry_key(entry))
     )
+
+
+def entry_key(entry: Any) -> str:
+    """What names a feed entry across polls: its guid, else its link ("" when neither)."""
+    for field in ("id", "link"):
+        value = entry.get(field)
+        if isinstance(value, str) and value.strip():
+            return value.strip()[:2000]
+    return ""
 
 
 def _parse(data: bytes, origin: Origin) -> Any:
@@ -171,7 +185,7 @@ def _entry(
         meta.append(("categories", ", ".join(t for t in terms if isinstance(t, str) and t)))
     fetch_error: str | None = None
     if len(text) < TEASER_CHARS and client is not None and link and check_url(link) is None:
-        page = _read_page(link, settings, client, deadline)
+        page = read_page(link, settings, client, deadline)
         if isinstance(page, Article):
             return _merge(page, title, published, meta)
         fetch_error = page.reason
@@ -192,9 +206,11 @@ def _entry(
     )
 
 
-def _read_page(
+def read_page(
     link: str, settings: Settings, client: httpx.Client, deadline: float
 ) -> Article | Rejected:
+    """The article at ``link``, a page found in fetched content (never a private address
+    unless allowed), fetched by ``deadline`` (a ``time.monotonic()`` time)."""
     if time.monotonic() >= deadline:
         return Rejected(link, f"the feed's fetch budget of {settings.feed_budget:g} s is spent")
     got = fetch(link, settings, client, found=True, deadline=deadline)

@@ -14,7 +14,7 @@ import logging
 import re
 import time
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
@@ -56,12 +56,17 @@ class Fetched:
         final_url: the URL after redirects.
         content_type: the ``Content-Type`` header as sent (may be empty).
         data: the body, at most ``Settings.max_bytes`` bytes.
+        status: the HTTP status: 200, or 304 (not modified since the caching headers sent).
+        etag, modified: the ``ETag`` and ``Last-Modified`` headers, for the next request.
     """
 
     url: str
     final_url: str
     content_type: str
     data: bytes
+    status: int = 200
+    etag: str = ""
+    modified: str = ""
 
     @property
     def media_type(self) -> str:
@@ -113,6 +118,7 @@ def fetch(
     *,
     found: bool = False,
     deadline: float | None = None,
+    headers: Mapping[str, str] | None = None,
 ) -> Fetched | Rejected:
     """Fetch ``url``, following at most 5 redirects and reading at most ``max_bytes``.
 
@@ -130,6 +136,8 @@ def fetch(
         client: an httpx client to reuse; when None one is created and closed here.
         found: the URL was found inside fetched content (a feed's link), not given.
         deadline: a ``time.monotonic()`` time the fetch must end by (a feed's budget).
+        headers: more request headers: ``If-None-Match`` and ``If-Modified-Since`` make a
+            conditional request, answered by a :class:`Fetched` of status 304 and no body.
 
     Returns:
         The body, or a :class:`Rejected` naming the URL and what went wrong
@@ -150,7 +158,7 @@ def fetch(
         end, limit = deadline, max(0.0, deadline - time.monotonic())
     guarded = found or _private(url, settings) is None
     try:
-        return _fetch(url, settings, client, end, guarded)
+        return _fetch(url, settings, client, end, guarded, headers or {})
     except (httpx.TimeoutException, _Late):
         return Rejected(redact(url), f"timed out after {limit:g} s")
     except httpx.InvalidURL as err:
@@ -192,7 +200,12 @@ def _private(url: str, settings: Settings) -> str | None:
 
 
 def _fetch(
-    url: str, settings: Settings, client: httpx.Client, end: float, guarded: bool
+    url: str,
+    settings: Settings,
+    client: httpx.Client,
+    end: float,
+    guarded: bool,
+    headers: Mapping[str, str],
 ) -> Fetched | Rejected:
     # Redirects are followed by hand so that each hop's scheme and address are checked and
     # the limit holds for a caller's client too (httpx sets max_redirects per client).
@@ -204,7 +217,11 @@ def _fetch(
         request = client.build_request(
             "GET",
             current,
-            headers={"User-Agent": settings.user_agent, "Accept-Encoding": ACCEPT_ENCODING},
+            headers={
+                **headers,
+                "User-Agent": settings.user_agent,
+                "Accept-Encoding": ACCEPT_ENCODING,
+            },
             timeout=left,
         )
         response = client.send(request, stream=True, follow_redirects=False)
@@ -220,6 +237,16 @@ def _fetch(
                 continue
             if response.status_code >= 400:
                 return Rejected(redact(url), f"HTTP {response.status_code}")
+            if response.status_code == 304:
+                return Fetched(
+                    redact(url),
+                    redact(str(response.url)),
+                    response.headers.get("content-type", ""),
+                    b"",
+                    status=304,
+                    etag=response.headers.get("etag", ""),
+                    modified=response.headers.get("last-modified", ""),
+                )
             return _body(url, settings, response, end)
         finally:
             response.close()
@@ -258,4 +285,6 @@ def _body(url: str, settings: Settings, response: httpx.Response, end: float) ->
         final_url=redact(str(response.url)),
         content_type=response.headers.get("content-type", ""),
         data=bytes(body),
+        etag=response.headers.get("etag", ""),
+        modified=response.headers.get("last-modified", ""),
     )

@@ -1,0 +1,212 @@
+"""The routes of ``newsweave serve`` (see :mod:`newsweave.service.app` for the list)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+
+from newsweave.grouping.store import StoryStore
+from newsweave.service.guard import COOKIE, Guard
+from newsweave.settings import Settings
+
+STORIES_SCHEMA = "newsweave.stories/1"
+
+
+def add_routes(app: FastAPI, store: StoryStore, settings: Settings, guard: Guard) -> None:
+    """Add every route to ``app``, serving ``store``."""
+    from newsweave.service.app import limit_query, parse_since
+
+    @app.get("/healthz", tags=["service"], summary="Whether the service and its store answer")
+    def healthz() -> dict[str, Any]:
+        return {"status": "ok", "articles": store.count()}
+
+    @app.get("/", response_class=HTMLResponse, tags=["pages"], summary="The stories")
+    def index(
+        q: str = Query("", max_length=200), offset: int = Query(0, ge=0), limit: int = limit_query()
+    ) -> str:
+        from newsweave.service.pages import list_page
+        from newsweave.service.versions import listing
+
+        stories, total = listing(store, q=q, limit=limit, offset=offset)
+        return list_page(stories, total, q, offset, limit)
+
+    @app.get(
+        "/stories/{story_id}",
+        response_class=HTMLResponse,
+        tags=["pages"],
+        summary="A story's briefing page",
+    )
+    def story_page(story_id: str, since: str | None = Query(None, max_length=40)) -> Response:
+        from newsweave.model import Briefing
+        from newsweave.renderers.html import render_html
+        from newsweave.service.pages import message_page, story_page
+        from newsweave.service.updates import updates
+        from newsweave.service.versions import latest
+
+        when = parse_since(since)
+        current = _current(store, story_id)
+        if current is None:
+            return HTMLResponse(
+                message_page(
+                    "Being briefed",
+                    "This story has no briefing yet; it is being prepared. Come back in a minute.",
+                ),
+                202,
+            )
+        data = current.data()
+        page = render_html(Briefing.from_dict(data))
+        news = None
+        if when is not None:
+            before = latest(store, story_id, at=when)
+            news = updates(before.data() if before else None, data)
+        return HTMLResponse(story_page(page, since, news))
+
+    @app.get("/api/stories", tags=["api"], summary="Stories, newest activity first")
+    def api_stories(
+        q: str = Query("", max_length=200),
+        since: str | None = Query(None, max_length=40),
+        limit: int = limit_query(),
+        offset: int = Query(0, ge=0),
+    ) -> dict[str, Any]:
+        from newsweave.service.versions import listing
+
+        stories, total = listing(store, q=q, since=parse_since(since), limit=limit, offset=offset)
+        following = offset + len(stories)
+        return {
+            "schema": STORIES_SCHEMA,
+            "stories": [
+                {
+                    "id": s.id,
+                    "title": s.title,
+                    "articles": json.loads(_members(store, s.id, s.version)),
+                    "outlets": list(s.outlets),
+                    "updated": s.updated,
+                    "disputed": s.disputed,
+                    "version": s.version,
+                }
+                for s in stories
+            ],
+            "rejected": [],
+            "page": {
+                "total": total,
+                "limit": limit,
+                "offset": offset,
+                "next": following if following < total else None,
+            },
+        }
+
+    @app.get("/api/stories/{story_id}/briefing", tags=["api"], summary="A story's briefing")
+    def api_briefing(story_id: str, since: str | None = Query(None, max_length=40)) -> Response:
+        from newsweave.service.updates import updates
+        from newsweave.service.versions import latest
+
+        when = parse_since(since)
+        current = _current(store, story_id)
+        if current is None:
+            return JSONResponse({"detail": "this story has no briefing yet; try again soon"}, 202)
+        data = current.data()
+        data["version"] = {"number": current.version, "made": current.made}
+        if when is not None:
+            before = latest(store, story_id, at=when)
+            data["updates"] = {
+                "since": when,
+                "from_version": before.version if before else None,
+                **updates(before.data() if before else None, current.data()),
+            }
+        return JSONResponse(data)
+
+    @app.post("/api/articles", tags=["api"], summary="Add articles (needs the write token)")
+    async def api_articles(request: Request) -> Response:
+        from newsweave.model import Article
+        from newsweave.read._article import Origin, valid_outcome
+        from newsweave.read.records import read_records
+
+        if not guard.write_token:
+            raise HTTPException(403, "writes are off: set NEWSWEAVE_API_TOKEN to allow them")
+        if not guard.may_write(request.headers.get("authorization", "")):
+            raise HTTPException(401, "the write token is required", {"WWW-Authenticate": "Bearer"})
+        body = bytearray()
+        async for chunk in request.stream():
+            body += chunk
+            if len(body) > guard.max_body:
+                raise HTTPException(413, f"body over {guard.max_body} bytes")
+        if not bytes(body).lstrip().startswith(b"["):
+            raise HTTPException(422, "the body must be a JSON array of records")
+        outcomes = [
+            valid_outcome(o)
+            for o in read_records(bytes(body), Origin("POST /api/articles"), settings, lines=False)
+        ]
+        articles = [o for o in outcomes if isinstance(o, Article)]
+        if articles:
+            store.ingest(articles)
+        placed = _stories_of(store, [a.id for a in articles])
+        out = []
+        for o in outcomes:
+            if isinstance(o, Article):
+                out.append({"id": o.id, "story": placed.get(o.id)})
+            else:
+                out.append({"input": o.input, "rejected": o.reason})
+        return JSONResponse({"articles": out}, 200)
+
+    @app.get("/login", response_class=HTMLResponse, include_in_schema=False)
+    def login_form() -> str:
+        return (
+            "<!DOCTYPE html>\n<html lang=en><head><meta charset=utf-8><title>Sign in · "
+            "newsweave</title></head><body><form method=post action='/login'><label>Read "
+            "token <input type=password name=token autocomplete=current-password></label> "
+            "<button>Sign in</button></form></body></html>\n"
+        )
+
+    @app.post("/login", include_in_schema=False)
+    async def login(request: Request) -> Response:
+        from urllib.parse import parse_qs
+
+        form = parse_qs((await request.body())[:2000].decode("utf-8", "replace"))
+        token = (form.get("token") or [""])[0]
+        if not guard.read_token or not guard.may_read(f"Bearer {token}", ""):
+            return HTMLResponse("<!DOCTYPE html><p>Wrong token.</p>", 401)
+        response = RedirectResponse("/", 303)
+        response.set_cookie(COOKIE, token, httponly=True, samesite="strict", secure=False)
+        return response
+
+
+def _current(store: StoryStore, story_id: str) -> Any:
+    """The story's latest version; 404 when the store has no such story."""
+    from newsweave.service.versions import latest
+
+    if len(story_id) > 64:
+        raise HTTPException(404, "no such story")
+    version = latest(store, story_id)
+    if version is None and store.story(story_id) is None:
+        raise HTTPException(404, f"no story {story_id!r}")
+    return version
+
+
+def _members(store: StoryStore, story_id: str, version: int) -> str:
+    from sqlalchemy import select
+
+    table = store.t["briefings"]
+    with store.engine.connect() as conn:
+        members: str = conn.execute(
+            select(table.c.members).where(
+                (table.c.story == story_id) & (table.c.version == version)
+            )
+        ).scalar_one()
+    return members
+
+
+def _stories_of(store: StoryStore, ids: list[str]) -> dict[str, str]:
+    from sqlalchemy import select
+
+    arts = store.t["articles"]
+    out: dict[str, str] = {}
+    with store.engine.connect() as conn:
+        for start in range(0, len(ids), 500):
+            part = ids[start : start + 500]
+            out.update(
+                conn.execute(select(arts.c.id, arts.c.story).where(arts.c.id.in_(part))).all()
+            )
+    return out
