@@ -30,6 +30,7 @@ EXEMPT = {
     "nlp/__init__.py": "a package docstring, no code",
     "quotes/__init__.py": "a package docstring, no code",
     "scale/__init__.py": "a package docstring, no code",
+    "service/__init__.py": "a package docstring, no code",
     "summary/__init__.py": "a package docstring, no code",
     "text/__init__.py": "a package docstring, no code",
 }

@@ -44,7 +44,16 @@ def test_no_rows_read_as_empty_features() -> None:
 
 def test_the_feature_columns_are_what_a_row_holds() -> None:
     tables = story_tables(MetaData())
-    assert set(tables) == {"meta", "articles", "documents", "pairs", "stories"}
+    assert set(tables) == {
+        "meta",
+        "articles",
+        "documents",
+        "pairs",
+        "stories",
+        "briefings",
+        "sources",
+        "seen",
+    }
     f = featurize([Article("a", "Wire", "Dam opens", "The dam opened.")], "lexical")
     names = {c.name for c in feature_columns(tables["articles"])}
     assert names == set(article_row(f, 0)) - {"story"}

@@ -8,7 +8,6 @@ run. They skip, saying why, where either is missing.
 from __future__ import annotations
 
 import json
-import os
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,19 +24,6 @@ if TYPE_CHECKING:
     from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
-DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
-# The sandbox needs user namespaces a root CI container lacks; the rest keeps Chromium from
-# reaching for the (closed) network on its own: updates, sync, QUIC probes.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
 # Each payload sets window.pwned or opens a dialog if the page ever runs it.
 PAYLOADS = (
     "<script>window.pwned=1</script>",
@@ -203,29 +189,6 @@ def test_hostile_markup_is_escaped_in_the_page_source(hostile_html: str) -> None
 
 
 # --- in Chromium ---------------------------------------------------------------------------
-
-
-def _chromium() -> str:
-    for candidate in (os.environ.get("NEWSWEAVE_TEST_CHROMIUM", ""), str(DEBIAN_CHROMIUM)):
-        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
-            return candidate
-    pytest.skip(
-        "no Chromium: set NEWSWEAVE_TEST_CHROMIUM or install Debian's chromium (.ci/chromium)"
-    )
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    executable = _chromium()
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="playwright is not installed (pip install -e '.[dev]')"
-    )
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=executable, headless=True, args=CHROMIUM_ARGS
-        )
-        yield chromium
-        chromium.close()
 
 
 class _Watch:

@@ -19,6 +19,8 @@ def add_routes(app: FastAPI, store: StoryStore, settings: Settings, guard: Guard
     """Add every route to ``app``, serving ``store``."""
     from newsweave.service.app import limit_query, parse_since
 
+    pages = _Pages()
+
     @app.get("/healthz", tags=["service"], summary="Whether the service and its store answer")
     def healthz() -> dict[str, Any]:
         return {"status": "ok", "articles": store.count()}
@@ -40,8 +42,6 @@ def add_routes(app: FastAPI, store: StoryStore, settings: Settings, guard: Guard
         summary="A story's briefing page",
     )
     def story_page(story_id: str, since: str | None = Query(None, max_length=40)) -> Response:
-        from newsweave.model import Briefing
-        from newsweave.renderers.html import render_html
         from newsweave.service.pages import message_page, story_page
         from newsweave.service.updates import updates
         from newsweave.service.versions import latest
@@ -56,13 +56,11 @@ def add_routes(app: FastAPI, store: StoryStore, settings: Settings, guard: Guard
                 ),
                 202,
             )
-        data = current.data()
-        page = render_html(Briefing.from_dict(data))
         news = None
         if when is not None:
             before = latest(store, story_id, at=when)
-            news = updates(before.data() if before else None, data)
-        return HTMLResponse(story_page(page, since, news))
+            news = updates(before.data() if before else None, current.data())
+        return HTMLResponse(story_page(pages.get(current), since, news))
 
     @app.get("/api/stories", tags=["api"], summary="Stories, newest activity first")
     def api_stories(
@@ -171,6 +169,35 @@ def add_routes(app: FastAPI, store: StoryStore, settings: Settings, guard: Guard
         response = RedirectResponse("/", 303)
         response.set_cookie(COOKIE, token, httponly=True, samesite="strict", secure=False)
         return response
+
+
+class _Pages:
+    """Rendered briefing pages by story and version: a version never changes, so a page is
+    rendered once (the last ``size`` are kept)."""
+
+    def __init__(self, size: int = 256) -> None:
+        from collections import OrderedDict
+        from threading import Lock
+
+        self.size = size
+        self._pages: OrderedDict[tuple[str, int], str] = OrderedDict()
+        self._lock = Lock()
+
+    def get(self, version: Any) -> str:
+        from newsweave.model import Briefing
+        from newsweave.renderers.html import render_html
+
+        key = (version.story, version.version)
+        with self._lock:
+            if key in self._pages:
+                self._pages.move_to_end(key)
+                return self._pages[key]
+        page = render_html(Briefing.from_dict(version.data()))
+        with self._lock:
+            self._pages[key] = page
+            while len(self._pages) > self.size:
+                self._pages.popitem(last=False)
+        return page
 
 
 def _current(store: StoryStore, story_id: str) -> Any:

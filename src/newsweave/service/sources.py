@@ -17,11 +17,12 @@ between two requests to the same host.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -83,18 +84,21 @@ class Politeness:
         self._locks: dict[str, threading.Lock] = {}
         self._guard = threading.Lock()
 
-    def wait(self, url: str) -> threading.Lock:
-        """Wait until ``url``'s host may be asked again; returns its lock, held: the caller
-        releases it after the request (``with politeness.wait(url): …`` does)."""
+    @contextlib.contextmanager
+    def wait(self, url: str) -> Iterator[None]:
+        """Hold ``url``'s host for one request: wait for it to be free and ``delay`` seconds
+        past the last request to it (``with politeness.wait(url): fetch(url)``)."""
         host = host_of(url) or url
         with self._guard:
             lock = self._locks.setdefault(host, threading.Lock())
-        lock.acquire()
-        pause = self._last.get(host, -1e9) + self.delay - time.monotonic()
-        if pause > 0:
-            time.sleep(pause)
-        self._last[host] = time.monotonic()
-        return lock
+        with lock:
+            pause = self._last.get(host, -1e9) + self.delay - time.monotonic()
+            if pause > 0:
+                time.sleep(pause)
+            try:
+                yield
+            finally:
+                self._last[host] = time.monotonic()
 
 
 @dataclass(slots=True)
@@ -127,11 +131,8 @@ def poll(
         headers["If-None-Match"] = state["etag"]
     if state.get("modified"):
         headers["If-Modified-Since"] = state["modified"]
-    lock = politeness.wait(url)
-    try:
+    with politeness.wait(url):
         got = fetch(url, settings, client, headers=headers)
-    finally:
-        lock.release()
     if isinstance(got, Rejected):
         return Poll(url, "failed", problem=got.reason)
     if got.status == 304:
