@@ -165,3 +165,34 @@ def test_every_reads_seconds_minutes_and_hours() -> None:
         interval("soon")
     with pytest.raises(InputError, match="between 1 s and 7 days"):
         interval("0.1s")
+
+
+@pytest.mark.seeds
+def test_the_seeds_published_one_by_one_grow_one_story(nlp, shared: Path, tmp_path: Path) -> None:
+    """Each seed report from its own feed, one a round: one story, a version per report."""
+    db = tmp_path / "seeds.db"
+    seeds = sorted((shared / "seeds").glob("*.txt"))
+    with feed_server() as feeds:
+        for k, path in enumerate(seeds, 1):
+            text = path.read_text(encoding="utf-8")
+            item = Item(
+                path.stem, text.strip().splitlines()[0], text, "Tue, 12 Sep 2023 08:00:00 GMT"
+            )
+            feeds.publish(f"outlet-{k}", f"Outlet {k}", item)
+            time.sleep(1.1)
+            watch(
+                [feeds.url(f"outlet-{n}") for n in range(1, k + 1)],
+                str(db),
+                load_settings(story_embedder="lexical", today="2023-09-14"),
+                every=1.0,
+                once=True,
+                host_delay=0,
+            )
+    store = open_stored(db)
+    try:
+        ((story,), _) = listing(store)
+        assert (story.articles, story.version) == (len(seeds), len(seeds))
+        assert story.outlets == tuple(f"Outlet {k}" for k in range(1, len(seeds) + 1))
+        assert story.disputed >= 1  # the venue: Vladivostok or the Vostochny Cosmodrome
+    finally:
+        store.close()

@@ -12,9 +12,10 @@ Routes (docs/service.md has the whole contract):
   token; each record's story id, or its rejection and why;
 - ``GET /healthz``, ``GET /openapi.json`` and ``GET /docs``.
 
-Reads only read stored briefing versions. Writes add articles to the store and group them;
-briefing them is the watcher's job, or that of the worker thread ``serve`` starts
-(:class:`~newsweave.service.refresh.Refresher`), so no request waits on spaCy.
+Reads only read stored briefing versions. Writes add articles to the store and group them
+in a worker process (:mod:`~newsweave.service.intake`); briefing them is the watcher's job,
+or that of the worker thread ``serve`` starts (:class:`~newsweave.service.refresh.Refresher`),
+so no request waits on spaCy.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from newsweave.grouping.store import StoryStore, open_stored
 from newsweave.renderers.html_assets import JS_HASH
 from newsweave.service.guard import COOKIE, Buckets, Guard, log
+from newsweave.service.intake import Intake
 from newsweave.settings import Settings, load_settings
 
 PAGE_CSP = (
@@ -62,6 +64,7 @@ def create_app(
     guard = guard or Guard.from_env(os.environ)
     store = open_stored(db)
     buckets = Buckets(guard.rate, guard.burst)
+    intake = Intake(db)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -73,6 +76,7 @@ def create_app(
         finally:
             if refresher is not None:
                 refresher.stop()
+            intake.close()
             store.close()
 
     app = FastAPI(
@@ -125,7 +129,7 @@ def create_app(
 
     from newsweave.service import routes
 
-    routes.add_routes(app, store, settings, guard)
+    routes.add_routes(app, store, settings, guard, intake)
     return app
 
 

@@ -10,13 +10,16 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 
 from newsweave.grouping.store import StoryStore
 from newsweave.service.guard import COOKIE, Guard
+from newsweave.service.intake import Intake
 from newsweave.settings import Settings
 
 STORIES_SCHEMA = "newsweave.stories/1"
 
 
-def add_routes(app: FastAPI, store: StoryStore, settings: Settings, guard: Guard) -> None:
-    """Add every route to ``app``, serving ``store``."""
+def add_routes(
+    app: FastAPI, store: StoryStore, settings: Settings, guard: Guard, intake: Intake
+) -> None:
+    """Add every route to ``app``, serving ``store``; ``intake`` groups posted articles."""
     from newsweave.service.app import limit_query, parse_since
 
     pages = _Pages()
@@ -105,6 +108,8 @@ def add_routes(app: FastAPI, store: StoryStore, settings: Settings, guard: Guard
         current = _current(store, story_id)
         if current is None:
             return JSONResponse({"detail": "this story has no briefing yet; try again soon"}, 202)
+        if when is None:  # the same bytes for every reader of this version, made once
+            return Response(pages.json(current), media_type="application/json")
         data = current.data()
         data["version"] = {"number": current.version, "made": current.made}
         if when is not None:
@@ -138,9 +143,7 @@ def add_routes(app: FastAPI, store: StoryStore, settings: Settings, guard: Guard
             for o in read_records(bytes(body), Origin("POST /api/articles"), settings, lines=False)
         ]
         articles = [o for o in outcomes if isinstance(o, Article)]
-        if articles:
-            store.ingest(articles)
-        placed = _stories_of(store, [a.id for a in articles])
+        placed = await intake.add(articles) if articles else {}
         out = []
         for o in outcomes:
             if isinstance(o, Article):
@@ -172,31 +175,47 @@ def add_routes(app: FastAPI, store: StoryStore, settings: Settings, guard: Guard
 
 
 class _Pages:
-    """Rendered briefing pages by story and version: a version never changes, so a page is
-    rendered once (the last ``size`` are kept)."""
+    """Rendered briefing pages and API answers by story and version: a version never
+    changes, so each is made once (the last ``size`` are kept)."""
 
     def __init__(self, size: int = 256) -> None:
         from collections import OrderedDict
         from threading import Lock
 
         self.size = size
-        self._pages: OrderedDict[tuple[str, int], str] = OrderedDict()
+        self._pages: OrderedDict[tuple[str, str, int], str] = OrderedDict()
         self._lock = Lock()
+
+    def json(self, version: Any) -> str:
+        """The briefing API's answer for ``version``: its JSON with the ``version`` object."""
+        key = ("json", version.story, version.version)
+        with self._lock:
+            if key in self._pages:
+                self._pages.move_to_end(key)
+                return self._pages[key]
+        data = version.data()
+        data["version"] = {"number": version.version, "made": version.made}
+        text = json.dumps(data, ensure_ascii=False)
+        self._keep(key, text)
+        return text
+
+    def _keep(self, key: tuple[str, str, int], text: str) -> None:
+        with self._lock:
+            self._pages[key] = text
+            while len(self._pages) > self.size:
+                self._pages.popitem(last=False)
 
     def get(self, version: Any) -> str:
         from newsweave.model import Briefing
         from newsweave.renderers.html import render_html
 
-        key = (version.story, version.version)
+        key = ("html", version.story, version.version)
         with self._lock:
             if key in self._pages:
                 self._pages.move_to_end(key)
                 return self._pages[key]
         page = render_html(Briefing.from_dict(version.data()))
-        with self._lock:
-            self._pages[key] = page
-            while len(self._pages) > self.size:
-                self._pages.popitem(last=False)
+        self._keep(key, page)
         return page
 
 
@@ -223,17 +242,3 @@ def _members(store: StoryStore, story_id: str, version: int) -> str:
             )
         ).scalar_one()
     return members
-
-
-def _stories_of(store: StoryStore, ids: list[str]) -> dict[str, str]:
-    from sqlalchemy import select
-
-    arts = store.t["articles"]
-    out: dict[str, str] = {}
-    with store.engine.connect() as conn:
-        for start in range(0, len(ids), 500):
-            part = ids[start : start + 500]
-            out.update(
-                conn.execute(select(arts.c.id, arts.c.story).where(arts.c.id.in_(part))).all()
-            )
-    return out
