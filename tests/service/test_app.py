@@ -90,3 +90,111 @@ def test_the_factory_reads_its_store_from_the_environment(
     monkeypatch.setenv("NEWSWEAVE_SERVE_DB", str(tmp_path / "none.db"))
     with pytest.raises(NewsweaveError, match="no story store there"):
         app_from_env()
+
+
+def _stores(tmp_path: Path) -> list[str]:
+    """A SQLite file, and the PostgreSQL database CI starts (emptied of newsweave's tables)."""
+    import os
+
+    found = [str(tmp_path / "news.db")]
+    url = os.environ.get("NEWSWEAVE_TEST_POSTGRES", "")
+    if url:
+        from sqlalchemy import create_engine, text
+
+        engine = create_engine(url.replace("postgresql:", "postgresql+psycopg:", 1))
+        with engine.begin() as conn:
+            conn.execute(
+                text(
+                    "DROP TABLE IF EXISTS nw_pairs, nw_documents, nw_articles, nw_stories, "
+                    "nw_meta, nw_briefings, nw_sources, nw_seen"
+                )
+            )
+        engine.dispose()
+        found.append(url)
+    return found
+
+
+def test_two_web_workers_and_a_watcher_share_one_store(tmp_path: Path) -> None:
+    """`serve --workers 2 --no-worker` beside `watch`, as docs/service.md deploys them: every
+    read succeeds, and what the watcher adds shows in both workers' answers."""
+    import os
+    import socket
+    import subprocess
+    import sys
+
+    import httpx
+
+    from feedserver import Item, feed_server
+
+    harbour = Path(__file__).resolve().parents[2] / "examples" / "harbour-bridge"
+    env = {**os.environ, "NEWSWEAVE_STORY_EMBEDDER": "lexical", "NEWSWEAVE_TODAY": "2025-10-20"}
+    for db in _stores(tmp_path):
+        with feed_server() as feeds:
+            names = ["westmarch-herald", "meridian-post", "northwire"]
+            for name in names[:2]:
+                text = (harbour / f"{name}.txt").read_text(encoding="utf-8")
+                feeds.publish(name, name, Item(name, text.splitlines()[0], text))
+            watch = [
+                sys.executable,
+                "-m",
+                "newsweave",
+                "watch",
+                "--db",
+                db,
+                "--once",
+                "-q",
+                "--every",
+                "1s",
+                "--host-delay",
+                "0",
+            ]
+            subprocess.run(
+                [*watch, *(feeds.url(n) for n in names[:2])], env=env, check=True, timeout=300
+            )
+            with socket.socket() as s:
+                s.bind(("127.0.0.1", 0))
+                port = s.getsockname()[1]
+            server = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "newsweave",
+                    "serve",
+                    "--db",
+                    db,
+                    "--port",
+                    str(port),
+                    "--workers",
+                    "2",
+                    "--no-worker",
+                ],
+                env=env,
+                stderr=subprocess.DEVNULL,
+            )
+            try:
+                base = f"http://127.0.0.1:{port}"
+                deadline = time.monotonic() + 90
+                while time.monotonic() < deadline:
+                    try:
+                        if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
+                            break
+                    except httpx.HTTPError:
+                        time.sleep(0.3)
+                first = httpx.get(f"{base}/api/stories").json()["stories"]
+                assert [len(s["articles"]) for s in first] == [2]
+                text = (harbour / "northwire.txt").read_text(encoding="utf-8")
+                feeds.publish(names[2], names[2], Item(names[2], text.splitlines()[0], text))
+                time.sleep(1.1)
+                subprocess.run(
+                    [*watch, *(feeds.url(n) for n in names)], env=env, check=True, timeout=300
+                )
+                time.sleep(1.1)  # the answers of the last second are kept
+                with httpx.Client(base_url=base, timeout=30) as client:
+                    answers = [client.get("/api/stories") for _ in range(20)]
+                    fresh = [httpx.get(f"{base}/api/stories").json() for _ in range(6)]
+                assert {a.status_code for a in answers} == {200}
+                assert {len(f["stories"][0]["articles"]) for f in fresh} == {3}
+                assert {f["stories"][0]["id"] for f in fresh} == {first[0]["id"]}
+            finally:
+                server.terminate()
+                server.wait(timeout=30)

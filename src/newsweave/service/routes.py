@@ -22,7 +22,8 @@ def add_routes(
     """Add every route to ``app``, serving ``store``; ``intake`` groups posted articles."""
     from newsweave.service.app import limit_query, parse_since
 
-    pages = _Pages()
+    pages = _Pages(store)
+    recent = _Recent()
 
     @app.get("/healthz", tags=["service"], summary="Whether the service and its store answer")
     def healthz() -> dict[str, Any]:
@@ -35,7 +36,10 @@ def add_routes(
         from newsweave.service.pages import list_page
         from newsweave.service.versions import listing
 
-        stories, total = listing(store, q=q, limit=limit, offset=offset)
+        stories, total = recent.get(
+            ("list", q, None, limit, offset),
+            lambda: listing(store, q=q, limit=limit, offset=offset),
+        )
         return list_page(stories, total, q, offset, limit)
 
     @app.get(
@@ -50,7 +54,7 @@ def add_routes(
         from newsweave.service.versions import latest
 
         when = parse_since(since)
-        current = _current(store, story_id)
+        current = recent.get(("head", story_id), lambda: _current(store, story_id))
         if current is None:
             return HTMLResponse(
                 message_page(
@@ -62,8 +66,8 @@ def add_routes(
         news = None
         if when is not None:
             before = latest(store, story_id, at=when)
-            news = updates(before.data() if before else None, current.data())
-        return HTMLResponse(story_page(pages.get(current), since, news))
+            news = updates(before.data() if before else None, pages.data(*current[:2]))
+        return HTMLResponse(story_page(pages.html(*current[:2]), since, news))
 
     @app.get("/api/stories", tags=["api"], summary="Stories, newest activity first")
     def api_stories(
@@ -74,7 +78,11 @@ def add_routes(
     ) -> dict[str, Any]:
         from newsweave.service.versions import listing
 
-        stories, total = listing(store, q=q, since=parse_since(since), limit=limit, offset=offset)
+        when = parse_since(since)
+        stories, total = recent.get(
+            ("list", q, when, limit, offset),
+            lambda: listing(store, q=q, since=when, limit=limit, offset=offset),
+        )
         following = offset + len(stories)
         return {
             "schema": STORIES_SCHEMA,
@@ -82,7 +90,7 @@ def add_routes(
                 {
                     "id": s.id,
                     "title": s.title,
-                    "articles": json.loads(_members(store, s.id, s.version)),
+                    "articles": list(s.members),
                     "outlets": list(s.outlets),
                     "updated": s.updated,
                     "disputed": s.disputed,
@@ -105,20 +113,19 @@ def add_routes(
         from newsweave.service.versions import latest
 
         when = parse_since(since)
-        current = _current(store, story_id)
+        current = recent.get(("head", story_id), lambda: _current(store, story_id))
         if current is None:
             return JSONResponse({"detail": "this story has no briefing yet; try again soon"}, 202)
         if when is None:  # the same bytes for every reader of this version, made once
-            return Response(pages.json(current), media_type="application/json")
-        data = current.data()
-        data["version"] = {"number": current.version, "made": current.made}
-        if when is not None:
-            before = latest(store, story_id, at=when)
-            data["updates"] = {
-                "since": when,
-                "from_version": before.version if before else None,
-                **updates(before.data() if before else None, current.data()),
-            }
+            return Response(pages.json(*current[:2]), media_type="application/json")
+        data = pages.data(*current[:2])
+        before = latest(store, story_id, at=when)
+        data["version"] = {"number": current[1], "made": current[2]}
+        data["updates"] = {
+            "since": when,
+            "from_version": before.version if before else None,
+            **updates(before.data() if before else None, pages.data(*current[:2])),
+        }
         return JSONResponse(data)
 
     @app.post("/api/articles", tags=["api"], summary="Add articles (needs the write token)")
@@ -174,71 +181,102 @@ def add_routes(
         return response
 
 
-class _Pages:
-    """Rendered briefing pages and API answers by story and version: a version never
-    changes, so each is made once (the last ``size`` are kept)."""
+class _Recent:
+    """Answers of the last ``seconds`` (the list, a story's latest version): 50 readers of
+    one list cost one query a second, and a new version shows within that second."""
 
-    def __init__(self, size: int = 256) -> None:
+    def __init__(self, seconds: float = 1.0, size: int = 1024) -> None:
+        from threading import Lock
+
+        self.seconds, self.size = seconds, size
+        self._kept: dict[Any, tuple[float, Any]] = {}
+        self._lock = Lock()
+
+    def get(self, key: Any, make: Any) -> Any:
+        import time
+
+        now = time.monotonic()
+        with self._lock:
+            hit = self._kept.get(key)
+        if hit is not None and now - hit[0] < self.seconds:
+            return hit[1]
+        value = make()
+        with self._lock:
+            if len(self._kept) >= self.size:
+                self._kept = {k: v for k, v in self._kept.items() if now - v[0] < self.seconds}
+            self._kept[key] = (now, value)
+        return value
+
+
+class _Pages:
+    """Briefings, rendered pages and API answers by story and version: a version never
+    changes, so each is read and made once (the last ``size`` of each kind are kept)."""
+
+    def __init__(self, store: StoryStore, size: int = 256) -> None:
         from collections import OrderedDict
         from threading import Lock
 
-        self.size = size
-        self._pages: OrderedDict[tuple[str, str, int], str] = OrderedDict()
+        self.store, self.size = store, size
+        self._kept: OrderedDict[tuple[str, str, int], Any] = OrderedDict()
         self._lock = Lock()
 
-    def json(self, version: Any) -> str:
-        """The briefing API's answer for ``version``: its JSON with the ``version`` object."""
-        key = ("json", version.story, version.version)
-        with self._lock:
-            if key in self._pages:
-                self._pages.move_to_end(key)
-                return self._pages[key]
-        data = version.data()
-        data["version"] = {"number": version.version, "made": version.made}
-        text = json.dumps(data, ensure_ascii=False)
-        self._keep(key, text)
-        return text
+    def data(self, story: str, number: int) -> dict[str, Any]:
+        """The version's briefing as data (a fresh copy: callers may add to it)."""
+        record: str = self._made("record", story, number, lambda v: v.record)
+        loaded: dict[str, Any] = json.loads(record)
+        return loaded
 
-    def _keep(self, key: tuple[str, str, int], text: str) -> None:
-        with self._lock:
-            self._pages[key] = text
-            while len(self._pages) > self.size:
-                self._pages.popitem(last=False)
+    def json(self, story: str, number: int) -> str:
+        """The briefing API's answer: the version's JSON with its ``version`` object."""
 
-    def get(self, version: Any) -> str:
+        def make(version: Any) -> str:
+            data = json.loads(version.record)
+            data["version"] = {"number": version.version, "made": version.made}
+            return json.dumps(data, ensure_ascii=False)
+
+        answer: str = self._made("json", story, number, make)
+        return answer
+
+    def html(self, story: str, number: int) -> str:
+        """The version's briefing page."""
         from newsweave.model import Briefing
         from newsweave.renderers.html import render_html
 
-        key = ("html", version.story, version.version)
-        with self._lock:
-            if key in self._pages:
-                self._pages.move_to_end(key)
-                return self._pages[key]
-        page = render_html(Briefing.from_dict(version.data()))
-        self._keep(key, page)
+        def make(version: Any) -> str:
+            return render_html(Briefing.from_dict(json.loads(version.record)))
+
+        page: str = self._made("html", story, number, make)
         return page
 
+    def _made(self, kind: str, story: str, number: int, make: Any) -> Any:
+        from newsweave.service.versions import version
 
-def _current(store: StoryStore, story_id: str) -> Any:
-    """The story's latest version; 404 when the store has no such story."""
-    from newsweave.service.versions import latest
+        key = (kind, story, number)
+        with self._lock:
+            if key in self._kept:
+                self._kept.move_to_end(key)
+                return self._kept[key]
+        found = version(self.store, story, number)
+        if found is None:
+            raise HTTPException(404, f"no version {number} of story {story!r}")
+        value = make(found)
+        with self._lock:
+            self._kept[key] = value
+            while len(self._kept) > 3 * self.size:
+                self._kept.popitem(last=False)
+        return value
+
+
+def _current(store: StoryStore, story_id: str) -> tuple[str, int, str] | None:
+    """The story's latest version as (story, number, made), read without its briefing;
+    None before its first briefing; 404 when the store has no such story."""
+    from newsweave.service.versions import head
 
     if len(story_id) > 64:
         raise HTTPException(404, "no such story")
-    version = latest(store, story_id)
-    if version is None and store.story(story_id) is None:
-        raise HTTPException(404, f"no story {story_id!r}")
-    return version
-
-
-def _members(store: StoryStore, story_id: str, version: int) -> str:
-    from sqlalchemy import select
-
-    table = store.t["briefings"]
-    with store.engine.connect() as conn:
-        members: str = conn.execute(
-            select(table.c.members).where(
-                (table.c.story == story_id) & (table.c.version == version)
-            )
-        ).scalar_one()
-    return members
+    found = head(store, story_id)
+    if found is None:
+        if store.story(story_id) is None:
+            raise HTTPException(404, f"no story {story_id!r}")
+        return None
+    return story_id, found[0], found[1]

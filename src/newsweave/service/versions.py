@@ -111,6 +111,33 @@ def latest(store: StoryStore, story_id: str, at: str | None = None) -> Version |
     return None if row is None else _version(row)
 
 
+def head(store: StoryStore, story_id: str) -> tuple[int, str] | None:
+    """The number and time of the story's latest version, without reading its briefing."""
+    from sqlalchemy import select
+
+    table = store.t["briefings"]
+    with store.engine.connect() as conn:
+        row = conn.execute(
+            select(table.c.version, table.c.made)
+            .where(table.c.story == story_id)
+            .order_by(table.c.version.desc())
+            .limit(1)
+        ).first()
+    return None if row is None else (int(row.version), str(row.made))
+
+
+def version(store: StoryStore, story_id: str, number: int) -> Version | None:
+    """The story's version ``number``, or None."""
+    from sqlalchemy import select
+
+    table = store.t["briefings"]
+    with store.engine.connect() as conn:
+        row = conn.execute(
+            select(table).where((table.c.story == story_id) & (table.c.version == number))
+        ).first()
+    return None if row is None else _version(row)
+
+
 def stale_stories(store: StoryStore) -> list[str]:
     """The stories whose latest version did not brief exactly the articles they hold now
     (or that have none yet), oldest activity first."""
@@ -153,6 +180,7 @@ class Listed:
     updated: str
     disputed: int
     version: int
+    members: tuple[str, ...] = ()
 
 
 def listing(
@@ -209,12 +237,14 @@ def listing(
             r.story,
             r.title,
             tuple(json.loads(r.outlets)),
-            len(json.loads(r.members)),
+            len(members),
             r.made,
             int(r.disputed),
             int(r.version),
+            tuple(members),
         )
         for r in rows
+        for members in [json.loads(r.members)]
     ]
     return listed, total
 
