@@ -159,3 +159,16 @@ def test_a_story_keeps_its_id_as_it_grows(tmp_path: Path) -> None:
     assert grown.article_ids == ("a0", "m0", "m1", "m2")
     assert grown.id == story.id
     assert report.stories == (story.id,)
+
+
+def test_a_new_story_never_takes_an_id_a_kept_story_holds() -> None:
+    from newsweave.grouping.store import _keep_ids
+    from newsweave.grouping.story import story_id
+    from newsweave.model import Story
+
+    held = story_id(["a1"])
+    kept = Story(held, "Old", ("a1", "a2"))  # keeps its id: it holds stored articles
+    newcomer = Story(held, "New", ("a0", "a3"))  # all new, and its own id is that one
+    ids = [s.id for s in _keep_ids([newcomer, kept], {"a1": held, "a2": held})]
+    assert ids[1] == held  # the stored story keeps it, though the newcomer sorts first
+    assert ids[0] != held

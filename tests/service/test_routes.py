@@ -108,7 +108,7 @@ def test_writes_need_the_token_and_fit_the_limit(client) -> None:
     wrong = client.post("/api/articles", json=[record], headers={"Authorization": "Bearer nope"})
     assert wrong.status_code == 401
     auth = {"Authorization": f"Bearer {TOKEN}"}
-    big = client.post("/api/articles", content=b"[" + b" " * 30_000 + b"]", headers=auth)
+    big = client.post("/api/articles", content=b"[" + b" " * 300_000 + b"]", headers=auth)
     assert big.status_code == 413
     assert client.post("/api/articles", json={"text": "x"}, headers=auth).status_code == 422
     done = client.post("/api/articles", json=[record, {"title": "no text"}], headers=auth)
@@ -192,3 +192,27 @@ def test_logs_carry_no_token_and_no_query(client, caplog: pytest.LogCaptureFixtu
     assert "GET /api/stories 200" in text
     assert TOKEN not in text
     assert "secret-query" not in text
+
+
+def test_hostile_posts_and_queries_get_clear_answers(client) -> None:
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    text = "The Kariba dam opened its gates on Monday, officials said."
+    twice = client.post(
+        "/api/articles",
+        json=[
+            {"id": "dup1", "text": text},
+            {"id": "dup1", "text": text + " More."},
+            {"id": "x" * 300, "text": text},
+            {"text": text + " Again.", "lang": "x" * 40},
+        ],
+        headers=auth,
+    ).json()["articles"]
+    assert twice[0]["id"] == "dup1"
+    assert twice[1]["rejected"] == "id 'dup1' given twice"
+    assert twice[2]["rejected"] == "id longer than 255 characters"
+    assert twice[3]["rejected"] == "lang longer than 16 characters"
+    many = client.post("/api/articles", content=json.dumps([{"text": "x"}] * 5001), headers=auth)
+    assert many.status_code == 413  # the body fits; the count does not
+    for since in ("9999-12-31T23:59:59-01:00", "0001-01-01T00:00:00+01:00"):
+        assert client.get("/api/stories", params={"since": since}).status_code == 422
+    assert client.get("/api/stories", params={"q": "\x00"}).json()["page"]["total"] == 1

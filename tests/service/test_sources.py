@@ -162,3 +162,30 @@ def test_a_source_list_file(tmp_path: Path) -> None:
         source_urls([str(listed)])
     with pytest.raises(InputError, match="not a URL, nor a readable list"):
         source_urls([str(tmp_path / "missing.txt")])
+
+
+def test_a_nested_json_feed_is_rejected_not_a_crash(site, tmp_path: Path) -> None:
+    base, routes, _ = site
+    nested = '{"version": "https://jsonfeed.org/version/1", "items": ' + "[" * 100_000
+    routes["/deep.json"] = (200, "application/feed+json", (nested + "]" * 100_000 + "}").encode())
+    result = _poll(f"{base}/deep.json", tmp_path / "s.db")
+    assert [r.reason for r in result.rejected] == ["not a JSON Feed (nested too deeply)"]
+
+
+def test_teasers_wait_no_longer_than_the_feed_budget(site, tmp_path: Path) -> None:
+    """The host's pacing is spent only within the feed's budget: 20 teasers on a slow host
+    do not stretch a round past it."""
+    base, routes, _ = site
+    items = [{"id": str(k), "url": f"{base}/p{k}", "content_text": "Teaser."} for k in range(20)]
+    feed = {"version": "https://jsonfeed.org/version/1.1", "title": "T", "items": items}
+    routes["/teasers.json"] = (200, "application/feed+json", json.dumps(feed).encode())
+    settings = load_settings(allow_private_urls=True, feed_budget=0.5)
+    store = open_store(tmp_path / "s.db", "lexical")
+    client = make_client(settings)
+    started = time.monotonic()
+    try:
+        poll(f"{base}/teasers.json", store, settings, client, Politeness(0.2))
+    finally:
+        client.close()
+        store.close()
+    assert time.monotonic() - started < 2.0

@@ -441,20 +441,31 @@ def _keep_ids(stories: list[Story], was: dict[str, str]) -> list[Story]:
     """``stories`` with the ids they had: a story that holds stored articles keeps the id of
     the stored story it shares the most of them with (biggest stories choose first, each id
     goes once), so a story's address stays the same as it grows, even when a new article
-    sorts before its first; a story of new articles only gets its own id."""
+    sorts before its first; the others then get their own ids, or one derived from it where
+    a kept story holds it."""
     from collections import Counter
 
     taken: set[str] = set()
-    out: list[Story] = []
-    for story in sorted(stories, key=lambda s: (-len(s.article_ids), s.article_ids)):
-        shared = Counter(was[a] for a in story.article_ids if a in was)
+    chosen: dict[int, str] = {}
+    order = sorted(
+        range(len(stories)), key=lambda k: (-len(stories[k].article_ids), stories[k].article_ids)
+    )
+    for k in order:  # first the stories that continue stored ones
+        shared = Counter(was[a] for a in stories[k].article_ids if a in was)
         best = sorted((-n, sid) for sid, n in shared.items() if sid not in taken)
-        sid = best[0][1] if best else story.id
-        if sid in taken:  # a new story whose own id a kept story holds
-            sid = story_id([*story.article_ids, sid])
+        if best:
+            chosen[k] = best[0][1]
+            taken.add(best[0][1])
+    for k in order:  # then the rest, never on an id already held
+        if k in chosen:
+            continue
+        sid, salt = stories[k].id, 0
+        while sid in taken:
+            salt += 1
+            sid = story_id([f"{stories[k].article_ids[0]}#{salt}"])
+        chosen[k] = sid
         taken.add(sid)
-        out.append(Story(sid, story.title, story.article_ids))
-    return out
+    return [Story(chosen[k], s.title, s.article_ids) for k, s in enumerate(stories)]
 
 
 def _parts(values: Sequence[T], size: int = 500) -> Iterator[Sequence[T]]:

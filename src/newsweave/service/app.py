@@ -156,11 +156,11 @@ def parse_since(since: str | None) -> str | None:
         return None
     try:
         when = dt.datetime.fromisoformat(since.strip().replace("Z", "+00:00"))
-    except ValueError:
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=dt.UTC)
+        return when.astimezone(dt.UTC).replace(microsecond=0).isoformat()
+    except (ValueError, OverflowError):  # not a time, or one the calendar cannot shift
         raise HTTPException(422, f"since: {since[:40]!r} is not an ISO 8601 time") from None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.UTC)
-    return when.astimezone(dt.UTC).replace(microsecond=0).isoformat()
 
 
 def store_of(app: FastAPI) -> StoryStore:

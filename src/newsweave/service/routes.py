@@ -14,6 +14,9 @@ from newsweave.service.intake import Intake
 from newsweave.settings import Settings
 
 STORIES_SCHEMA = "newsweave.stories/1"
+MAX_RECORDS = 5000  # records in one POST: a bigger batch is the watcher's or stories' job
+MAX_ID = 255  # the store's id column
+MAX_LANG = 16
 
 
 def add_routes(
@@ -130,7 +133,7 @@ def add_routes(
 
     @app.post("/api/articles", tags=["api"], summary="Add articles (needs the write token)")
     async def api_articles(request: Request) -> Response:
-        from newsweave.model import Article
+        from newsweave.model import Article, Rejected
         from newsweave.read._article import Origin, valid_outcome
         from newsweave.read.records import read_records
 
@@ -145,10 +148,18 @@ def add_routes(
                 raise HTTPException(413, f"body over {guard.max_body} bytes")
         if not bytes(body).lstrip().startswith(b"["):
             raise HTTPException(422, "the body must be a JSON array of records")
-        outcomes = [
-            valid_outcome(o)
-            for o in read_records(bytes(body), Origin("POST /api/articles"), settings, lines=False)
-        ]
+        read = read_records(bytes(body), Origin("POST /api/articles"), settings, lines=False)
+        if len(read) > MAX_RECORDS:
+            raise HTTPException(413, f"{len(read)} records: at most {MAX_RECORDS} in one request")
+        outcomes = [_checked(valid_outcome(o), n) for n, o in enumerate(read, 1)]
+        seen: set[str] = set()
+        for n, o in enumerate(outcomes):
+            if isinstance(o, Article):
+                if o.id in seen:  # the store keeps one article per id: say so
+                    outcomes[n] = Rejected(
+                        f"POST /api/articles:{n + 1}", f"id {o.id!r} given twice"
+                    )
+                seen.add(o.id)
         articles = [o for o in outcomes if isinstance(o, Article)]
         placed = await intake.add(articles) if articles else {}
         out = []
@@ -265,6 +276,18 @@ class _Pages:
             while len(self._kept) > 3 * self.size:
                 self._kept.popitem(last=False)
         return value
+
+
+def _checked(outcome: Any, n: int) -> Any:
+    """``outcome``, or its rejection when its id or language does not fit the store."""
+    from newsweave.model import Article, Rejected
+
+    if isinstance(outcome, Article):
+        if len(outcome.id) > MAX_ID:
+            return Rejected(f"POST /api/articles:{n}", f"id longer than {MAX_ID} characters")
+        if outcome.lang and len(outcome.lang) > MAX_LANG:
+            return Rejected(f"POST /api/articles:{n}", f"lang longer than {MAX_LANG} characters")
+    return outcome
 
 
 def _current(store: StoryStore, story_id: str) -> tuple[str, int, str] | None:

@@ -195,6 +195,9 @@ def _json_feed(
     except (UnicodeDecodeError, ValueError) as exc:
         yield "", Rejected(got.url, f"not a JSON Feed ({exc})")
         return
+    except RecursionError:
+        yield "", Rejected(got.url, "not a JSON Feed (nested too deeply)")
+        return
     if not isinstance(feed, dict) or not str(feed.get("version", "")).startswith(
         "https://jsonfeed.org/version/"
     ):
@@ -212,7 +215,8 @@ def _json_feed(
         text = _text(item.get("content_text")) or snippet_text(_text(item.get("content_html")))
         title = _text(item.get("title")) or None
         published = parse_date(item.get("date_published"))
-        if len(text) < TEASER_CHARS and link and check_url(link) is None:
+        spent = time.monotonic() >= deadline  # the feed's budget bounds its teasers' waits
+        if len(text) < TEASER_CHARS and link and check_url(link) is None and not spent:
             with politeness.wait(link):
                 page = read_page(link, settings, client, deadline)
             if isinstance(page, Article):
@@ -252,6 +256,8 @@ def _sitemap(
     if _is_index(got.data):
         nested: list[str] = []
         for loc in pages[:MAX_SITEMAPS]:
+            if time.monotonic() >= deadline:
+                break
             with politeness.wait(loc):
                 inner = fetch(loc, settings, client, found=True, deadline=deadline)
             if isinstance(inner, Fetched):
@@ -261,6 +267,12 @@ def _sitemap(
         pages = nested
     fresh = [p for p in dict.fromkeys(pages) if not known(p)][:MAX_PAGES]
     for loc in fresh:
+        if time.monotonic() >= deadline:
+            yield (
+                "",
+                Rejected(loc, f"the feed's fetch budget of {settings.feed_budget:g} s is spent"),
+            )
+            continue
         with politeness.wait(loc):
             page = read_page(loc, settings, client, deadline)
         yield (loc, page) if isinstance(page, Article) else ("", page)

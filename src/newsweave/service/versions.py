@@ -217,7 +217,7 @@ def listing(
         .join(newest, and_(table.c.story == newest.c.story, table.c.version == newest.c.v))
         .join(stories_t, stories_t.c.id == table.c.story)  # a story merged away is not listed
     )
-    for word in q.lower().split()[:10]:
+    for word in q.replace("\x00", " ").lower().split()[:10]:
         pattern = f"%{_escape_like(word)}%"
         query = query.where(
             or_(
