@@ -170,3 +170,19 @@ def test_records_of_one_file_are_separate_outlets_unless_they_say_otherwise() ->
     (single,) = read_records(b'{"text": "Ferry resumes."}', Origin.for_path("one.json"))
     assert isinstance(single, Article)
     assert single.source == "one"
+
+
+def test_an_id_or_language_the_store_cannot_hold_is_rejected() -> None:
+    """A record's own id must fit the story store's column (255 characters), its language
+    code 16: rejected here, with the reason, before a PostgreSQL store fails the batch."""
+    lines = [
+        json.dumps({"id": "x" * 256, "text": "The dam opened."}),
+        json.dumps({"id": "y" * 255, "text": "The dam opened today."}),
+        json.dumps({"text": "The dam opened at noon.", "lang": "en-" + "x" * 20}),
+    ]
+    out = read_records("\n".join(lines).encode(), Origin.for_path("a.jsonl"), lines=True)
+    assert isinstance(out[0], Rejected)
+    assert out[0].reason == 'line 1: "id" longer than 255 characters'
+    assert isinstance(out[1], Article)
+    assert isinstance(out[2], Rejected)
+    assert out[2].reason == 'line 3: "lang" longer than 16 characters'

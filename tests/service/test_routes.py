@@ -209,8 +209,8 @@ def test_hostile_posts_and_queries_get_clear_answers(client) -> None:
     ).json()["articles"]
     assert twice[0]["id"] == "dup1"
     assert twice[1]["rejected"] == "id 'dup1' given twice"
-    assert twice[2]["rejected"] == "id longer than 255 characters"
-    assert twice[3]["rejected"] == "lang longer than 16 characters"
+    assert twice[2]["rejected"].endswith('"id" longer than 255 characters')
+    assert twice[3]["rejected"].endswith('"lang" longer than 16 characters')
     many = client.post("/api/articles", content=json.dumps([{"text": "x"}] * 5001), headers=auth)
     assert many.status_code == 413  # the body fits; the count does not
     for since in ("9999-12-31T23:59:59-01:00", "0001-01-01T00:00:00+01:00"):

@@ -37,6 +37,11 @@ _JSON_TYPES = {dict: "an object", list: "a list", str: "a string", bool: "a bool
 _LINES = {".json": False, ".jsonl": True, ".ndjson": True}
 
 
+# The longest id and language code a record may give: the story store's columns.
+MAX_ID = 255
+MAX_LANG = 16
+
+
 def read_records(
     data: bytes,
     origin: Origin,
@@ -249,9 +254,13 @@ def _article(
         return None
 
     own_id = take("id", allow_int=True)
+    if own_id is not None and len(own_id) > MAX_ID:
+        return Rejected(label, f'line {line}: "id" longer than {MAX_ID} characters')
     title = take("title")
     url = take("url")
     lang = take("lang")
+    if lang is not None and len(lang) > MAX_LANG:
+        return Rejected(label, f'line {line}: "lang" longer than {MAX_LANG} characters')
     # Records of one file are separate outlets unless they say otherwise: one that names
     # none is "archive #12", never the whole file's one outlet.
     fallback = (

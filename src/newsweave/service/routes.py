@@ -15,8 +15,6 @@ from newsweave.settings import Settings
 
 STORIES_SCHEMA = "newsweave.stories/1"
 MAX_RECORDS = 5000  # records in one POST: a bigger batch is the watcher's or stories' job
-MAX_ID = 255  # the store's id column
-MAX_LANG = 16
 
 
 def add_routes(
@@ -151,7 +149,7 @@ def add_routes(
         read = read_records(bytes(body), Origin("POST /api/articles"), settings, lines=False)
         if len(read) > MAX_RECORDS:
             raise HTTPException(413, f"{len(read)} records: at most {MAX_RECORDS} in one request")
-        outcomes = [_checked(valid_outcome(o), n) for n, o in enumerate(read, 1)]
+        outcomes = [valid_outcome(o) for o in read]
         seen: set[str] = set()
         for n, o in enumerate(outcomes):
             if isinstance(o, Article):
@@ -276,18 +274,6 @@ class _Pages:
             while len(self._kept) > 3 * self.size:
                 self._kept.popitem(last=False)
         return value
-
-
-def _checked(outcome: Any, n: int) -> Any:
-    """``outcome``, or its rejection when its id or language does not fit the store."""
-    from newsweave.model import Article, Rejected
-
-    if isinstance(outcome, Article):
-        if len(outcome.id) > MAX_ID:
-            return Rejected(f"POST /api/articles:{n}", f"id longer than {MAX_ID} characters")
-        if outcome.lang and len(outcome.lang) > MAX_LANG:
-            return Rejected(f"POST /api/articles:{n}", f"lang longer than {MAX_LANG} characters")
-    return outcome
 
 
 def _current(store: StoryStore, story_id: str) -> tuple[str, int, str] | None:
