@@ -59,7 +59,7 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=1, help="uvicorn workers")
     args = parser.parse_args()
 
-    from servicedb import briefed_store
+    from servicedb import briefed_store, wait_until_up
 
     folder = Path(tempfile.mkdtemp(prefix="nw-serve-"))
     db = args.db or str(folder / "news.db")
@@ -105,7 +105,7 @@ def main() -> int:
     )
     base = f"http://127.0.0.1:{args.port}"
     try:
-        _wait(base)
+        wait_until_up(base)
         sid = httpx.get(f"{base}/api/stories").json()["stories"][0]["id"]
         paths = ["/", f"/stories/{sid}", f"/api/stories/{sid}/briefing", "/api/stories?limit=20"]
         latencies: list[float] = []
@@ -182,17 +182,6 @@ def _briefed_pg(url: str) -> None:
     store.ingest(read_inputs([str(ROOT / "examples" / "harbour-bridge")], settings).articles)
     store.close()
     refresh(url, settings)
-
-
-def _wait(base: str) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
-                return
-        except httpx.HTTPError:
-            time.sleep(0.3)
-    raise SystemExit("the server did not start")
 
 
 if __name__ == "__main__":

@@ -25,3 +25,23 @@ def briefed_store(db: Path) -> str:
         store.close()
     refresh(str(db), settings)
     return str(db)
+
+
+def wait_until_up(base: str, seconds: float = 90.0) -> None:
+    """Wait until ``newsweave serve`` at ``base`` answers ``/healthz``.
+
+    Raises:
+        TimeoutError: it did not within ``seconds``.
+    """
+    import time
+
+    import httpx
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            time.sleep(0.3)
+    raise TimeoutError(f"{base} did not answer within {seconds:g} s")

@@ -12,7 +12,7 @@ import pytest
 
 from newsweave.service.app import app_from_env, create_app, parse_since
 from newsweave.service.guard import Guard
-from servicedb import SETTINGS, briefed_store
+from servicedb import SETTINGS, briefed_store, wait_until_up
 
 
 @pytest.fixture(scope="module")
@@ -173,13 +173,7 @@ def test_two_web_workers_and_a_watcher_share_one_store(tmp_path: Path) -> None:
             )
             try:
                 base = f"http://127.0.0.1:{port}"
-                deadline = time.monotonic() + 90
-                while time.monotonic() < deadline:
-                    try:
-                        if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
-                            break
-                    except httpx.HTTPError:
-                        time.sleep(0.3)
+                wait_until_up(base)
                 first = httpx.get(f"{base}/api/stories").json()["stories"]
                 assert [len(s["articles"]) for s in first] == [2]
                 text = (harbour / "northwire.txt").read_text(encoding="utf-8")

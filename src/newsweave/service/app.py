@@ -29,9 +29,9 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI, HTTPException, Query, Request, Response
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import JSONResponse
 
-from newsweave.grouping.store import StoryStore, open_stored
+from newsweave.grouping.store import open_stored
 from newsweave.renderers.html_assets import JS_HASH
 from newsweave.service.guard import COOKIE, Buckets, Guard, log
 from newsweave.service.intake import Intake
@@ -85,7 +85,6 @@ def create_app(
         version=_version(),
         lifespan=lifespan,
     )
-    app.state.store = store
 
     @app.middleware("http")
     async def guarded(
@@ -163,15 +162,9 @@ def parse_since(since: str | None) -> str | None:
         raise HTTPException(422, f"since: {since[:40]!r} is not an ISO 8601 time") from None
 
 
-def store_of(app: FastAPI) -> StoryStore:
-    """The store the app serves."""
-    store: StoryStore = app.state.store
-    return store
-
-
 def limit_query(default: int = 50) -> Any:
     """The ``limit`` parameter: 1 to ``MAX_LIMIT``."""
     return Query(default, ge=1, le=MAX_LIMIT)
 
 
-__all__ = ["HTMLResponse", "app_from_env", "create_app", "parse_since"]
+__all__ = ["app_from_env", "create_app", "parse_since"]

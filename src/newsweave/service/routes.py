@@ -121,11 +121,12 @@ def add_routes(
             return Response(pages.json(*current[:2]), media_type="application/json")
         data = pages.data(*current[:2])
         before = latest(store, story_id, at=when)
+        news = updates(before.data() if before else None, data)  # before data gains keys
         data["version"] = {"number": current[1], "made": current[2]}
         data["updates"] = {
             "since": when,
             "from_version": before.version if before else None,
-            **updates(before.data() if before else None, pages.data(*current[:2])),
+            **news,
         }
         return JSONResponse(data)
 

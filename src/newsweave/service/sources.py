@@ -22,7 +22,7 @@ import datetime as dt
 import json
 import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -117,6 +117,18 @@ class Poll:
     modified: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What reading one fetched source needs: limits, the client, the host pacing, the keys
+    read before, and the time its pages must be fetched by."""
+
+    settings: Settings
+    client: httpx.Client
+    politeness: Politeness
+    known: Callable[[str], bool]
+    deadline: float
+
+
 def poll(
     url: str,
     store: StoryStore,
@@ -138,9 +150,11 @@ def poll(
     if got.status == 304:
         return Poll(url, "unchanged")
     seen = _seen_keys(store, url)
-    deadline = time.monotonic() + settings.feed_budget
+    reading = _Reading(
+        settings, client, politeness, seen.__contains__, time.monotonic() + settings.feed_budget
+    )
     result = Poll(url, "new", etag=got.etag or None, modified=got.modified or None)
-    for key, outcome in _entries(got, settings, client, politeness, seen.__contains__, deadline):
+    for key, outcome in _entries(got, reading):
         if isinstance(outcome, Article):
             result.articles.append(outcome)
             result.keys[outcome.id] = key
@@ -149,30 +163,23 @@ def poll(
     return result
 
 
-def _entries(
-    got: Fetched,
-    settings: Settings,
-    client: httpx.Client,
-    politeness: Politeness,
-    known: Any,
-    deadline: float,
-) -> Iterable[tuple[str, Article | Rejected]]:
+def _entries(got: Fetched, r: _Reading) -> Iterable[tuple[str, Article | Rejected]]:
     from newsweave.read.feeds import FEED_ROOTS, read_feed, root_element
 
     data = got.data
     root = root_element(data)
     if data.lstrip()[:1] == b"{":
-        yield from _json_feed(got, settings, client, politeness, known, deadline)
+        yield from _json_feed(got, r)
         return
     kind = (root or "").rpartition(":")[2].lower()
     if kind in {"urlset", "sitemapindex"}:
-        yield from _sitemap(got, settings, client, politeness, known, deadline)
+        yield from _sitemap(got, r, index=kind == "sitemapindex")
         return
     if kind not in FEED_ROOTS:
         yield "", Rejected(got.url, f"not a feed, JSON Feed or sitemap (root <{root or '?'}>)")
         return
     origin = Origin.for_url(got.final_url, got.charset)
-    for outcome in read_feed(data, origin, settings, client=client, known=known):
+    for outcome in read_feed(data, origin, r.settings, client=r.client, known=r.known):
         if isinstance(outcome, Article):
             meta = dict(outcome.meta)
             yield meta.get("guid") or outcome.url or "", outcome
@@ -180,14 +187,7 @@ def _entries(
             yield "", outcome
 
 
-def _json_feed(
-    got: Fetched,
-    settings: Settings,
-    client: httpx.Client,
-    politeness: Politeness,
-    known: Any,
-    deadline: float,
-) -> Iterable[tuple[str, Article | Rejected]]:
+def _json_feed(got: Fetched, r: _Reading) -> Iterable[tuple[str, Article | Rejected]]:
     from newsweave.read.feeds import read_page, snippet_text
 
     try:
@@ -210,15 +210,15 @@ def _json_feed(
             continue
         link = _text(item.get("url"))
         key = _text(item.get("id")) or link
-        if key and known(key):
+        if key and r.known(key):
             continue
         text = _text(item.get("content_text")) or snippet_text(_text(item.get("content_html")))
         title = _text(item.get("title")) or None
         published = parse_date(item.get("date_published"))
-        spent = time.monotonic() >= deadline  # the feed's budget bounds its teasers' waits
+        spent = time.monotonic() >= r.deadline  # the feed's budget bounds its teasers' waits
         if len(text) < TEASER_CHARS and link and check_url(link) is None and not spent:
-            with politeness.wait(link):
-                page = read_page(link, settings, client, deadline)
+            with r.politeness.wait(link):
+                page = read_page(link, r.settings, r.client, r.deadline)
             if isinstance(page, Article):
                 yield (
                     key,
@@ -242,39 +242,30 @@ def _json_feed(
         yield key, Article(article_id(text), source, title, text, link or got.url, None, published)
 
 
-def _sitemap(
-    got: Fetched,
-    settings: Settings,
-    client: httpx.Client,
-    politeness: Politeness,
-    known: Any,
-    deadline: float,
-) -> Iterable[tuple[str, Article | Rejected]]:
+def _sitemap(got: Fetched, r: _Reading, index: bool) -> Iterable[tuple[str, Article | Rejected]]:
     from newsweave.read.feeds import read_page
 
     pages = _locations(got.data)
-    if _is_index(got.data):
+    if index:
         nested: list[str] = []
         for loc in pages[:MAX_SITEMAPS]:
-            if time.monotonic() >= deadline:
+            if time.monotonic() >= r.deadline:
                 break
-            with politeness.wait(loc):
-                inner = fetch(loc, settings, client, found=True, deadline=deadline)
+            with r.politeness.wait(loc):
+                inner = fetch(loc, r.settings, r.client, found=True, deadline=r.deadline)
             if isinstance(inner, Fetched):
                 nested.extend(_locations(inner.data))
             else:
                 yield "", inner
         pages = nested
-    fresh = [p for p in dict.fromkeys(pages) if not known(p)][:MAX_PAGES]
+    fresh = [p for p in dict.fromkeys(pages) if not r.known(p)][:MAX_PAGES]
     for loc in fresh:
-        if time.monotonic() >= deadline:
-            yield (
-                "",
-                Rejected(loc, f"the feed's fetch budget of {settings.feed_budget:g} s is spent"),
-            )
+        if time.monotonic() >= r.deadline:
+            budget = r.settings.feed_budget
+            yield "", Rejected(loc, f"the feed's fetch budget of {budget:g} s is spent")
             continue
-        with politeness.wait(loc):
-            page = read_page(loc, settings, client, deadline)
+        with r.politeness.wait(loc):
+            page = read_page(loc, r.settings, r.client, r.deadline)
         yield (loc, page) if isinstance(page, Article) else ("", page)
 
 
@@ -296,12 +287,6 @@ def _locations(data: bytes) -> list[str]:
             if check_url(loc) is None:
                 out.append(loc)
     return out
-
-
-def _is_index(data: bytes) -> bool:
-    from newsweave.read.feeds import root_element
-
-    return (root_element(data) or "").rpartition(":")[2].lower() == "sitemapindex"
 
 
 def _text(value: object) -> str:

@@ -141,7 +141,7 @@ def version(store: StoryStore, story_id: str, number: int) -> Version | None:
 def stale_stories(store: StoryStore) -> list[str]:
     """The stories whose latest version did not brief exactly the articles they hold now
     (or that have none yet), oldest activity first."""
-    from sqlalchemy import func, select
+    from sqlalchemy import select
 
     arts, table = store.t["articles"], store.t["briefings"]
     members: dict[str, list[str]] = {}
@@ -150,11 +150,7 @@ def stale_stories(store: StoryStore) -> list[str]:
             select(arts.c.id, arts.c.story).where(arts.c.story.isnot(None))
         ):
             members.setdefault(sid, []).append(aid)
-        newest = (
-            select(table.c.story, func.max(table.c.version).label("v"))
-            .group_by(table.c.story)
-            .subquery()
-        )
+        newest = _newest(table)
         briefed = dict(
             conn.execute(
                 select(table.c.story, table.c.members).join(
@@ -199,11 +195,7 @@ def listing(
     from sqlalchemy import and_, func, or_, select
 
     table, stories_t = store.t["briefings"], store.t["stories"]
-    newest = (
-        select(table.c.story, func.max(table.c.version).label("v"))
-        .group_by(table.c.story)
-        .subquery()
-    )
+    newest = _newest(table)
     query = (
         select(
             table.c.story,
@@ -261,6 +253,17 @@ def versions(store: StoryStore, story_id: str) -> Sequence[tuple[int, str]]:
             .order_by(table.c.version)
         ).all()
     return [(int(v), str(m)) for v, m in rows]
+
+
+def _newest(table: Any) -> Any:
+    """Each story's latest version number (``story``, ``v``), as a subquery to join."""
+    from sqlalchemy import func, select
+
+    return (
+        select(table.c.story, func.max(table.c.version).label("v"))
+        .group_by(table.c.story)
+        .subquery()
+    )
 
 
 def _escape_like(word: str) -> str:
