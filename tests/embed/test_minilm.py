@@ -129,19 +129,35 @@ def test_damaged_packaged_tokenizer_is_refused(
 
 
 def test_onnxruntime_telemetry_is_off_unless_asked(tmp_path: Path) -> None:
-    """onnxruntime writes a device id under ~/.cache/Microsoft on import; newsweave imports
-    it with ORT_DISABLE_TELEMETRY=1 unless the environment says otherwise."""
+    """onnxruntime may write a device id under ~/.cache/Microsoft on import; newsweave
+    imports it with ORT_DISABLE_TELEMETRY=1 unless the environment says otherwise.
+
+    Whether onnxruntime writes with the variable at 0 depends on where it runs (CI writes
+    nothing), so the test asserts what newsweave controls: the variable the import sees,
+    and that nothing is written with newsweave's default."""
     import os
     import subprocess
     import sys
 
-    script = "from newsweave.embed.minilm import import_onnxruntime; import_onnxruntime()"
-    for setting, writes in ((None, False), ("0", True)):
+    script = (
+        "import os; from newsweave.embed.minilm import import_onnxruntime; "
+        "import_onnxruntime(); print(os.environ['ORT_DISABLE_TELEMETRY'])"
+    )
+    for setting, seen in ((None, "1"), ("0", "0")):
         home = tmp_path / f"home-{setting}"
         home.mkdir()
         env = {k: v for k, v in os.environ.items() if k != "ORT_DISABLE_TELEMETRY"}
         env |= {"HOME": str(home), "XDG_CACHE_HOME": str(home / ".cache")}
         if setting is not None:
             env["ORT_DISABLE_TELEMETRY"] = setting
-        subprocess.run([sys.executable, "-c", script], env=env, check=True, timeout=120)
-        assert (home / ".cache" / "Microsoft").exists() is writes, setting
+        done = subprocess.run(
+            [sys.executable, "-c", script],
+            env=env,
+            check=True,
+            timeout=120,
+            capture_output=True,
+            text=True,
+        )
+        assert done.stdout.strip() == seen, setting
+        if setting is None:
+            assert not (home / ".cache" / "Microsoft").exists()
