@@ -80,9 +80,11 @@ def db_engine(db: str) -> Engine:
         def _pragmas(conn: Any, _record: Any) -> None:
             conn.isolation_level = None  # transactions begin as _begin says, not as pysqlite does
             cursor = conn.cursor()
+            # The wait comes first: switching a new store to WAL takes its lock, and without
+            # a busy timeout a second process opening it at that moment failed at once.
+            cursor.execute(f"PRAGMA busy_timeout={WAIT_SECONDS * 1000}")
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")
-            cursor.execute(f"PRAGMA busy_timeout={WAIT_SECONDS * 1000}")
             cursor.close()
 
         @event.listens_for(engine, "begin")
