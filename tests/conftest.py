@@ -77,3 +77,13 @@ def browser() -> Iterator[object]:
         )
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="session")
+def local_ray() -> Iterator[None]:
+    """A local Ray with one CPU, started once for the tests that need it (they skip without
+    Ray installed); a Ray engine finds it running and joins it."""
+    ray = pytest.importorskip("ray", reason="Ray is not installed (pip install 'newsweave[ray]')")
+    ray.init(num_cpus=1, include_dashboard=False, log_to_driver=False, configure_logging=False)
+    yield
+    ray.shutdown()

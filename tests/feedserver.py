@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import http.server
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ class Feeds:
     titles: dict[str, str] = field(default_factory=dict)
     requests: list[tuple[str, int]] = field(default_factory=list)
     port: int = 0
+    slow: dict[str, float] = field(default_factory=dict)  # name: seconds between body bytes
 
     def url(self, name: str) -> str:
         return f"http://127.0.0.1:{self.port}/{name}.xml"
@@ -74,7 +76,17 @@ def feed_server() -> Iterator[Feeds]:
             self.send_header("ETag", etag)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
-            self.wfile.write(body)
+            pause = feeds.slow.get(name)
+            if pause is None:
+                self.wfile.write(body)
+            else:  # a site that trickles: one byte, then a pause, until the client leaves
+                try:
+                    for k in range(len(body)):
+                        self.wfile.write(body[k : k + 1])
+                        self.wfile.flush()
+                        time.sleep(pause)
+                except OSError:
+                    return
             feeds.requests.append((self.path, 200))
 
         def log_message(self, *args: object) -> None:

@@ -24,6 +24,7 @@ from newsweave.registry import (
     renderer_names,
     story_renderer_names,
 )
+from newsweave.scale.cluster import RAY_FROM
 
 if TYPE_CHECKING:  # pragma: no cover
     from newsweave.model import Briefing
@@ -398,6 +399,16 @@ def watch(
     embedder: Annotated[
         str, typer.Option(help="Dense embedder for grouping, as for stories (default auto).")
     ] = "auto",
+    engine: Annotated[
+        Engine,
+        typer.Option(
+            help="local, or ray: a step of at least --ray-from articles (one source's new "
+            "articles, a round's changed stories) runs on Ray; RAY_ADDRESS joins a cluster."
+        ),
+    ] = Engine.local,
+    ray_from: Annotated[
+        int, typer.Option(min=1, help="With --engine ray: the articles a step needs for Ray.")
+    ] = RAY_FROM,
     allow_private_urls: PrivateOpt = False,
     verbose: VerboseOpt = 0,
     quiet: QuietOpt = False,
@@ -435,6 +446,8 @@ def watch(
             once=once,
             host_delay=host_delay,
             told=told,
+            engine=engine.value,
+            ray_from=ray_from,
         )
 
 
@@ -460,30 +473,23 @@ def serve(
     Example:  newsweave serve --db stories.db --port 8000
     """
     with boundary(verbose, debug):
-        import os
-
         from newsweave.errors import MissingExtraError
-        from newsweave.grouping.store import open_stored
 
         try:
-            import uvicorn
+            from newsweave.service.app import run_server
         except ImportError:
             raise MissingExtraError(
                 "serve: FastAPI and uvicorn are not installed; install them with: "
                 "pip install 'newsweave[web]'"
             ) from None
-        open_stored(db).close()  # a missing store stops here, with its message
-        os.environ["NEWSWEAVE_SERVE_DB"] = db
-        os.environ["NEWSWEAVE_SERVE_WORKER"] = "0" if no_worker else "1"
-        print(f"newsweave: serving {db} on http://{host}:{port}/", file=sys.stderr)
-        uvicorn.run(
-            "newsweave.service.app:app_from_env",
-            factory=True,
-            host=host,
-            port=port,
+        run_server(
+            db,
+            host,
+            port,
             workers=workers,
-            access_log=False,  # the service logs each request without its query string
-            log_level="info" if verbose else "warning",
+            worker=not no_worker,
+            verbose=verbose,
+            told=lambda line: print(line, file=sys.stderr),
         )
 
 

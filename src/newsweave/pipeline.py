@@ -24,6 +24,7 @@ from newsweave.text.repeats import mark_site_repeats
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
 
+    from newsweave.grouping.store import StoryStore
     from newsweave.read import Inputs, ReadResult
 
 # progress(stage, total) returns advance(n); the CLI hooks Rich bars here, tests pass nothing.
@@ -260,28 +261,52 @@ def brief_stored(
         StoreError: no such store, no such story, or none of its articles has a text.
     """
     from newsweave.grouping.database import store_errors
-    from newsweave.grouping.store import StoreError, open_stored
+    from newsweave.grouping.store import open_stored
 
-    settings = settings or Settings()
     with store_errors(db):
         store = open_stored(db)
         try:
-            story = store.story(story_id)
-            if story is None:
-                raise StoreError(
-                    f"{db}: no story {story_id!r} (list them with: newsweave stories --db {db})"
-                )
-            articles, missing = store.articles(story.article_ids)
+            articles, rejected = stored_story(store, story_id)
         finally:
             store.close()
+    return brief_story(story_id, articles, settings, rejected=rejected, progress=progress)
+
+
+def stored_story(store: StoryStore, story_id: str) -> tuple[list[Article], list[Rejected]]:
+    """The stored articles of the story ``story_id``, and those stored without a text.
+
+    Raises:
+        StoreError: no such story, or none of its articles has a text.
+    """
+    from newsweave.grouping.store import StoreError
+
+    db = store.name
+    story = store.story(story_id)
+    if story is None:
+        raise StoreError(
+            f"{db}: no story {story_id!r} (list them with: newsweave stories --db {db})"
+        )
+    articles, missing = store.articles(story.article_ids)
     if not articles:
         raise StoreError(f"{db}: story {story_id!r}: the store holds no article texts for it")
     rejected = [
         Rejected(aid, "stored without its text (by an older newsweave); read it again")
         for aid in missing
     ]
+    return articles, rejected
+
+
+def brief_story(
+    story_id: str,
+    articles: Sequence[Article],
+    settings: Settings | None = None,
+    *,
+    rejected: Sequence[Rejected] = (),
+    progress: ProgressHook | None = None,
+) -> Briefing:
+    """Brief a stored story's ``articles``; the briefing's story keeps the id ``story_id``
+    the store gave it (a stored story keeps its id as it grows)."""
     briefing = brief_articles(articles, settings, rejected=rejected, progress=progress)
-    # The story keeps the id the store gave it (a stored story keeps its id as it grows).
     return replace(briefing, story=replace(briefing.story, id=story_id))
 
 

@@ -98,3 +98,19 @@ def test_remembered_rows_are_not_encoded_again() -> None:
     assert batches == [["a", "b"], ["c"]]  # the blank text is never encoded
     assert np.array_equal(again[0], first[2])
     assert not first[1].any()
+
+
+def test_threads_follow_omp_num_threads_when_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Ray task gets OMP_NUM_THREADS=1: its model must not start a thread per core."""
+    from newsweave.embed.base import MAX_THREADS, threads
+
+    monkeypatch.delenv("OMP_NUM_THREADS", raising=False)
+    free = threads()
+    assert 1 <= free <= MAX_THREADS
+    monkeypatch.setenv("OMP_NUM_THREADS", "1")
+    assert threads() == 1
+    for ignored in ("", "0", "many", "-2"):
+        monkeypatch.setenv("OMP_NUM_THREADS", ignored)
+        assert threads() == free
+    monkeypatch.setenv("OMP_NUM_THREADS", "999")
+    assert threads() == free  # never more than the cores, nor MAX_THREADS

@@ -57,6 +57,36 @@ def test_an_unknown_engine_names_the_known_ones() -> None:
         featurizer_for("spark", "lexical")
 
 
+def test_ray_takes_only_calls_of_at_least_its_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A watcher's few new articles are featurised here; Ray takes a call of ``at_least``."""
+    pytest.importorskip("ray", reason="Ray is not installed (pip install 'newsweave[ray]')")
+    from newsweave.grouping.features import featurize
+    from newsweave.scale import ray_engine
+
+    sizes: list[int] = []
+
+    def remote(embedder: str, *, batch_size: int) -> object:
+        def run(articles: list[object]) -> object:
+            sizes.append(len(articles))
+            return featurize(articles, embedder)  # type: ignore[arg-type]
+
+        return run
+
+    monkeypatch.setattr(ray_engine, "ray_featurizer", remote)
+    arts, _ = own_set("close-events")
+    sized = featurizer_for("ray", "lexical", at_least=4)
+    assert sized is not None
+    here = sized(arts[:3])
+    there = sized(arts[:4])
+    assert sizes == [4]  # only the call of 4 went to Ray
+    assert here.ids == tuple(a.id for a in arts[:3])
+    assert len(there.ids) == 4
+    always = featurizer_for("ray", "lexical")
+    assert always is not None
+    always(arts[:1])
+    assert sizes == [4, 1]
+
+
 def test_a_streamed_run_groups_as_the_batch_and_lets_the_texts_go(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:

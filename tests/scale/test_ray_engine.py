@@ -8,18 +8,9 @@ import pytest
 from newsweave.grouping.features import featurize
 from storygold import own_set
 
-ray = pytest.importorskip("ray", reason="Ray is not installed (pip install 'newsweave[ray]')")
-
-
-@pytest.fixture(scope="module")
-def local_ray():
-    ray.init(num_cpus=1, include_dashboard=False, log_to_driver=False, configure_logging=False)
-    yield
-    ray.shutdown()
-
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning", "ignore::FutureWarning")
-def test_ray_features_equal_local_features(local_ray) -> None:
+def test_ray_features_equal_local_features(local_ray: None) -> None:
     from newsweave.scale.ray_engine import featurize_with_ray
 
     arts, _ = own_set("close-events")

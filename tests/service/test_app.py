@@ -36,6 +36,29 @@ def served(tmp_path_factory: pytest.TempPathFactory, nlp) -> Iterator[str]:
     thread.join(timeout=30)
 
 
+def test_the_api_explorer_renders_offline_in_chromium(browser, served: str) -> None:
+    """/docs draws every operation from this server alone: Chromium here has no way out,
+    and the page's policy would block anything from elsewhere."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda e: errors.append(str(e)))
+    tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    elsewhere: list[str] = []
+    tab.on(
+        "request",
+        lambda r: None if r.url.startswith(served) else elsewhere.append(r.url),
+    )
+    tab.goto(served + "/docs")
+    tab.locator(".opblock-summary-path").first.wait_for(timeout=20_000)
+    paths = set(tab.locator(".opblock-summary-path").all_text_contents())
+    assert {"/api/stories", "/api/articles", "/healthz"} <= {p.strip() for p in paths}
+    assert "newsweave" in (tab.locator(".info .title").text_content() or "")
+    assert errors == []
+    assert [u for u in elsewhere if not u.startswith("data:")] == []
+    context.close()
+
+
 @pytest.mark.parametrize("width", [390, 1280])
 def test_list_story_citation_and_back_in_chromium(browser, served: str, width: int) -> None:
     context = browser.new_context(viewport={"width": width, "height": 844 if width < 800 else 900})

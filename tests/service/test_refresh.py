@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
 
-from newsweave.errors import ModelError
+from newsweave.errors import ConfigError, ModelError
 from newsweave.grouping.store import open_store, open_stored
 from newsweave.model import Article
+from newsweave.scale.ray_briefs import Job
 from newsweave.service import refresh as refresh_module
 from newsweave.service.refresh import Refresher, refresh
-from newsweave.service.versions import stale_stories
+from newsweave.service.versions import latest, stale_stories
 from newsweave.settings import load_settings
 
 DAM = "The Kariba dam on the Zambezi opened its floodgates on Monday after heavy rain."
@@ -46,15 +48,14 @@ def test_a_story_that_fails_is_left_stale_and_the_others_go_on(
     from newsweave import pipeline
 
     db = _store(tmp_path / "s.db")
-    real = pipeline.brief_stored
+    real = pipeline.brief_story
 
-    def flaky(db_: str, sid: str, settings: object = None, **kw: object) -> object:
-        articles = open_stored(db_).story(sid)
-        if articles is not None and "q1" in articles.article_ids:
+    def flaky(sid: str, articles: list[Article], *args: object, **kw: object) -> object:
+        if any(a.id == "q1" for a in articles):
             raise ModelError("no model for this one")
-        return real(db_, sid, settings, **kw)  # type: ignore[arg-type]
+        return real(sid, articles, *args, **kw)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(pipeline, "brief_stored", flaky)
+    monkeypatch.setattr(pipeline, "brief_story", flaky)
     done = refresh(db)
     assert len(done) == 1
     store = open_stored(db)
@@ -74,3 +75,56 @@ def test_the_worker_thread_runs_rounds_and_stops(
     worker.stop()
     assert not worker.is_alive()
     assert calls[:3] == ["x.db"] * 3
+
+
+def test_an_unknown_engine_is_refused_before_any_work(tmp_path: Path) -> None:
+    db = _store(tmp_path / "s.db")
+    with pytest.raises(ConfigError, match=r"engine 'spark': available: local, ray"):
+        refresh(db, engine="spark")
+
+
+def test_ray_takes_the_round_only_from_ray_from_articles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsweave.scale import ray_briefs
+
+    sent: list[list[str]] = []
+
+    def fake(jobs: Iterable[Job], settings: object) -> Iterator[tuple[str, object]]:
+        jobs = list(jobs)
+        sent.append([sid for sid, _, _ in jobs])
+        return iter([(sid, ModelError("not briefed in this test")) for sid, _, _ in jobs])
+
+    monkeypatch.setattr(ray_briefs, "brief_on_ray", fake)
+    db = _store(tmp_path / "s.db")
+    # two stories of one article each: under ray_from=3 they are briefed here (and fail
+    # here, without a model stub: refresh only tells where they went)
+    monkeypatch.setattr(refresh_module, "_here", lambda store, stale, settings: iter(()))
+    assert refresh(db, engine="ray", ray_from=3) == []
+    assert sent == []
+    assert refresh(db, engine="ray", ray_from=2) == []
+    assert len(sent) == 1
+    assert len(sent[0]) == 2
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning", "ignore::FutureWarning")
+def test_stories_briefed_on_ray_are_saved_like_local_ones(
+    local_ray: None, nlp: object, tmp_path: Path
+) -> None:
+    settings = load_settings(today="2023-09-30", embedder="lexical")
+    here, there = _store(tmp_path / "here.db"), _store(tmp_path / "there.db")
+    local = sorted(refresh(here, settings))
+    remote = sorted(refresh(there, settings, engine="ray", ray_from=1))
+    assert remote == local == [(sid, 1) for sid, _ in local]
+    for db in (here, there):
+        store = open_stored(db)
+        assert stale_stories(store) == []
+        store.close()
+    a, b = open_stored(here), open_stored(there)
+    for sid, _ in local:
+        mine, theirs = latest(a, sid), latest(b, sid)
+        assert mine is not None
+        assert theirs is not None
+        assert mine.record == theirs.record
+    a.close()
+    b.close()

@@ -196,3 +196,85 @@ def test_the_seeds_published_one_by_one_grow_one_story(nlp, shared: Path, tmp_pa
         assert story.disputed >= 1  # the venue: Vladivostok or the Vostochny Cosmodrome
     finally:
         store.close()
+
+
+def test_a_slow_feed_costs_its_timeout_not_the_round(tmp_path: Path) -> None:
+    """A site that trickles its feed a byte at a time is given up after fetch_timeout (body
+    included), listed as failed with the reason and asked again later, after a longer wait;
+    the other feed's articles are stored and briefed in the same round."""
+    db = tmp_path / "news.db"
+    with feed_server() as feeds:
+        feeds.publish("quick", "Quick Wire", _item(HARBOUR / "northwire.txt"))
+        feeds.publish("slow", "Slow Post", _item(HARBOUR / "meridian-post.txt"))
+        feeds.slow["slow"] = 0.05  # ~4 KB at 20 bytes a second: minutes, if waited for
+        settings = load_settings(**SETTINGS, fetch_timeout=2.0)
+        started = time.monotonic()
+        done = watch(
+            [feeds.url("quick"), feeds.url("slow")],
+            str(db),
+            settings,
+            every=60.0,
+            once=True,
+            host_delay=0,
+        )
+        took = time.monotonic() - started
+    assert took < 60  # one timeout, not the trickle's minutes (briefing included)
+    assert (done.polled, done.added, len(done.briefed)) == (2, 1, 1)
+    ((url, problem),) = done.failed
+    assert url == feeds.url("slow")
+    assert problem.endswith("timed out after 2 s")
+    store = open_stored(db)
+    try:
+        ((story,), _) = listing(store)
+        assert story.outlets == ("Quick Wire",)
+        import datetime as dt
+
+        from newsweave.service.sources import _state
+
+        def wait(url: str) -> float:
+            state = _state(store, url)
+            due, checked = (dt.datetime.fromisoformat(state[k]) for k in ("due", "checked"))
+            return (due - checked).total_seconds()
+
+        # the quick feed is asked again after --every; the slow one after twice that
+        assert (wait(feeds.url("quick")), wait(feeds.url("slow"))) == (60.0, 120.0)
+        assert _state(store, feeds.url("slow"))["failures"] == 1
+    finally:
+        store.close()
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning", "ignore::FutureWarning")
+def test_a_large_round_runs_on_ray_and_stores_the_same(
+    local_ray: None, nlp, tmp_path: Path
+) -> None:
+    """--engine ray with a threshold each source reaches: the features run on Ray, and the
+    store ends as the local engine leaves it (Ray's briefs: tests/service/test_refresh.py)."""
+    outlets = ["westmarch-herald", "meridian-post", "northwire"]
+    records = {}
+    for engine in ("local", "ray"):
+        db = tmp_path / f"{engine}.db"
+        with feed_server() as feeds:
+            for name in outlets:
+                feeds.publish(name, name.title(), _item(HARBOUR / f"{name}.txt"))
+            done = watch(
+                [feeds.url(n) for n in outlets],
+                str(db),
+                load_settings(**SETTINGS),
+                every=60.0,
+                once=True,
+                host_delay=0,
+                engine=engine,
+                ray_from=1,
+            )
+        assert (done.added, len(done.briefed)) == (3, 1)
+        store = open_stored(db)
+        ((story,), _) = listing(store)
+        version = latest(store, story.id)
+        store.close()
+        assert version is not None
+        records[engine] = json.loads(version.record)
+    assert records["ray"]["facts"] == records["local"]["facts"]
+    assert records["ray"]["summary"] == records["local"]["summary"]
+    from newsweave.scale.cluster import connected
+
+    assert connected()  # the watcher left the Ray it found running

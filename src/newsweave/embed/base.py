@@ -118,6 +118,11 @@ def normalised(rows: NDArray[Any]) -> Vectors:
 
 
 def threads() -> int:
-    """Threads a model backend may use: the cores this process may run on, at most 8."""
+    """Threads a model backend may use: the cores this process may run on, at most 8, and
+    at most ``OMP_NUM_THREADS`` when it is set (Ray sets it to a task's CPUs, so two tasks
+    on two cores do not each start a thread per core)."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    limit = os.environ.get("OMP_NUM_THREADS", "").strip()
+    if limit.isdigit() and int(limit) > 0:
+        cores = min(cores or 1, int(limit))
     return max(1, min(cores or 1, MAX_THREADS))

@@ -220,9 +220,14 @@ def _without_text(article: Article) -> Article:
     )
 
 
-def featurizer_for(engine: str, embedder: str, *, batch_size: int = 256) -> Featurizer | None:
+def featurizer_for(
+    engine: str, embedder: str, *, batch_size: int = 256, at_least: int = 0
+) -> Featurizer | None:
     """What computes the features on ``engine``: None for ``local`` (the default
     :func:`~newsweave.grouping.features.featurize`), Ray Data workers for ``ray``.
+
+    With ``at_least``, Ray takes only calls with at least that many articles, and smaller
+    ones are featurised here (a watcher's few new articles should not wait on Ray).
 
     Raises:
         ConfigError: an unknown engine; the message lists the known ones.
@@ -231,7 +236,17 @@ def featurizer_for(engine: str, embedder: str, *, batch_size: int = 256) -> Feat
     if engine == "local":
         return None
     if engine == "ray":
+        from newsweave.grouping.features import featurize
         from newsweave.scale.ray_engine import ray_featurizer
 
-        return ray_featurizer(embedder, batch_size=batch_size)
+        remote = ray_featurizer(embedder, batch_size=batch_size)
+        if at_least <= 1:
+            return remote
+
+        def sized(articles: Sequence[Article]) -> StoryFeatures:
+            if len(articles) >= at_least:
+                return remote(articles)
+            return featurize(articles, embedder)
+
+        return sized
     raise ConfigError(f"engine {engine!r}: available: {', '.join(ENGINES)}")

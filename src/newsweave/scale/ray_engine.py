@@ -15,16 +15,16 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import os
+import logging
 from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
 
 from newsweave.embed import get_embedder
-from newsweave.errors import MissingExtraError
 from newsweave.grouping.features import StoryFeatures, concat_features, featurize
 from newsweave.model import Article
+from newsweave.scale.cluster import connect, require_ray
 
 # Article fields that travel to the workers (the rest is not needed for features).
 _FIELDS = ("id", "source", "title", "text", "url", "published", "lang")
@@ -38,12 +38,7 @@ def ray_featurizer(
     Raises:
         MissingExtraError: Ray is not installed (``pip install 'newsweave[ray]'``).
     """
-    try:
-        import ray  # noqa: F401
-    except ImportError:
-        raise MissingExtraError(
-            "engine 'ray': Ray is not installed; install it with: pip install 'newsweave[ray]'"
-        ) from None
+    require_ray("engine 'ray'")
 
     def run(articles: Sequence[Article]) -> StoryFeatures:
         return featurize_with_ray(articles, embedder, batch_size=batch_size, num_cpus=num_cpus)
@@ -67,14 +62,8 @@ def featurize_with_ray(
     dim = get_embedder(embedder).dim
     if not articles:
         return concat_features([], dim)
-    if not ray.is_initialized():
-        ray.init(
-            address=os.environ.get("RAY_ADDRESS") or None,
-            num_cpus=num_cpus,
-            include_dashboard=False,
-            log_to_driver=False,
-            configure_logging=False,
-        )
+    connect(num_cpus)
+    _quiet_data(ray.data.DataContext.get_current())
     records = [_record(k, a) for k, a in enumerate(articles)]
     dataset = ray.data.from_items(records).map_batches(
         _FeatureBatch,
@@ -88,6 +77,15 @@ def featurize_with_ray(
         parts.extend(_unpack(batch))
     parts.sort(key=lambda p: p[0])
     return concat_features([p[1] for p in parts], dim)
+
+
+def _quiet_data(context: Any) -> None:
+    """No progress bars or per-run log lines from Ray Data on the caller's terminal (a
+    watcher's stderr is one line a round); they stay in Ray's own log files."""
+    context.enable_progress_bars = False
+    context.enable_operator_progress_bars = False
+    context.print_on_execution_start = False
+    logging.getLogger("ray.data").setLevel(logging.ERROR)
 
 
 class _FeatureBatch:

@@ -84,6 +84,8 @@ def create_app(
         summary="What many news reports about one event say together, with the evidence.",
         version=_version(),
         lifespan=lifespan,
+        docs_url=None,  # FastAPI's loads Swagger UI from a CDN; service/apidocs.py's does not
+        redoc_url=None,
     )
 
     @app.middleware("http")
@@ -127,8 +129,10 @@ def create_app(
         return response
 
     from newsweave.service import routes
+    from newsweave.service.apidocs import add_api_docs
 
     routes.add_routes(app, store, settings, guard, intake)
+    add_api_docs(app)
     return app
 
 
@@ -141,6 +145,41 @@ def app_from_env() -> FastAPI:
         raise RuntimeError("NEWSWEAVE_SERVE_DB is not set: the store to serve")
     worker = os.environ.get("NEWSWEAVE_SERVE_WORKER", "1") == "1"
     return create_app(db, load_settings(), worker=worker)
+
+
+def run_server(
+    db: str,
+    host: str,
+    port: int,
+    *,
+    workers: int = 1,
+    worker: bool = True,
+    verbose: int = 0,
+    told: Callable[[str], None] | None = None,
+) -> None:
+    """Serve the store ``db`` on ``host:port`` with uvicorn until stopped: ``workers`` web
+    processes, each building the app with :func:`app_from_env`, and the briefing worker
+    thread unless ``worker`` is False. ``told`` hears the address once the store is found.
+
+    Raises:
+        StoreError: no store at ``db`` (checked before anything listens).
+    """
+    import uvicorn
+
+    open_stored(db).close()
+    os.environ["NEWSWEAVE_SERVE_DB"] = db
+    os.environ["NEWSWEAVE_SERVE_WORKER"] = "1" if worker else "0"
+    if told is not None:
+        told(f"newsweave: serving {db} on http://{host}:{port}/")
+    uvicorn.run(
+        "newsweave.service.app:app_from_env",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        access_log=False,  # the service logs each request without its query string
+        log_level="info" if verbose else "warning",
+    )
 
 
 def _version() -> str:

@@ -10,10 +10,17 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
-from newsweave.errors import NewsweaveError
+from newsweave.errors import ConfigError, NewsweaveError
+from newsweave.grouping.run import ENGINES
+from newsweave.scale.cluster import RAY_FROM
 from newsweave.settings import Settings
+
+if TYPE_CHECKING:  # pragma: no cover
+    from newsweave.grouping.store import StoryStore
+    from newsweave.model import Briefing
 
 log = logging.getLogger(__name__)
 
@@ -26,30 +33,41 @@ def refresh(
     *,
     limit: int | None = None,
     said: Callable[[str, int], None] | None = None,
+    engine: str = "local",
+    ray_from: int = RAY_FROM,
 ) -> list[tuple[str, int]]:
     """Brief every stale story of the store ``db`` (at most ``limit``) and save each
     briefing as a version; returns ``(story, version)`` for each. A story that cannot be
     briefed is logged and left stale, and the others go on.
 
+    With ``engine="ray"``, when two or more stories are stale and together hold at least
+    ``ray_from`` articles, they are briefed side by side as Ray tasks
+    (:mod:`newsweave.scale.ray_briefs`); fewer are briefed here, where no worker must
+    start.
+
     Raises:
         StoreError: the store cannot be opened.
+        ConfigError: an unknown engine.
+        MissingExtraError: ``ray`` without Ray installed.
     """
     from newsweave.grouping.store import open_stored
-    from newsweave.pipeline import brief_stored
     from newsweave.service.versions import save_version, stale_stories
 
+    if engine not in ENGINES:
+        raise ConfigError(f"engine {engine!r}: available: {', '.join(ENGINES)}")
     settings = settings or Settings()
     store = open_stored(db)
     done: list[tuple[str, int]] = []
     try:
-        for sid in stale_stories(store)[:limit]:
-            try:
-                briefing = brief_stored(db, sid, settings)
-            except NewsweaveError as exc:
-                log.warning("story %s: not briefed: %s", sid, exc)
+        stale = stale_stories(store)[:limit]
+        on_ray = engine == "ray" and len(stale) > 1 and _size(store, stale) >= ray_from
+        briefs = _on_ray(store, stale, settings) if on_ray else _here(store, stale, settings)
+        for sid, briefing in briefs:
+            if isinstance(briefing, NewsweaveError):
+                log.warning("story %s: not briefed: %s", sid, briefing)
                 continue
-            except Exception:  # one story's failure never stops the others
-                log.exception("story %s: briefing failed", sid)
+            if isinstance(briefing, BaseException):
+                log.error("story %s: briefing failed", sid, exc_info=briefing)
                 continue
             version = save_version(store, briefing)
             done.append((sid, version))
@@ -58,6 +76,45 @@ def refresh(
     finally:
         store.close()
     return done
+
+
+Brief = tuple[str, "Briefing | BaseException"]
+
+
+def _here(store: StoryStore, stale: list[str], settings: Settings) -> Iterator[Brief]:
+    from newsweave.pipeline import brief_story, stored_story
+
+    for sid in stale:
+        try:
+            articles, rejected = stored_story(store, sid)
+            yield sid, brief_story(sid, articles, settings, rejected=rejected)
+        except Exception as exc:  # one story's failure never stops the others
+            yield sid, exc
+
+
+def _on_ray(store: StoryStore, stale: list[str], settings: Settings) -> Iterator[Brief]:
+    from newsweave.pipeline import stored_story
+    from newsweave.scale.ray_briefs import Job, brief_on_ray
+
+    unreadable: list[Brief] = []
+
+    def jobs() -> Iterator[Job]:
+        for sid in stale:
+            try:
+                articles, rejected = stored_story(store, sid)
+            except NewsweaveError as exc:
+                unreadable.append((sid, exc))
+                continue
+            yield sid, articles, rejected
+
+    log.info("briefing %d stories on Ray", len(stale))
+    yield from brief_on_ray(jobs(), settings)
+    yield from unreadable
+
+
+def _size(store: StoryStore, stale: list[str]) -> int:
+    """How many articles the stories ``stale`` hold."""
+    return sum(len(s.article_ids) for sid in stale if (s := store.story(sid)) is not None)
 
 
 class Refresher(threading.Thread):

@@ -22,6 +22,7 @@ from types import FrameType
 from typing import TYPE_CHECKING
 
 from newsweave.model import Article
+from newsweave.scale.cluster import RAY_FROM
 from newsweave.settings import Settings
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -57,28 +58,41 @@ def watch(
     host_delay: float = HOST_DELAY,
     told: Callable[[Round], None] | None = None,
     stop: threading.Event | None = None,
+    engine: str = "local",
+    ray_from: int = RAY_FROM,
 ) -> Round:
     """Poll ``sources`` into the store ``db`` every ``every`` seconds until stopped (by
     ``stop``, SIGTERM or Ctrl-C), or for one round with ``once``. Returns the last round.
 
+    With ``engine="ray"``, a step of at least ``ray_from`` articles runs on Ray: the
+    features of one source's new articles, and the briefs of a round's changed stories
+    (see :func:`~newsweave.service.refresh.refresh`). Smaller steps stay in this process.
+
     Raises:
         InputError: a source list that cannot be read.
         StoreError: the store cannot be opened or written.
+        ConfigError: an unknown engine.
+        MissingExtraError: ``ray`` without Ray installed.
     """
-    from newsweave.grouping.store import open_store
+    from newsweave.grouping.run import featurizer_for
+    from newsweave.grouping.store import open_store, store_embedder
     from newsweave.read.web import make_client
+    from newsweave.scale.cluster import connected, disconnect
     from newsweave.service.sources import Politeness, source_urls
 
     urls = source_urls(sources)
+    name = store_embedder(db, settings.story_embedder)
+    featurizer = featurizer_for(engine, name, batch_size=settings.batch_size, at_least=ray_from)
+    ray_was_up = connected()  # a Ray the caller started is the caller's to stop
     stop = stop or threading.Event()
     _stop_on_sigterm(stop)
-    store = open_store(db, settings.story_embedder)
+    store = open_store(db, name, featurizer=featurizer)
     client = make_client(settings)
     politeness = Politeness(host_delay)
     last = Round()
     try:
         while True:
-            last = _round(urls, store, db, settings, client, politeness, every)
+            last = _round(urls, store, settings, client, politeness, every, engine, ray_from)
             if told is not None:
                 told(last)
             if once or stop.wait(min(every, 30.0)) or stop.is_set():
@@ -86,17 +100,20 @@ def watch(
     finally:
         client.close()
         store.close()
+        if engine == "ray" and not ray_was_up:
+            disconnect()
     return last
 
 
 def _round(
     urls: Sequence[str],
     store: StoryStore,
-    db: str,
     settings: Settings,
     client: httpx.Client,
     politeness: Politeness,
     every: float,
+    engine: str,
+    ray_from: int,
 ) -> Round:
     from newsweave.read._article import valid_outcome
     from newsweave.service.refresh import refresh
@@ -117,7 +134,7 @@ def _round(
             done.added += report.added
         done.rejected += len(result.rejected)
         record_poll(store, result, every, [a.id for a in articles])
-    done.briefed = refresh(db, settings)
+    done.briefed = refresh(store.name, settings, engine=engine, ray_from=ray_from)
     return done
 
 
