@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import logging
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -66,8 +67,7 @@ def featurize_with_ray(
     _quiet_data(ray.data.DataContext.get_current())
     records = [_record(k, a) for k, a in enumerate(articles)]
     dataset = ray.data.from_items(records).map_batches(
-        _FeatureBatch,
-        fn_constructor_kwargs={"embedder": embedder},
+        functools.partial(_feature_batch, embedder=embedder),
         batch_size=batch_size,
         batch_format="default",
         concurrency=1 if num_cpus == 1 else None,
@@ -88,20 +88,17 @@ def _quiet_data(context: Any) -> None:
     logging.getLogger("ray.data").setLevel(logging.ERROR)
 
 
-class _FeatureBatch:
-    """A Ray Data worker: loads the embedder once, then featurizes each batch."""
-
-    def __init__(self, embedder: str) -> None:
-        self.embedder = get_embedder(embedder)
-
-    def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
-        articles = [_article(batch, k) for k in range(len(batch["id"]))]
-        features = featurize(articles, self.embedder)
-        # One output row per batch: the features travel whole, with the batch's first position.
-        return {
-            "position": np.array([int(batch["position"][0])]),
-            "features": np.array([_pack(features)], dtype=object),
-        }
+def _feature_batch(batch: dict[str, Any], embedder: str) -> dict[str, Any]:
+    """One batch's features, on a Ray worker. A task, not an actor: Ray reuses its worker
+    processes, and the registry keeps the embedder loaded in each (an actor pool kept its
+    constructor's arguments in the object store, and Ray printed an error line saying so)."""
+    articles = [_article(batch, k) for k in range(len(batch["id"]))]
+    features = featurize(articles, get_embedder(embedder))
+    # One output row per batch: the features travel whole, with the batch's first position.
+    return {
+        "position": np.array([int(batch["position"][0])]),
+        "features": np.array([_pack(features)], dtype=object),
+    }
 
 
 def _record(position: int, article: Article) -> dict[str, Any]:
