@@ -566,3 +566,15 @@ def test_help_names_only_docs_that_exist() -> None:
         assert "DESIGN" not in text
         for doc in re.findall(r"[\w./-]+\.md\b", text):
             assert (root / doc).is_file(), (command, doc)
+
+
+def test_serve_without_uvicorn_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "uvicorn" else real(name, *a)
+    )
+    result = runner.invoke(app, ["serve", "--db", "nowhere.db"])
+    assert result.exit_code == 2
+    assert "pip install 'newsweave[web]'" in result.stderr

@@ -473,15 +473,17 @@ def serve(
     Example:  newsweave serve --db stories.db --port 8000
     """
     with boundary(verbose, debug):
+        from importlib.util import find_spec
+
         from newsweave.errors import MissingExtraError
 
-        try:
-            from newsweave.service.app import run_server
-        except ImportError:
+        if find_spec("fastapi") is None or find_spec("uvicorn") is None:
             raise MissingExtraError(
                 "serve: FastAPI and uvicorn are not installed; install them with: "
                 "pip install 'newsweave[web]'"
-            ) from None
+            )
+        from newsweave.service.app import run_server
+
         run_server(
             db,
             host,

@@ -87,6 +87,32 @@ def test_ray_takes_only_calls_of_at_least_its_size(monkeypatch: pytest.MonkeyPat
     assert sizes == [4, 1]
 
 
+def test_a_failing_ray_leaves_the_features_to_this_process(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    pytest.importorskip("ray", reason="Ray is not installed (pip install 'newsweave[ray]')")
+    from newsweave.grouping.features import featurize
+    from newsweave.scale import ray_engine
+
+    def remote(embedder: str, *, batch_size: int) -> object:
+        def run(articles: list[object]) -> object:
+            raise ConnectionError("the cluster at 10.0.0.9:6379 went away")
+
+        return run
+
+    monkeypatch.setattr(ray_engine, "ray_featurizer", remote)
+    arts, _ = own_set("close-events")
+    sized = featurizer_for("ray", "lexical", at_least=1)
+    assert sized is not None
+    got = sized(arts[:5])
+    assert got.ids == featurize(arts[:5], "lexical").ids
+    assert "Ray failed (the cluster at 10.0.0.9:6379 went away)" in caplog.text
+    alone = featurizer_for("ray", "lexical")  # stories --engine ray: the error is the user's
+    assert alone is not None
+    with pytest.raises(ConnectionError):
+        alone(arts[:5])
+
+
 def test_a_streamed_run_groups_as_the_batch_and_lets_the_texts_go(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:

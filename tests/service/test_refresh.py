@@ -128,3 +128,48 @@ def test_stories_briefed_on_ray_are_saved_like_local_ones(
         assert mine.record == theirs.record
     a.close()
     b.close()
+
+
+def test_on_ray_one_unreadable_story_or_ray_itself_failing_costs_no_other(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A database error reading one story, then Ray failing after one answer: the round
+    goes on, the story Ray had not answered is briefed here, and nothing escapes."""
+    import logging
+
+    from sqlalchemy.exc import OperationalError
+
+    from newsweave import pipeline
+    from newsweave.scale import ray_briefs
+
+    db = _store(tmp_path / "s.db")
+    real_stored = pipeline.stored_story
+
+    def stored(store: object, sid: str) -> object:
+        story = store.story(sid)  # type: ignore[attr-defined]
+        if "d1" in story.article_ids:
+            raise OperationalError("SELECT", {}, Exception("database is locked"))
+        return real_stored(store, sid)  # type: ignore[arg-type]
+
+    def ray_gives_up(jobs: Iterable[Job], settings: object) -> Iterator[tuple[str, object]]:
+        for sid, _, _ in jobs:
+            raise RuntimeError(f"the cluster went away before {sid}")
+        yield from ()
+
+    here: list[list[str]] = []
+    monkeypatch.setattr(pipeline, "stored_story", stored)
+    monkeypatch.setattr(ray_briefs, "brief_on_ray", ray_gives_up)
+    monkeypatch.setattr(
+        refresh_module,
+        "_here",
+        lambda store, stale, settings: iter(here.append(list(stale)) or ()),
+    )
+    with caplog.at_level(logging.WARNING, logger="newsweave.service.refresh"):
+        assert refresh(db, engine="ray", ray_from=1) == []
+    # q1's story went to the local path once Ray failed; d1's could not be read and is
+    # logged, not retried here
+    assert len(here) == 1
+    assert len(here[0]) == 1
+    text = caplog.text
+    assert "Ray failed (the cluster went away" in text
+    assert "database is locked" in text

@@ -245,10 +245,20 @@ def test_a_slow_feed_costs_its_timeout_not_the_round(tmp_path: Path) -> None:
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning", "ignore::FutureWarning")
 def test_a_large_round_runs_on_ray_and_stores_the_same(
-    local_ray: None, nlp, tmp_path: Path
+    local_ray: None, nlp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """--engine ray with a threshold each source reaches: the features run on Ray, and the
     store ends as the local engine leaves it (Ray's briefs: tests/service/test_refresh.py)."""
+    from newsweave.scale import ray_engine
+
+    on_ray: list[int] = []
+    real = ray_engine.featurize_with_ray
+
+    def counted(articles: list[object], *args: object, **kw: object) -> object:
+        on_ray.append(len(articles))
+        return real(articles, *args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ray_engine, "featurize_with_ray", counted)
     outlets = ["westmarch-herald", "meridian-post", "northwire"]
     records = {}
     for engine in ("local", "ray"):
@@ -273,8 +283,32 @@ def test_a_large_round_runs_on_ray_and_stores_the_same(
         store.close()
         assert version is not None
         records[engine] = json.loads(version.record)
+    assert on_ray == [1, 1, 1]  # one call per source, on the Ray run only
     assert records["ray"]["facts"] == records["local"]["facts"]
     assert records["ray"]["summary"] == records["local"]["summary"]
     from newsweave.scale.cluster import connected
 
     assert connected()  # the watcher left the Ray it found running
+
+
+@pytest.mark.parametrize(("was_up", "stopped"), [(False, True), (True, False)])
+def test_the_watcher_stops_only_a_ray_it_started(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, was_up: bool, stopped: bool
+) -> None:
+    pytest.importorskip("ray", reason="Ray is not installed (pip install 'newsweave[ray]')")
+    from newsweave.scale import cluster
+
+    calls: list[str] = []
+    monkeypatch.setattr(cluster, "connected", lambda: was_up)
+    monkeypatch.setattr(cluster, "disconnect", lambda: calls.append("disconnect"))
+    with feed_server() as feeds:  # a source that is not there: the round has no articles
+        done = watch(
+            [feeds.url("gone")],
+            str(tmp_path / "news.db"),
+            load_settings(**SETTINGS),
+            once=True,
+            host_delay=0,
+            engine="ray",
+        )
+    assert len(done.failed) == 1
+    assert (calls == ["disconnect"]) is stopped

@@ -227,7 +227,8 @@ def featurizer_for(
     :func:`~newsweave.grouping.features.featurize`), Ray Data workers for ``ray``.
 
     With ``at_least``, Ray takes only calls with at least that many articles, and smaller
-    ones are featurised here (a watcher's few new articles should not wait on Ray).
+    ones are featurised here (a watcher's few new articles should not wait on Ray); a call
+    Ray fails is featurised here too, with a warning, so a watcher outlives its cluster.
 
     Raises:
         ConfigError: an unknown engine; the message lists the known ones.
@@ -240,12 +241,19 @@ def featurizer_for(
         from newsweave.scale.ray_engine import ray_featurizer
 
         remote = ray_featurizer(embedder, batch_size=batch_size)
-        if at_least <= 1:
+        if at_least <= 0:
             return remote
 
         def sized(articles: Sequence[Article]) -> StoryFeatures:
             if len(articles) >= at_least:
-                return remote(articles)
+                try:
+                    return remote(articles)
+                except Exception as exc:  # a watcher goes on without Ray rather than stop
+                    logger.warning(
+                        "Ray failed (%s); computing the features of %d articles here",
+                        exc,
+                        len(articles),
+                    )
             return featurize(articles, embedder)
 
         return sized

@@ -8,6 +8,8 @@ service hands a step to Ray: below it, starting Ray's workers costs more than it
 from __future__ import annotations
 
 import os
+import signal
+import threading
 from types import ModuleType
 
 from newsweave.errors import MissingExtraError
@@ -31,8 +33,10 @@ def require_ray(what: str) -> ModuleType:
 
 
 def connect(num_cpus: int | None = None) -> bool:
-    """Start Ray (or join ``RAY_ADDRESS``) unless it is running; True when this call
-    started it. Ray's own logging stays off the caller's stderr.
+    """Start Ray (or join ``RAY_ADDRESS``) unless this process is connected; True when this
+    call connected it. Ray's own logging stays off the caller's stderr, and the caller's
+    SIGTERM and SIGINT handlers stay theirs (``ray.init`` replaces SIGTERM's with an exit,
+    which would cut a watcher's graceful stop short).
 
     Raises:
         MissingExtraError: Ray is not installed.
@@ -40,13 +44,20 @@ def connect(num_cpus: int | None = None) -> bool:
     ray = require_ray("engine 'ray'")
     if ray.is_initialized():
         return False
-    ray.init(
-        address=os.environ.get("RAY_ADDRESS") or None,
-        num_cpus=num_cpus,
-        include_dashboard=False,
-        log_to_driver=False,
-        configure_logging=False,
-    )
+    main = threading.current_thread() is threading.main_thread()
+    handlers = {s: signal.getsignal(s) for s in (signal.SIGTERM, signal.SIGINT)} if main else {}
+    try:
+        ray.init(
+            address=os.environ.get("RAY_ADDRESS") or None,
+            num_cpus=num_cpus,
+            include_dashboard=False,
+            log_to_driver=False,
+            configure_logging=False,
+        )
+    finally:
+        for number, handler in handlers.items():
+            if handler is not None:
+                signal.signal(number, handler)
     return True
 
 

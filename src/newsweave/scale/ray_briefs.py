@@ -46,12 +46,16 @@ def brief_on_ray(
     limit = in_flight or 2 * cpus()
     task = ray.remote(_brief)
     pending: dict[Any, str] = {}
-    for sid, articles, rejected in jobs:
-        if len(pending) >= limit:
+    try:
+        for sid, articles, rejected in jobs:
+            if len(pending) >= limit:
+                yield from _collect(ray, pending, 1)
+            pending[task.remote(sid, list(articles), list(rejected), settings)] = sid
+        while pending:
             yield from _collect(ray, pending, 1)
-        pending[task.remote(sid, list(articles), list(rejected), settings)] = sid
-    while pending:
-        yield from _collect(ray, pending, 1)
+    finally:  # stopped early (an error, the caller gone): no task is left running for it
+        for ref in pending:
+            ray.cancel(ref)
 
 
 def _collect(

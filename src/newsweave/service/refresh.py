@@ -93,22 +93,32 @@ def _here(store: StoryStore, stale: list[str], settings: Settings) -> Iterator[B
 
 
 def _on_ray(store: StoryStore, stale: list[str], settings: Settings) -> Iterator[Brief]:
+    """Each story's briefing from Ray; when Ray itself fails (it cannot be reached, its
+    cluster goes away), the stories it has not answered are briefed here."""
     from newsweave.pipeline import stored_story
     from newsweave.scale.ray_briefs import Job, brief_on_ray
 
     unreadable: list[Brief] = []
+    answered: set[str] = set()
 
     def jobs() -> Iterator[Job]:
         for sid in stale:
             try:
                 articles, rejected = stored_story(store, sid)
-            except NewsweaveError as exc:
+            except Exception as exc:  # one story's failure never stops the others
                 unreadable.append((sid, exc))
                 continue
             yield sid, articles, rejected
 
     log.info("briefing %d stories on Ray", len(stale))
-    yield from brief_on_ray(jobs(), settings)
+    try:
+        for sid, outcome in brief_on_ray(jobs(), settings):
+            answered.add(sid)
+            yield sid, outcome
+    except Exception as exc:  # Ray as a whole failed: the round goes on here
+        log.warning("Ray failed (%s); briefing the remaining stories here", exc)
+        failed = {sid for sid, _ in unreadable}
+        yield from _here(store, [s for s in stale if s not in answered | failed], settings)
     yield from unreadable
 
 

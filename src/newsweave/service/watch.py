@@ -83,7 +83,7 @@ def watch(
     urls = source_urls(sources)
     name = store_embedder(db, settings.story_embedder)
     featurizer = featurizer_for(engine, name, batch_size=settings.batch_size, at_least=ray_from)
-    ray_was_up = connected()  # a Ray the caller started is the caller's to stop
+    ray_was_up = engine == "ray" and connected()  # a Ray the caller started is theirs
     stop = stop or threading.Event()
     _stop_on_sigterm(stop)
     store = open_store(db, name, featurizer=featurizer)
