@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -57,22 +58,25 @@ def test_an_unknown_engine_names_the_known_ones() -> None:
         featurizer_for("spark", "lexical")
 
 
+def _ray_runs(monkeypatch: pytest.MonkeyPatch, run: Callable[[list[object]], object]) -> None:
+    """Ray's featurizer replaced by ``run`` (Ray must be installed, as featurizer_for checks)."""
+    pytest.importorskip("ray", reason="Ray is not installed (pip install 'newsweave[ray]')")
+    from newsweave.scale import ray_engine
+
+    monkeypatch.setattr(ray_engine, "ray_featurizer", lambda embedder, *, batch_size: run)
+
+
 def test_ray_takes_only_calls_of_at_least_its_size(monkeypatch: pytest.MonkeyPatch) -> None:
     """A watcher's few new articles are featurised here; Ray takes a call of ``at_least``."""
-    pytest.importorskip("ray", reason="Ray is not installed (pip install 'newsweave[ray]')")
     from newsweave.grouping.features import featurize
-    from newsweave.scale import ray_engine
 
     sizes: list[int] = []
 
-    def remote(embedder: str, *, batch_size: int) -> object:
-        def run(articles: list[object]) -> object:
-            sizes.append(len(articles))
-            return featurize(articles, embedder)  # type: ignore[arg-type]
+    def run(articles: list[object]) -> object:
+        sizes.append(len(articles))
+        return featurize(articles, "lexical")  # type: ignore[arg-type]
 
-        return run
-
-    monkeypatch.setattr(ray_engine, "ray_featurizer", remote)
+    _ray_runs(monkeypatch, run)
     arts, _ = own_set("close-events")
     sized = featurizer_for("ray", "lexical", at_least=4)
     assert sized is not None
@@ -90,17 +94,12 @@ def test_ray_takes_only_calls_of_at_least_its_size(monkeypatch: pytest.MonkeyPat
 def test_a_failing_ray_leaves_the_features_to_this_process(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    pytest.importorskip("ray", reason="Ray is not installed (pip install 'newsweave[ray]')")
     from newsweave.grouping.features import featurize
-    from newsweave.scale import ray_engine
 
-    def remote(embedder: str, *, batch_size: int) -> object:
-        def run(articles: list[object]) -> object:
-            raise ConnectionError("the cluster at 10.0.0.9:6379 went away")
+    def run(articles: list[object]) -> object:
+        raise ConnectionError("the cluster at 10.0.0.9:6379 went away")
 
-        return run
-
-    monkeypatch.setattr(ray_engine, "ray_featurizer", remote)
+    _ray_runs(monkeypatch, run)
     arts, _ = own_set("close-events")
     sized = featurizer_for("ray", "lexical", at_least=1)
     assert sized is not None

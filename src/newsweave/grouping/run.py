@@ -234,27 +234,36 @@ def featurizer_for(
         ConfigError: an unknown engine; the message lists the known ones.
         MissingExtraError: ``ray`` without Ray installed.
     """
+    check_engine(engine)
     if engine == "local":
         return None
-    if engine == "ray":
-        from newsweave.grouping.features import featurize
-        from newsweave.scale.ray_engine import ray_featurizer
+    from newsweave.grouping.features import featurize
+    from newsweave.scale.ray_engine import ray_featurizer
 
-        remote = ray_featurizer(embedder, batch_size=batch_size)
-        if at_least <= 0:
-            return remote
+    remote = ray_featurizer(embedder, batch_size=batch_size)
+    if at_least <= 0:
+        return remote
 
-        def sized(articles: Sequence[Article]) -> StoryFeatures:
-            if len(articles) >= at_least:
-                try:
-                    return remote(articles)
-                except Exception as exc:  # a watcher goes on without Ray rather than stop
-                    logger.warning(
-                        "Ray failed (%s); computing the features of %d articles here",
-                        exc,
-                        len(articles),
-                    )
-            return featurize(articles, embedder)
+    def sized(articles: Sequence[Article]) -> StoryFeatures:
+        if len(articles) >= at_least:
+            try:
+                return remote(articles)
+            except Exception as exc:  # a watcher goes on without Ray rather than stop
+                logger.warning(
+                    "Ray failed (%s); computing the features of %d articles here",
+                    exc,
+                    len(articles),
+                )
+        return featurize(articles, embedder)
 
-        return sized
-    raise ConfigError(f"engine {engine!r}: available: {', '.join(ENGINES)}")
+    return sized
+
+
+def check_engine(engine: str) -> None:
+    """Stop on an engine that is not one of ``ENGINES``.
+
+    Raises:
+        ConfigError: an unknown engine; the message lists the known ones.
+    """
+    if engine not in ENGINES:
+        raise ConfigError(f"engine {engine!r}: available: {', '.join(ENGINES)}")

@@ -13,8 +13,8 @@ import threading
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from newsweave.errors import ConfigError, NewsweaveError
-from newsweave.grouping.run import ENGINES
+from newsweave.errors import NewsweaveError
+from newsweave.grouping.run import check_engine
 from newsweave.scale.cluster import RAY_FROM
 from newsweave.settings import Settings
 
@@ -53,8 +53,7 @@ def refresh(
     from newsweave.grouping.store import open_stored
     from newsweave.service.versions import save_version, stale_stories
 
-    if engine not in ENGINES:
-        raise ConfigError(f"engine {engine!r}: available: {', '.join(ENGINES)}")
+    check_engine(engine)
     settings = settings or Settings()
     store = open_stored(db)
     done: list[tuple[str, int]] = []

@@ -62,7 +62,7 @@ def now() -> str:
 def save_version(store: StoryStore, briefing: Briefing, made: str | None = None) -> int:
     """Save ``briefing`` as its story's next version; returns the version number. A briefing
     identical to the latest version's is not saved again (its number is returned)."""
-    from sqlalchemy import func, select
+    from sqlalchemy import select
 
     from newsweave.grouping.database import writing
 
@@ -78,10 +78,7 @@ def save_version(store: StoryStore, briefing: Briefing, made: str | None = None)
         ).first()
         if last is not None and last.record == record:
             return int(last.version)
-        number = (
-            conn.execute(select(func.max(table.c.version)).where(table.c.story == sid)).scalar()
-            or 0
-        ) + 1
+        number = (int(last.version) if last is not None else 0) + 1  # last is the newest
         conn.execute(
             table.insert(),
             {
